@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Workspace.Client;
+
+/// <summary>
+/// A typed client of the Inter-Agency Workspace HTTP API. Give it an <see cref="HttpClient"/> whose
+/// <see cref="HttpClient.BaseAddress"/> is the server, then <see cref="SignInAsync"/>.
+/// Every refusal is thrown as a <see cref="WorkspaceProblemException"/>.
+/// </summary>
+public sealed class WorkspaceClient
+{
+    /// <summary>The JSON settings of the API: camelCase, enums as strings.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly HttpClient http;
+
+    /// <summary>Wraps an <see cref="HttpClient"/> pointed at the server.</summary>
+    public WorkspaceClient(HttpClient http) => this.http = http;
+
+    /// <summary>The underlying HTTP client, carrying the bearer token once signed in.</summary>
+    public HttpClient Http => http;
+
+    /// <summary>The token of the last sign-in, if any.</summary>
+    public TokenResponse? Token { get; private set; }
+
+    /// <summary>Signs in and sends the token with every later request.</summary>
+    public async Task<TokenResponse> SignInAsync(string email, string password, CancellationToken ct = default)
+    {
+        var token = await SendAsync<TokenResponse>(HttpMethod.Post, "/api/auth/login", new { email, password }, ct: ct);
+        Token = token;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return token;
+    }
+
+    /// <summary>The signed-in person.</summary>
+    public Task<MeView> GetMeAsync(CancellationToken ct = default) => SendAsync<MeView>(HttpMethod.Get, "/api/me", null, ct: ct);
+
+    /// <summary>Every member agency.</summary>
+    public Task<IReadOnlyList<AgencySummary>> ListAgenciesAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<AgencySummary>>(HttpMethod.Get, "/api/agencies", null, ct: ct);
+
+    /// <summary>One agency's profile.</summary>
+    public Task<AgencyProfile> GetAgencyAsync(string code, CancellationToken ct = default) =>
+        SendAsync<AgencyProfile>(HttpMethod.Get, $"/api/agencies/{Uri.EscapeDataString(code)}", null, ct: ct);
+
+    /// <summary>Registers a member agency (secretariat).</summary>
+    public Task<AgencySummary> RegisterAgencyAsync(string code, string name, CancellationToken ct = default) =>
+        SendAsync<AgencySummary>(HttpMethod.Post, "/api/agencies", new { code, name }, ct: ct);
+
+    /// <summary>Updates an agency's mandate and thematic priorities (its focal points or the secretariat).</summary>
+    public Task<AgencyProfile> UpdateAgencyProfileAsync(string code, string mandate, IReadOnlyList<string> thematicPriorities, CancellationToken ct = default) =>
+        SendAsync<AgencyProfile>(HttpMethod.Put, $"/api/agencies/{Uri.EscapeDataString(code)}/profile", new { mandate, thematicPriorities }, ct: ct);
+
+    /// <summary>Registers a focal point for an agency (secretariat).</summary>
+    public Task<JsonElement> RegisterFocalPointAsync(string agencyCode, string email, string displayName, string password, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"/api/agencies/{Uri.EscapeDataString(agencyCode)}/focal-points", new { email, displayName, password }, ct: ct);
+
+    /// <summary>The public member directory (no sign-in needed).</summary>
+    public Task<IReadOnlyList<Member>> ListMembersAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Member>>(HttpMethod.Get, "/api/members", null, ct: ct);
+
+    /// <summary>The co-chair term in force today.</summary>
+    public Task<CoChairTerm> GetCurrentCoChairsAsync(CancellationToken ct = default) =>
+        SendAsync<CoChairTerm>(HttpMethod.Get, "/api/cochairs/current", null, ct: ct);
+
+    /// <summary>Sets a co-chair term (secretariat).</summary>
+    public Task<CoChairTerm> CreateCoChairTermAsync(IReadOnlyList<string> agencyCodes, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        SendAsync<CoChairTerm>(HttpMethod.Post, "/api/cochair-terms", new { agencyCodes, from, to }, ct: ct);
+
+    /// <summary>Every working group.</summary>
+    public Task<IReadOnlyList<WorkingGroup>> ListWorkingGroupsAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<WorkingGroup>>(HttpMethod.Get, "/api/working-groups", null, ct: ct);
+
+    /// <summary>One working group.</summary>
+    public Task<WorkingGroup> GetWorkingGroupAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<WorkingGroup>(HttpMethod.Get, $"/api/working-groups/{id}", null, ct: ct);
+
+    /// <summary>Creates a working group (secretariat or co-chairs).</summary>
+    public Task<WorkingGroup> CreateWorkingGroupAsync(string name, string leadAgencyCode, IReadOnlyList<string> memberAgencyCodes, CancellationToken ct = default) =>
+        SendAsync<WorkingGroup>(HttpMethod.Post, "/api/working-groups", new { name, leadAgencyCode, memberAgencyCodes }, ct: ct);
+
+    /// <summary>The events after <paramref name="after"/> that the caller may see, in order.</summary>
+    public Task<IReadOnlyList<WorkspaceEvent>> ReadEventsAsync(long after = 0, int limit = 100, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<WorkspaceEvent>>(HttpMethod.Get, $"/api/events?after={after}&limit={limit}", null, ct: ct);
+
+    /// <summary>Verifies the event log's hash chain (secretariat).</summary>
+    public Task<AuditResult> VerifyAuditAsync(CancellationToken ct = default) =>
+        SendAsync<AuditResult>(HttpMethod.Get, "/api/audit/verify", null, ct: ct);
+
+    /// <summary>Sends a request and reads the answer, throwing the problem of any refusal.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? idempotencyKey = null, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, ct).ConfigureAwait(false);
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>(Json, ct).ConfigureAwait(false))!;
+    }
+
+    private static async Task<WorkspaceProblemException> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        JsonElement body;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            using var document = JsonDocument.Parse("{}");
+            body = document.RootElement.Clone();
+        }
+
+        string? Field(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new WorkspaceProblemException(response.StatusCode, Field("type"), Field("title") ?? response.ReasonPhrase, Field("detail"), body);
+    }
+}

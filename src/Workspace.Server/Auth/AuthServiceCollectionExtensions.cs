@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public const string HubPathPrefix = "/hubs";
+
+    /// <summary>
+    /// ASP.NET Core Identity on the workspace database: bearer tokens for the API and the hub (a WebSocket
+    /// sends its token as <c>access_token</c>), cookies for the web UI, lockout after repeated failures.
+    /// </summary>
+    public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var access = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+
+        services.AddIdentityApiEndpoints<Person>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = access.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(access.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<WorkspaceDb>()
+            .AddClaimsPrincipalFactory<PersonClaimsFactory>();
+
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
+        {
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(access.AccessTokenMinutes);
+            options.RefreshTokenExpiration = TimeSpan.FromDays(access.RefreshTokenDays);
+            options.Events.OnMessageReceived = context =>
+            {
+                // Browsers cannot set headers on a WebSocket: the hub takes the token from the query string.
+                if (context.Request.Path.StartsWithSegments(HubPathPrefix)
+                    && context.Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+                {
+                    context.Token = token.ToString();
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            // The API answers 401 and 403 rather than redirecting to a sign-in page.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CoChairs>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using Workspace.Server.Domain;
+
+namespace Workspace.Server.Auth;
+
+/// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is IPublicRequest)
+        {
+            return await next();
+        }
+
+        if (!me.IsAuthenticated)
+        {
+            throw new UnauthenticatedException();
+        }
+
+        switch (request)
+        {
+            case ISignedInRequest:
+                break;
+            case ISecretariatRequest when !me.IsSecretariat:
+                throw new ForbiddenException("Only the secretariat may do this.");
+            case ICoChairOrSecretariatRequest when !me.IsSecretariat && !await coChairs.IsCoChairAsync(me.AgencyCode, cancellationToken):
+                throw new ForbiddenException("Only the secretariat or focal points of the current co-chair agencies may do this.");
+            case IOwnAgencyRequest own when !me.IsSecretariat && !string.Equals(own.AgencyCode, me.AgencyCode, StringComparison.Ordinal):
+                throw new ForbiddenException($"You act for {me.AgencyCode} only; this belongs to {own.AgencyCode}.");
+            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest:
+                break;
+            default:
+                // A request that states no rule is a programming error, caught by the architecture tests too.
+                throw new InvalidOperationException($"{typeof(TRequest).FullName} does not state who may send it.");
+        }
+
+        return await next();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workspace.Server.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionName = "Workspace";
+
+    /// <summary>
+    /// The SQLite database named by <c>ConnectionStrings:Workspace</c>, by default <c>data/workspace.db</c>
+    /// under the content root. A relative file is resolved against the content root and its folder created.
+    /// </summary>
+    public static IServiceCollection AddWorkspaceData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath);
+        services.AddDbContext<WorkspaceDb>(options => options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkspaceDb).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<WorkspaceDb>("database");
+        return services;
+    }
+
+    internal static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/workspace.db" : configured);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            builder.DataSource = path;
+        }
+
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Identity;
+using Workspace.Server.Auth;
+using Workspace.Server.Domain;
+
+namespace Workspace.Server.Data;
+
+/// <summary>
+/// An ICAT-like group: member organizations with their real names and codes, UNODC as secretariat, a
+/// co-chair term covering this year, the Working Group, and a sign-in per agency. Written through the
+/// domain, so the event log tells the same story as the tables.
+/// </summary>
+internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPasswordHasher<Person> hasher, TimeProvider clock, IOptions<GroupOptions> group)
+{
+    public const string SecretariatEmail = "secretariat@unodc.demo";
+
+    public static string FocalPointEmail(string agencyCode) => $"focal@{agencyCode.ToLowerInvariant()}.demo";
+
+    public static readonly IReadOnlyList<(string Code, string Name, string Mandate, string[] Priorities)> Members =
+    [
+        ("UNODC", "United Nations Office on Drugs and Crime", "Guardian of the UN Convention against Transnational Organized Crime and its Trafficking in Persons Protocol; coordinator and secretariat of the group.", ["Criminal justice", "Protocol implementation"]),
+        ("ILO", "International Labour Organization", "Sets international labour standards and works against forced labour, child labour and labour exploitation.", ["Forced labour", "Fair recruitment", "Labour migration"]),
+        ("IOM", "International Organization for Migration", "The UN migration agency: protection of and assistance to victims of trafficking among migrants.", ["Victim assistance", "Labour migration"]),
+        ("OHCHR", "Office of the United Nations High Commissioner for Human Rights", "Promotes a human rights-based approach to trafficking in persons.", ["Human rights", "Access to justice"]),
+        ("UNHCR", "Office of the United Nations High Commissioner for Refugees", "Protects refugees, asylum-seekers and stateless people, including those at risk of trafficking.", ["Refugee protection", "Identification"]),
+        ("UNICEF", "United Nations Children's Fund", "Protects children from trafficking, exploitation and violence.", ["Child protection"]),
+        ("UNDP", "United Nations Development Programme", "Addresses the development drivers of vulnerability to trafficking.", ["Rule of law", "Development"]),
+        ("UNWOMEN", "United Nations Entity for Gender Equality and the Empowerment of Women", "Works for gender equality and the rights of women and girls affected by trafficking.", ["Gender equality"]),
+        ("UNFPA", "United Nations Population Fund", "Works against gender-based violence and harmful practices linked to trafficking.", ["Gender-based violence"]),
+        ("UNESCO", "United Nations Educational, Scientific and Cultural Organization", "Education and awareness against trafficking.", ["Education"]),
+        ("WHO", "World Health Organization", "Health care for survivors of trafficking.", ["Health"]),
+        ("UNAIDS", "Joint United Nations Programme on HIV/AIDS", "HIV prevention and care among people affected by trafficking.", ["Health"]),
+        ("ICAO", "International Civil Aviation Organization", "Aviation's role in detecting and reporting trafficking.", ["Transport"]),
+        ("IMO", "International Maritime Organization", "Trafficking and forced labour at sea.", ["Maritime"]),
+        ("UNICRI", "United Nations Interregional Crime and Justice Research Institute", "Research and training on crime and justice.", ["Research"]),
+        ("UNOPS", "United Nations Office for Project Services", "Infrastructure, procurement and project management without exploitation in supply chains.", ["Supply chains"]),
+        ("UNU", "United Nations University", "Research on modern slavery and trafficking.", ["Research"]),
+        ("WBG", "World Bank Group", "Financing and data on the economics of exploitation.", ["Finance"]),
+        ("OSCE", "Organization for Security and Co-operation in Europe", "Regional action against trafficking in the OSCE area.", ["Europe"]),
+        ("COE", "Council of Europe", "Convention on Action against Trafficking in Human Beings and its monitoring.", ["Europe", "Human rights"]),
+        ("INTERPOL", "International Criminal Police Organization", "Police cooperation against trafficking networks.", ["Law enforcement"]),
+        ("ICMPD", "International Centre for Migration Policy Development", "Migration policy and anti-trafficking capacity building.", ["Migration policy"]),
+        ("CTED", "Counter-Terrorism Committee Executive Directorate", "Links between trafficking and terrorism.", ["Security"]),
+        ("DPPA", "Department of Political and Peacebuilding Affairs", "Trafficking in conflict prevention and peacebuilding.", ["Peacebuilding"]),
+        ("DPO", "Department of Peace Operations", "Trafficking in peace operations.", ["Peace operations"]),
+        ("OSRSG-SVC", "Office of the Special Representative of the Secretary-General on Sexual Violence in Conflict", "Trafficking for sexual exploitation in conflict.", ["Conflict"]),
+        ("OSRSG-CAAC", "Office of the Special Representative of the Secretary-General for Children and Armed Conflict", "Children trafficked in armed conflict.", ["Conflict", "Child protection"]),
+        ("OSRSG-VAC", "Office of the Special Representative of the Secretary-General on Violence against Children", "Ending violence against children, including trafficking.", ["Child protection"]),
+    ];
+
+    public static readonly IReadOnlyList<string> CoChairAgencies = ["ILO", "UNHCR"];
+
+    public static readonly IReadOnlyList<string> WorkingGroupMembers = ["ILO", "IOM", "OHCHR", "UNHCR", "UNICEF", "UNODC"];
+
+    public async Task RunAsync(string password, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (code, name, mandate, priorities) in Members)
+        {
+            db.Agencies.Add(Agency.Register(code, name, mandate, priorities));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var year = clock.GetUtcNow().Year;
+        db.CoChairTerms.Add(CoChairTerm.Create(CoChairAgencies, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), []));
+        db.WorkingGroups.Add(WorkingGroup.Create("ICAT Working Group", group.Value.SecretariatAgencyCode, WorkingGroupMembers));
+        await db.SaveChangesAsync(ct);
+
+        // One hash for every demo sign-in: they share the password, and hashing once keeps start-up fast.
+        var passwordHash = hasher.HashPassword(new Person(), password);
+        await AddPersonAsync(SecretariatEmail, "Secretariat (UNODC)", group.Value.SecretariatAgencyCode, Roles.Secretariat, passwordHash);
+        foreach (var (code, _, _, _) in Members)
+        {
+            await AddPersonAsync(FocalPointEmail(code), $"Focal point ({code})", code, Roles.FocalPoint, passwordHash);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task AddPersonAsync(string email, string displayName, string agencyCode, string role, string passwordHash)
+    {
+        var person = new Person
+        {
+            Email = email,
+            UserName = email,
+            DisplayName = displayName,
+            AgencyCode = agencyCode,
+            EmailConfirmed = true,
+            PasswordHash = passwordHash,
+        };
+        var created = await users.CreateAsync(person);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {email} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(person, role);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workspace.Server.Auth;
+using Workspace.Server.Domain;
+
+namespace Workspace.Server.Data;
+
+/// <summary>
+/// The one database: people and roles (Identity), the group's state and the event log. Saving appends
+/// the events the tracked aggregates raised, in the same transaction as the state they describe.
+/// </summary>
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentUser actor, TimeProvider clock)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+{
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<CoChairTerm> CoChairTerms => Set<CoChairTerm>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public DbSet<EventLogHead> EventLogHeads => Set<EventLogHead>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var raised = ChangeTracker.Entries<Aggregate>().SelectMany(e => e.Entity.Events).ToList();
+        if (raised.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The log's head is read and advanced inside the transaction that writes the state, so seq has no
+        // gaps and commits in order. SQLite transactions here begin IMMEDIATE, which serializes appends.
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AppendAsync(raised, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var entry in ChangeTracker.Entries<Aggregate>())
+            {
+                entry.Entity.ClearEvents();
+            }
+
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task AppendAsync(List<DomainEvent> raised, CancellationToken ct)
+    {
+        var head = await EventLogHeads.SingleOrDefaultAsync(ct);
+        if (head is null)
+        {
+            head = new EventLogHead();
+            EventLogHeads.Add(head);
+        }
+
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var e in raised)
+        {
+            var seq = head.Seq + 1;
+            var audience = e.Audience.IsEveryone
+                ? EventRecord.Everyone
+                : "," + string.Join(',', e.Audience.AgencyCodes) + ",";
+            var data = JsonSerializer.Serialize(e.Data, EventJson);
+            var hash = EventRecord.ComputeHash(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, actor.Actor, audience, data, head.Hash);
+            Events.Add(new EventRecord
+            {
+                Seq = seq,
+                Type = e.Type,
+                OccurredAt = at,
+                SubjectKind = e.Subject.Kind,
+                SubjectId = e.Subject.Id,
+                Actor = actor.Actor,
+                Audience = audience,
+                Data = data,
+                PreviousHash = head.Hash,
+                Hash = hash,
+            });
+            head.Seq = seq;
+            head.Hash = hash;
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite keeps no kind, so it is restored on reading.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Person>(p =>
+        {
+            p.Property(x => x.DisplayName).HasMaxLength(200);
+            p.Property(x => x.AgencyCode).HasMaxLength(16);
+            p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => x.AgencyCode);
+        });
+
+        builder.Entity<Agency>(a =>
+        {
+            a.HasKey(x => x.Code);
+            a.Property(x => x.Code).HasMaxLength(16);
+            a.Property(x => x.Name).HasMaxLength(200);
+            a.Property(x => x.Mandate).HasMaxLength(4000);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.Ignore(x => x.Events);
+        });
+
+        builder.Entity<CoChairTerm>(t =>
+        {
+            t.HasKey(x => x.Id);
+            t.Property(x => x.FirstAgencyCode).HasMaxLength(16);
+            t.Property(x => x.SecondAgencyCode).HasMaxLength(16);
+            t.HasOne<Agency>().WithMany().HasForeignKey(x => x.FirstAgencyCode).OnDelete(DeleteBehavior.Restrict);
+            t.HasOne<Agency>().WithMany().HasForeignKey(x => x.SecondAgencyCode).OnDelete(DeleteBehavior.Restrict);
+            t.HasIndex(x => new { x.From, x.To });
+            t.Ignore(x => x.AgencyCodes);
+            t.Ignore(x => x.Events);
+        });
+
+        builder.Entity<WorkingGroup>(g =>
+        {
+            g.HasKey(x => x.Id);
+            g.Property(x => x.Name).HasMaxLength(200);
+            g.Property(x => x.LeadAgencyCode).HasMaxLength(16);
+            g.HasOne<Agency>().WithMany().HasForeignKey(x => x.LeadAgencyCode).OnDelete(DeleteBehavior.Restrict);
+            g.Property(x => x.Version).IsConcurrencyToken();
+            g.Ignore(x => x.Events);
+        });
+
+        builder.Entity<EventRecord>(e =>
+        {
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.Property(x => x.Type).HasMaxLength(64);
+            e.Property(x => x.SubjectKind).HasMaxLength(32);
+            e.Property(x => x.SubjectId).HasMaxLength(64);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.HasIndex(x => new { x.SubjectKind, x.SubjectId });
+            e.ToTable("EventLog");
+        });
+
+        builder.Entity<EventLogHead>(h =>
+        {
+            h.HasKey(x => x.Id);
+            h.Property(x => x.Id).ValueGeneratedNever();
+            h.ToTable("EventLogHead");
+        });
+
+        builder.Entity<IdempotencyRecord>(r =>
+        {
+            r.HasKey(x => new { x.UserId, x.Key });
+            r.Property(x => x.Key).HasMaxLength(255);
+            r.HasIndex(x => x.CreatedAt);
+        });
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,41 @@
+using Workspace.Server.Features.Agencies;
+using Workspace.Server.Features.Auth;
+using Workspace.Server.Features.CoChairTerms;
+using Workspace.Server.Features.Events;
+using Workspace.Server.Features.WorkingGroups;
+
+namespace Workspace.Server.Features;
+
+/// <summary>The HTTP API, area by area: each use case maps its own route.</summary>
+public static class Api
+{
+    public static void MapWorkspaceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        Login.Map(auth);
+        GetMe.Map(api.MapGroup("").WithTags("Auth"));
+
+        var agencies = api.MapGroup("/agencies").WithTags("Membership");
+        ListAgencies.Map(agencies);
+        GetAgency.Map(agencies);
+        RegisterAgency.Map(agencies);
+        UpdateAgencyProfile.Map(agencies);
+        RegisterFocalPoint.Map(agencies);
+        ListMembers.Map(api);
+
+        var terms = api.MapGroup("/cochair-terms").WithTags("Membership");
+        ListTerms.Map(terms);
+        CreateTerm.Map(terms);
+        GetCurrentTerm.Map(api);
+
+        var groups = api.MapGroup("/working-groups").WithTags("Membership");
+        ListWorkingGroups.Map(groups);
+        GetWorkingGroup.Map(groups);
+        CreateWorkingGroup.Map(groups);
+
+        ReadEvents.Map(api);
+        VerifyAudit.Map(api);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Features.Events;
+
+public sealed record SubjectView(string Kind, string Id);
+
+/// <summary>One event as clients see it, through <c>/api/events</c> and the hub.</summary>
+public sealed record EventEnvelope(long Seq, string Type, DateTimeOffset OccurredAt, SubjectView Subject, string Actor, JsonElement Data)
+{
+    public static EventEnvelope From(EventRecord e)
+    {
+        using var data = JsonDocument.Parse(e.Data);
+        return new(e.Seq, e.Type, new DateTimeOffset(e.OccurredAt, TimeSpan.Zero), new SubjectView(e.SubjectKind, e.SubjectId), e.Actor, data.RootElement.Clone());
+    }
+}
+
+internal static class EventVisibility
+{
+    /// <summary>The events a person may see: all for the secretariat; else those for everyone or naming their agency.</summary>
+    public static IQueryable<EventRecord> VisibleTo(this IQueryable<EventRecord> events, bool isSecretariat, string agencyCode)
+    {
+        if (isSecretariat)
+        {
+            return events;
+        }
+
+        var tag = EventRecord.AudienceTag(agencyCode);
+        return events.Where(e => e.Audience == EventRecord.Everyone || e.Audience.Contains(tag));
+    }
+}

@@ -1,0 +1,47 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.WorkingGroups;
+
+public static class CreateWorkingGroup
+{
+    public sealed record Command(string Name, string LeadAgencyCode, IReadOnlyList<string> MemberAgencyCodes)
+        : ICommand<WorkingGroupView>, ICoChairOrSecretariatRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(WorkspaceDb db)
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.LeadAgencyCode).NotEmpty()
+                .MustAsync((code, ct) => db.Agencies.AnyAsync(a => a.Code == code, ct)).WithMessage("The lead must be a member agency.");
+            RuleFor(c => c.MemberAgencyCodes).NotNull()
+                .Must(codes => codes is null || codes.Count <= 100).WithMessage("At most 100 members.")
+                .MustAsync(async (codes, ct) => codes is null || await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .WithMessage("Every member must be a member agency.");
+        }
+    }
+
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, WorkingGroupView>
+    {
+        public async Task<WorkingGroupView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var group = WorkingGroup.Create(command.Name, command.LeadAgencyCode, command.MemberAgencyCodes);
+            db.WorkingGroups.Add(group);
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkingGroupView.From(group);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder groups) =>
+        groups.MapPost("/", async (Command body, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(body, ct);
+                return TypedResults.Created($"/api/working-groups/{created.Id}", created);
+            })
+            .WithName("CreateWorkingGroup")
+            .WithSummary("Create a working group (secretariat or co-chairs)")
+            .WithDescription("A name, a lead agency and member agencies; the lead is always a member. Unknown agencies → 400.");
+}

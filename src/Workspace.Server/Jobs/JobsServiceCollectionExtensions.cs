@@ -1,0 +1,42 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Workspace.Server.Auth;
+
+namespace Workspace.Server.Jobs;
+
+/// <summary>
+/// Hangfire for timed work. Storage is in memory: deadlines live in the workspace database and the
+/// schedule is re-derived from it at start-up, so a restart loses nothing (ARCHITECTURE.md, decision 5).
+/// </summary>
+public static class JobsServiceCollectionExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddWorkspaceJobs(this IServiceCollection services)
+    {
+        // Each host has its own storage instance, so several hosts in one process (tests) never share jobs.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddHangfire((_, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, options) =>
+            options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        return services;
+    }
+
+    public static void MapWorkspaceJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new SecretariatOnly()],
+            DashboardTitle = "Workspace jobs",
+            AppPath = "/",
+        }, app.Services.GetRequiredService<JobStorage>());
+
+    /// <summary>The dashboard is the secretariat's: 401 for anyone not signed in, 403 for everyone else.</summary>
+    private sealed class SecretariatOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Secretariat);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using Workspace.Server.Auth;
+
+namespace Workspace.Server.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// MediatR 5.1.0 registered by hand (see docs/decisions/0001-mediatr-5.md): the mediator, every handler
+    /// and validator in this assembly, and the behaviours in their order: authorization, validation,
+    /// idempotency, transaction.
+    /// </summary>
+    public static IServiceCollection AddWorkspacePipeline(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetRequiredService);
+        services.AddScoped<IMediator, Mediator>();
+
+        var assembly = typeof(PipelineServiceCollectionExtensions).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var handler in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddScoped(handler, type);
+            }
+        }
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        // Registration order is pipeline order: the first registered behaviour is the outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IdempotencyKey>();
+        return services;
+    }
+
+    internal static IEnumerable<Type> RequestTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)));
+}

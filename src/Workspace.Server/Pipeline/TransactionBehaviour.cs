@@ -1,0 +1,48 @@
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Pipeline;
+
+/// <summary>
+/// Work that must commit together with the command's effect, such as its idempotency record. It runs
+/// after the handler, inside the command's transaction.
+/// </summary>
+public sealed class UnitOfWork
+{
+    private readonly List<Func<object?, CancellationToken, Task>> beforeCommit = [];
+
+    public void BeforeCommit(Func<object?, CancellationToken, Task> work) => beforeCommit.Add(work);
+
+    internal async Task RunBeforeCommitAsync(object? response, CancellationToken ct)
+    {
+        foreach (var work in beforeCommit)
+        {
+            await work(response, ct);
+        }
+
+        beforeCommit.Clear();
+    }
+}
+
+/// <summary>
+/// Last before the handler: a command runs in one database transaction (IMMEDIATE on SQLite, so writers
+/// queue rather than fail), committed only when the handler and the pre-commit work all succeed.
+/// </summary>
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse> || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next();
+        await unitOfWork.RunBeforeCommitAsync(response, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        // Once the commit starts, the caller's cancellation no longer applies: the effect is either whole or absent.
+        await transaction.CommitAsync(CancellationToken.None);
+        return response;
+    }
+}

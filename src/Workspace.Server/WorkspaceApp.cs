@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Features;
+using Workspace.Server.Http;
+using Workspace.Server.Jobs;
+using Workspace.Server.Live;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server;
+
+/// <summary>The server's composition: what it is made of, then how requests flow. Program and the tests both build it here.</summary>
+public static class WorkspaceApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        services.AddOptions<GroupOptions>().BindConfiguration("Group").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        var maxBody = builder.Configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+        services.AddWorkspaceData(builder.Configuration, builder.Environment);
+        services.AddScoped<DemoSeed>();
+        services.AddWorkspaceAuth(builder.Configuration);
+        services.AddWorkspacePipeline();
+        services.AddWorkspaceRateLimits();
+        services.AddWorkspaceJobs();
+        services.AddSignalR();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
+        services.AddExceptionHandler<Problems>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        });
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
+        FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
+        // Last, so a host built for tests can replace any service (the clock, above all).
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyKeyMiddleware>();
+
+        app.MapWorkspaceApi();
+        app.MapHub<WorkspaceHub>(WorkspaceHub.Path).RequireAuthorization();
+        app.MapWorkspaceJobsDashboard();
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        app.MapApiReference();
+        return app;
+    }
+}

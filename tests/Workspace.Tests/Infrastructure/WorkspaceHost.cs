@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Workspace.Client;
+using Workspace.Server;
+
+namespace Workspace.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on Kestrel at a free loopback port, on its own SQLite file, seeded with the demo group,
+/// with a fake clock. One per test class (IClassFixture); <see cref="RestartAsync"/> keeps the file.
+/// </summary>
+public class WorkspaceHost : IAsyncLifetime
+{
+    public const string Password = "Test-password-2026";
+    public const string Secretariat = "secretariat@unodc.demo";
+
+    public static string FocalPoint(string agencyCode) => $"focal@{agencyCode.ToLowerInvariant()}.demo";
+
+    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
+
+    public WebApplication App { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string DatabasePath => Path.Combine(directory, "workspace.db");
+
+    /// <summary>Settings a test class adds to the defaults, as <c>Section:Key</c> pairs.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        await StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a closing connection; the folder is under the temp path.
+        }
+    }
+
+    public async Task RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        tokens.Clear();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["environment"] = "Testing",
+            ["urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}",
+            ["Seed:Demo"] = "true",
+            ["Seed:DemoPassword"] = Password,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        App = WorkspaceApp.Create([.. settings.Select(s => $"--{s.Key}={s.Value}")],
+            builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    /// <summary>A client with no sign-in.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A typed client signed in as <paramref name="email"/> (tokens are cached per host).</summary>
+    public async Task<WorkspaceClient> ClientFor(string email)
+    {
+        var client = new WorkspaceClient(Anonymous());
+        if (tokens.TryGetValue(email, out var token))
+        {
+            client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        var signedIn = await client.SignInAsync(email, Password);
+        tokens[email] = signedIn.AccessToken;
+        return client;
+    }
+
+    public async Task<HttpClient> HttpFor(string email) => (await ClientFor(email)).Http;
+}
