@@ -16,11 +16,21 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddWorkspaceJobs(this IServiceCollection services)
     {
         // Each host has its own storage instance, so several hosts in one process (tests) never share jobs.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
-        services.AddHangfire((_, configuration) => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire's global configuration (its logging above all) must be in place before storage starts.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage();
+        });
+        services.AddHangfire((sp, configuration) =>
+        {
+            HangfireLogs.Use(sp.GetRequiredService<ILoggerFactory>());
+            configuration
+                .UseLogProvider(HangfireLogs.Instance)
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+                .UseRecommendedSerializerSettings();
+        });
         services.AddHangfireServer((sp, options) =>
             options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
         return services;

@@ -89,6 +89,9 @@ public class WorkspaceHost : IAsyncLifetime
         BaseAddress = new Uri(address);
     }
 
+    /// <summary>Tokens expire by the fake clock: after moving it far, sign in again.</summary>
+    public void ForgetTokens() => tokens.Clear();
+
     /// <summary>A client with no sign-in.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
