@@ -41,8 +41,9 @@ public sealed class Agency : Aggregate
             new { code = Code, mandate = Mandate, thematicPriorities = ThematicPriorities }));
     }
 
+    /// <summary>Told to the agency itself (and the secretariat): it names a person.</summary>
     public void RecordFocalPointRegistered(string email, string displayName) =>
-        Raise(new DomainEvent("agency.focal-point-registered", Subject, Audience.Everyone,
+        Raise(new DomainEvent("agency.focal-point-registered", Subject, Audience.Agencies([Code]),
             new { code = Code, email, displayName }));
 
     private Subject Subject => new("agency", Code);
