@@ -1,0 +1,82 @@
+using MediatR;
+using NetArchTest.Rules;
+using Workspace.Server.Auth;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Tests.Architecture;
+
+/// <summary>A few rules that keep the shape of the server honest as it grows.</summary>
+public sealed class ShapeTests
+{
+    private static readonly System.Reflection.Assembly Server = typeof(Workspace.Server.WorkspaceApp).Assembly;
+
+    private static IEnumerable<Type> Requests => Server.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)));
+
+    [Fact]
+    public void There_are_requests_to_check()
+    {
+        Assert.True(Requests.Count() >= 15, string.Join(", ", Requests.Select(r => r.FullName)));
+    }
+
+    [Fact]
+    public void Every_request_has_exactly_one_handler()
+    {
+        var handlers = Server.GetTypes().SelectMany(t => t.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
+            .Select(i => i.GetGenericArguments()[0])).ToList();
+        foreach (var request in Requests)
+        {
+            Assert.True(handlers.Count(h => h == request) == 1, $"{request.FullName} has {handlers.Count(h => h == request)} handlers");
+        }
+    }
+
+    [Fact]
+    public void Every_request_states_exactly_one_access_rule()
+    {
+        foreach (var request in Requests)
+        {
+            var rules = request.GetInterfaces().Where(i => i != typeof(IAccessRule) && typeof(IAccessRule).IsAssignableFrom(i)).ToList();
+            Assert.True(rules.Count == 1, $"{request.FullName} states {rules.Count} access rules");
+        }
+    }
+
+    [Fact]
+    public void Every_command_has_a_validator()
+    {
+        var validated = Server.GetTypes().SelectMany(t => t.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(FluentValidation.IValidator<>))
+            .Select(i => i.GetGenericArguments()[0])).ToHashSet();
+        foreach (var command in Requests.Where(r => r.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>))))
+        {
+            Assert.True(validated.Contains(command), $"{command.FullName} has no validator");
+        }
+    }
+
+    [Fact]
+    public void Every_request_is_a_command_or_a_query_except_sign_in()
+    {
+        foreach (var request in Requests.Where(r => r != typeof(Workspace.Server.Features.Auth.Login.Command)))
+        {
+            var kinds = request.GetInterfaces().Count(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)));
+            Assert.True(kinds == 1, $"{request.FullName} is neither a command nor a query");
+        }
+    }
+
+    [Fact]
+    public void The_domain_knows_nothing_of_the_web_the_database_or_the_jobs()
+    {
+        var result = Types.InAssembly(Server).That().ResideInNamespace("Workspace.Server.Domain")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Hangfire", "MediatR", "FluentValidation")
+            .GetResult();
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void There_is_no_repository_layer()
+    {
+        // Handlers use the DbContext directly (ARCHITECTURE.md, decision 1).
+        var repositories = Types.InAssembly(Server).That().HaveNameEndingWith("Repository").GetTypes();
+        Assert.Empty(repositories);
+    }
+}
