@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Workspace.Server;
+
+namespace Workspace.Tests.Architecture;
+
+/// <summary>appsettings.template.json documents every setting with the default the server really uses.</summary>
+public sealed class ConfigurationTemplateTests
+{
+    private static readonly IConfigurationRoot Template = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.template.json"), optional: false)
+        .Build();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Workspace.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the test folder.");
+    }
+
+    public static TheoryData<string, Type> Sections => new()
+    {
+        { "Group", typeof(GroupOptions) },
+        { "Seed", typeof(SeedOptions) },
+        { "Access", typeof(AccessOptions) },
+        { "Api", typeof(ApiOptions) },
+        { "Jobs", typeof(JobsOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Every_option_is_in_the_template_with_its_default(string section, Type options)
+    {
+        var defaults = Activator.CreateInstance(options)!;
+        foreach (var property in options.GetProperties())
+        {
+            var value = Template.GetSection(section)[property.Name];
+            Assert.True(value is not null, $"{section}:{property.Name} is missing from appsettings.template.json");
+            var expected = Convert.ToString(property.GetValue(defaults), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            Assert.True(string.Equals(expected, value, StringComparison.OrdinalIgnoreCase), $"{section}:{property.Name} is '{value}' in the template but defaults to '{expected}'");
+        }
+    }
+
+    [Fact]
+    public void The_template_names_the_connection_string_and_no_password()
+    {
+        Assert.Equal("Data Source=data/workspace.db", Template.GetConnectionString("Workspace"));
+        Assert.Equal("", Template["Seed:DemoPassword"]);
+    }
+}
