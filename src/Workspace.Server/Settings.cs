@@ -19,6 +19,20 @@ public sealed class SeedOptions
     public string? DemoPassword { get; set; }
 }
 
+/// <summary>
+/// The first secretariat sign-in of a deployment without demo data. Section <c>Bootstrap</c>. When both are
+/// set and no one has that address yet, start-up registers the secretariat's agency (if missing) and this person.
+/// </summary>
+public sealed class BootstrapOptions
+{
+    public string? SecretariatEmail { get; set; }
+
+    public string? SecretariatPassword { get; set; }
+
+    /// <summary>Name given to the secretariat's agency if it is not yet a member.</summary>
+    public string SecretariatAgencyName { get; set; } = "United Nations Office on Drugs and Crime";
+}
+
 /// <summary>Sign-in and tokens. Section <c>Access</c>.</summary>
 public sealed class AccessOptions
 {

@@ -18,6 +18,7 @@ public static class WorkspaceApp
         var services = builder.Services;
         services.AddOptions<GroupOptions>().BindConfiguration("Group").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        services.AddOptions<BootstrapOptions>().BindConfiguration("Bootstrap");
         services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();

@@ -15,7 +15,9 @@ public static class Api
 
         var auth = api.MapGroup("/auth").WithTags("Auth");
         Login.Map(auth);
-        GetMe.Map(api.MapGroup("").WithTags("Auth"));
+        var me = api.MapGroup("").WithTags("Auth");
+        GetMe.Map(me);
+        ChangePassword.Map(me);
 
         var agencies = api.MapGroup("/agencies").WithTags("Membership");
         ListAgencies.Map(agencies);

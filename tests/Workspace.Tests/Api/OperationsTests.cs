@@ -27,7 +27,7 @@ public sealed class OperationsTests(WorkspaceHost host) : IClassFixture<Workspac
 
         string[] expected =
         [
-            "/api/auth/login", "/api/auth/refresh", "/api/me", "/api/agencies", "/api/agencies/{code}", "/api/agencies/{code}/profile",
+            "/api/auth/login", "/api/auth/refresh", "/api/me", "/api/me/password", "/api/agencies", "/api/agencies/{code}", "/api/agencies/{code}/profile",
             "/api/agencies/{code}/focal-points", "/api/members", "/api/cochairs/current", "/api/cochair-terms", "/api/working-groups",
             "/api/working-groups/{id}", "/api/events", "/api/audit/verify",
         ];
@@ -132,5 +132,45 @@ public sealed class SeedRefusalTests(NoPasswordHost host) : IClassFixture<NoPass
         Assert.Empty((await http.GetFromJsonAsync<List<JsonElement>>("/api/members"))!);
         await ProblemAssert.IsProblem(http.PostAsJsonAsync("/api/auth/login", new { email = WorkspaceHost.Secretariat, password = "" }), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblem(http.PostAsJsonAsync("/api/auth/login", new { email = WorkspaceHost.Secretariat, password = WorkspaceHost.Password }), HttpStatusCode.Unauthorized);
+    }
+}
+
+/// <summary>A deployment without demo data whose first secretariat sign-in comes from settings.</summary>
+public sealed class BootstrapHost : WorkspaceHost
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Seed:Demo", "false"),
+        new("Bootstrap:SecretariatEmail", "head@unodc.example"),
+        new("Bootstrap:SecretariatPassword", "First-secretariat-1"),
+    ];
+}
+
+public sealed class BootstrapTests(BootstrapHost host) : IClassFixture<BootstrapHost>
+{
+    [Fact]
+    public async Task The_first_secretariat_signs_in_and_builds_the_group_from_there()
+    {
+        var secretariat = new WorkspaceClient(host.Anonymous());
+        await secretariat.SignInAsync("head@unodc.example", "First-secretariat-1");
+        var me = await secretariat.GetMeAsync();
+
+        Assert.Equal("UNODC", me.AgencyCode);
+        Assert.Equal(["Secretariat"], me.Roles);
+        Assert.Equal(["UNODC"], (await secretariat.ListAgenciesAsync()).Select(a => a.Code));
+        await secretariat.RegisterAgencyAsync("ILO", "International Labour Organization");
+
+        // The first thing to do: change the bootstrap password.
+        var wrong = await secretariat.Http.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-it", newPassword = "Chosen-by-me-2026" });
+        Assert.Contains("currentPassword", ProblemAssert.ErrorFields(await ProblemAssert.IsProblem(wrong, HttpStatusCode.BadRequest)));
+        var changed = await secretariat.Http.PostAsJsonAsync("/api/me/password", new { currentPassword = "First-secretariat-1", newPassword = "Chosen-by-me-2026" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        // A restart does not register the person again, nor restore the bootstrap password.
+        await host.RestartAsync();
+        secretariat = new WorkspaceClient(host.Anonymous());
+        await Assert.ThrowsAsync<WorkspaceProblemException>(() => secretariat.SignInAsync("head@unodc.example", "First-secretariat-1"));
+        await secretariat.SignInAsync("head@unodc.example", "Chosen-by-me-2026");
+        Assert.Equal(["ILO", "UNODC"], (await secretariat.ListAgenciesAsync()).Select(a => a.Code));
     }
 }

@@ -25,6 +25,7 @@ public sealed class ConfigurationTemplateTests
     {
         { "Group", typeof(GroupOptions) },
         { "Seed", typeof(SeedOptions) },
+        { "Bootstrap", typeof(BootstrapOptions) },
         { "Access", typeof(AccessOptions) },
         { "Api", typeof(ApiOptions) },
         { "Jobs", typeof(JobsOptions) },
@@ -40,6 +41,7 @@ public sealed class ConfigurationTemplateTests
             var value = Template.GetSection(section)[property.Name];
             Assert.True(value is not null, $"{section}:{property.Name} is missing from appsettings.template.json");
             var expected = Convert.ToString(property.GetValue(defaults), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            // The configuration loader reads "" as absent, so an empty string stands for "not set".
             Assert.True(string.Equals(expected, value, StringComparison.OrdinalIgnoreCase), $"{section}:{property.Name} is '{value}' in the template but defaults to '{expected}'");
         }
     }
