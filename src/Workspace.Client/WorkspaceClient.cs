@@ -93,6 +93,50 @@ public sealed class WorkspaceClient
     public Task<AuditResult> VerifyAuditAsync(CancellationToken ct = default) =>
         SendAsync<AuditResult>(HttpMethod.Get, "/api/audit/verify", null, ct: ct);
 
+    /// <summary>Starts a paper (its lead agency's focal points or the secretariat).</summary>
+    public Task<Paper> CreatePaperAsync(string title, string kind, string leadAgencyCode, IReadOnlyList<string> participatingAgencyCodes, Guid? workingGroupId = null, CancellationToken ct = default) =>
+        SendAsync<Paper>(HttpMethod.Post, "/api/papers", new { title, kind, leadAgencyCode, participatingAgencyCodes, workingGroupId }, ct: ct);
+
+    /// <summary>The papers the caller may see.</summary>
+    public Task<IReadOnlyList<PaperSummary>> ListPapersAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<PaperSummary>>(HttpMethod.Get, "/api/papers", null, ct: ct);
+
+    /// <summary>One paper.</summary>
+    public Task<Paper> GetPaperAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<Paper>(HttpMethod.Get, $"/api/papers/{paperId}", null, ct: ct);
+
+    /// <summary>Saves a new revision on top of <paramref name="baseRevision"/> (0 for the first).</summary>
+    public Task<RevisionSummary> AddRevisionAsync(Guid paperId, int baseRevision, string body, CancellationToken ct = default) =>
+        SendAsync<RevisionSummary>(HttpMethod.Post, $"/api/papers/{paperId}/revisions", new { baseRevision, body }, ct: ct);
+
+    /// <summary>One revision with its text.</summary>
+    public Task<Revision> GetRevisionAsync(Guid paperId, int number, CancellationToken ct = default) =>
+        SendAsync<Revision>(HttpMethod.Get, $"/api/papers/{paperId}/revisions/{number}", null, ct: ct);
+
+    /// <summary>Opens a sign-off round on the latest revision (lead agency or secretariat).</summary>
+    public Task<Round> OpenRoundAsync(Guid paperId, int revision, string procedure, DateTimeOffset deadline, CancellationToken ct = default) =>
+        SendAsync<Round>(HttpMethod.Post, $"/api/papers/{paperId}/rounds", new { revision, procedure, deadline }, ct: ct);
+
+    /// <summary>Approves or objects, for the caller's agency, to the open round's exact text.</summary>
+    public Task<SignOff> SignOffAsync(Guid paperId, int revision, string contentHash, string decision, string? comment = null, CancellationToken ct = default) =>
+        SendAsync<SignOff>(HttpMethod.Post, $"/api/papers/{paperId}/sign-offs", new { revision, contentHash, decision, comment }, ct: ct);
+
+    /// <summary>Publishes a signed-off paper (secretariat).</summary>
+    public Task<Paper> PublishAsync(Guid paperId, string summary, IReadOnlyList<string> tags, CancellationToken ct = default) =>
+        SendAsync<Paper>(HttpMethod.Post, $"/api/papers/{paperId}/publish", new { summary, tags }, ct: ct);
+
+    /// <summary>Withdraws a paper (lead agency or secretariat).</summary>
+    public Task<Paper> WithdrawAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<Paper>(HttpMethod.Post, $"/api/papers/{paperId}/withdraw", null, ct: ct);
+
+    /// <summary>The caller's notifications, newest first.</summary>
+    public Task<IReadOnlyList<Notification>> ListNotificationsAsync(bool unreadOnly = false, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Notification>>(HttpMethod.Get, $"/api/me/notifications?unreadOnly={(unreadOnly ? "true" : "false")}", null, ct: ct);
+
+    /// <summary>Published papers, newest first (no sign-in needed).</summary>
+    public Task<IReadOnlyList<Publication>> ListPublicationsAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Publication>>(HttpMethod.Get, "/api/publications", null, ct: ct);
+
     /// <summary>Sends a request and reads the answer, throwing the problem of any refusal.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? idempotencyKey = null, CancellationToken ct = default)
     {

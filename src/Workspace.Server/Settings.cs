@@ -52,6 +52,34 @@ public sealed class AccessOptions
     public int LoginPermitsPerMinute { get; set; } = 20;
 }
 
+/// <summary>Sign-off rounds. Section <c>SignOff</c>.</summary>
+public sealed class SignOffOptions : IValidatableObject
+{
+    /// <summary>The least time between opening a round and its deadline.</summary>
+    public TimeSpan MinimumNotice { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Hours before a deadline at which agencies still pending are reminded, comma-separated.</summary>
+    public string ReminderHoursBefore { get; set; } = "48,24";
+
+    public IReadOnlyList<int> ReminderHours =>
+        [.. ReminderHoursBefore.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => int.Parse(h, System.Globalization.CultureInfo.InvariantCulture)).Distinct().OrderDescending()];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinimumNotice < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("SignOff:MinimumNotice cannot be negative.", [nameof(MinimumNotice)]);
+        }
+
+        if (ReminderHoursBefore.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(h => !int.TryParse(h, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > 24 * 60))
+        {
+            yield return new ValidationResult("SignOff:ReminderHoursBefore is a comma-separated list of whole hours (1 to 1440), e.g. 48,24.", [nameof(ReminderHoursBefore)]);
+        }
+    }
+}
+
 /// <summary>Limits of the HTTP API. Section <c>Api</c>.</summary>
 public sealed class ApiOptions
 {

@@ -20,6 +20,7 @@ public static class WorkspaceApp
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         services.AddOptions<BootstrapOptions>().BindConfiguration("Bootstrap");
         services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignOffOptions>().BindConfiguration("SignOff").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

@@ -23,3 +23,33 @@ public interface IOwnAgencyRequest : IAccessRule
 {
     string AgencyCode { get; }
 }
+
+/// <summary>
+/// Anyone who may see the paper: its participating agencies and the secretariat. Anyone else is told the
+/// paper does not exist (404): drafts never leak their existence.
+/// </summary>
+public interface IPaperViewerRequest : IAccessRule
+{
+    Guid PaperId { get; }
+}
+
+/// <summary>
+/// Focal points of a participating agency, acting for their own agency only. The secretariat sees the
+/// paper but does not act in it unless its agency participates (403); anyone else gets 404.
+/// </summary>
+public interface IPaperParticipantRequest : IAccessRule
+{
+    Guid PaperId { get; }
+
+    /// <summary>The agency the caller claims to act for, if the request names one; another than their own → 403.</summary>
+    string? OnBehalfOfAgencyCode => null;
+}
+
+/// <summary>Focal points of the paper's lead agency, or the secretariat; other participants 403; anyone else 404.</summary>
+public interface IPaperLeadRequest : IAccessRule
+{
+    Guid PaperId { get; }
+}
+
+/// <summary>Timed work the server does by itself (deadlines, reminders); no person may send it.</summary>
+public interface ISystemRequest : IAccessRule;

@@ -65,6 +65,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CoChairs>();
+        services.AddScoped<PaperAccess>();
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using Workspace.Server.Domain;
+using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Auth;
 
 /// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs)
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -11,6 +12,11 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
         if (request is IPublicRequest)
         {
             return await next();
+        }
+
+        if (request is ISystemRequest)
+        {
+            return me.IsAuthenticated ? throw new ForbiddenException("Only the server itself does this.") : await next();
         }
 
         if (!me.IsAuthenticated)
@@ -28,7 +34,15 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
                 throw new ForbiddenException("Only the secretariat or focal points of the current co-chair agencies may do this.");
             case IOwnAgencyRequest own when !me.IsSecretariat && !string.Equals(own.AgencyCode, me.AgencyCode, StringComparison.Ordinal):
                 throw new ForbiddenException($"You act for {me.AgencyCode} only; this belongs to {own.AgencyCode}.");
-            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest:
+            case IPaperViewerRequest viewer:
+                await papers.CapacityAsync(viewer.PaperId, cancellationToken);
+                break;
+            case IPaperParticipantRequest participant:
+                await EnsureParticipantAsync(participant, cancellationToken);
+                break;
+            case IPaperLeadRequest lead when (await papers.CapacityAsync(lead.PaperId, cancellationToken) & Capacity.Lead) == 0:
+                throw new ForbiddenException("Only the lead agency's focal points or the secretariat may do this.");
+            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest:
                 break;
             default:
                 // A request that states no rule is a programming error, caught by the architecture tests too.
@@ -36,5 +50,19 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
         }
 
         return await next();
+    }
+
+    private async Task EnsureParticipantAsync(IPaperParticipantRequest request, CancellationToken ct)
+    {
+        var capacity = await papers.CapacityAsync(request.PaperId, ct);
+        if ((capacity & Capacity.Participant) == 0)
+        {
+            throw new ForbiddenException($"{me.AgencyCode} does not participate in this paper.");
+        }
+
+        if (request.OnBehalfOfAgencyCode is { } agency && !string.Equals(agency, me.AgencyCode, StringComparison.Ordinal))
+        {
+            throw new ForbiddenException($"You act for {me.AgencyCode} only, not for {agency}.");
+        }
     }
 }

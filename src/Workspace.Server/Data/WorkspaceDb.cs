@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Server.Auth;
 using Workspace.Server.Domain;
+using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Data;
 
@@ -21,6 +22,20 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
     public DbSet<CoChairTerm> CoChairTerms => Set<CoChairTerm>();
 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<Paper> Papers => Set<Paper>();
+
+    public DbSet<Revision> Revisions => Set<Revision>();
+
+    public DbSet<Round> Rounds => Set<Round>();
+
+    public DbSet<RoundAgency> RoundAgencies => Set<RoundAgency>();
+
+    public DbSet<SignOffDecision> SignOffDecisions => Set<SignOffDecision>();
+
+    public DbSet<PaperComment> Comments => Set<PaperComment>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
@@ -97,7 +112,29 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             });
             head.Seq = seq;
             head.Hash = hash;
+
+            if (e.Notice is { } notice)
+            {
+                await NotifyAsync(seq, e, notice, at, ct);
+            }
         }
+    }
+
+    /// <summary>One notification for every person of the agencies the notice names.</summary>
+    private async Task NotifyAsync(long seq, DomainEvent e, Notice notice, DateTime at, CancellationToken ct)
+    {
+        var codes = notice.AgencyCodes.ToList();
+        var people = await Users.Where(p => codes.Contains(p.AgencyCode)).Select(p => p.Id).ToListAsync(ct);
+        Notifications.AddRange(people.Select(person => new Notification
+        {
+            PersonId = person,
+            EventSeq = seq,
+            Kind = notice.Kind,
+            Text = notice.Text,
+            SubjectKind = e.Subject.Kind,
+            SubjectId = e.Subject.Id,
+            CreatedAt = at,
+        }));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -148,6 +185,78 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             g.HasOne<Agency>().WithMany().HasForeignKey(x => x.LeadAgencyCode).OnDelete(DeleteBehavior.Restrict);
             g.Property(x => x.Version).IsConcurrencyToken();
             g.Ignore(x => x.Events);
+        });
+
+        builder.Entity<Paper>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Title).HasMaxLength(300);
+            p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            p.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            p.Property(x => x.LeadAgencyCode).HasMaxLength(16);
+            p.HasOne<Agency>().WithMany().HasForeignKey(x => x.LeadAgencyCode).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasMany(x => x.LoadedRounds).WithOne().HasForeignKey(r => r.PaperId).OnDelete(DeleteBehavior.Cascade);
+            p.Navigation(x => x.LoadedRounds).HasField("rounds").UsePropertyAccessMode(PropertyAccessMode.Field);
+            p.HasIndex(x => x.State);
+            p.HasIndex(x => x.PublishedAt);
+            p.Ignore(x => x.CurrentRound);
+            p.Ignore(x => x.Events);
+        });
+
+        builder.Entity<Revision>(r =>
+        {
+            r.HasKey(x => new { x.PaperId, x.Number });
+            r.HasOne<Paper>().WithMany().HasForeignKey(x => x.PaperId).OnDelete(DeleteBehavior.Cascade);
+            r.Property(x => x.ContentHash).HasMaxLength(80);
+        });
+
+        builder.Entity<Round>(r =>
+        {
+            r.HasKey(x => x.Id);
+            r.HasIndex(x => new { x.PaperId, x.Number }).IsUnique();
+            r.HasIndex(x => new { x.Status, x.Deadline });
+            r.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.ContentHash).HasMaxLength(80);
+            r.HasMany(x => x.Agencies).WithOne().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+            r.Navigation(x => x.Agencies).HasField("agencies").UsePropertyAccessMode(PropertyAccessMode.Field);
+            r.HasMany(x => x.Decisions).WithOne().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+            r.Navigation(x => x.Decisions).HasField("decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+            r.Ignore(x => x.PendingAgencyCodes);
+            r.Ignore(x => x.IsOpen);
+        });
+
+        builder.Entity<RoundAgency>(a =>
+        {
+            a.HasKey(x => new { x.RoundId, x.AgencyCode });
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SignOffDecision>(d =>
+        {
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Decision).HasConversion<string>().HasMaxLength(16);
+            d.HasIndex(x => new { x.RoundId, x.AgencyCode });
+        });
+
+        builder.Entity<PaperComment>(c =>
+        {
+            c.HasKey(x => x.Id);
+            c.HasOne<Paper>().WithMany().HasForeignKey(x => x.PaperId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.PaperId, x.CreatedAt });
+            c.Property(x => x.Text).HasMaxLength(10_000);
+            c.ToTable("Comments");
+        });
+
+        builder.Entity<Notification>(n =>
+        {
+            n.HasKey(x => x.Id);
+            n.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            n.HasIndex(x => new { x.PersonId, x.CreatedAt });
+            n.HasIndex(x => new { x.EventSeq, x.PersonId }).IsUnique();
         });
 
         builder.Entity<EventRecord>(e =>

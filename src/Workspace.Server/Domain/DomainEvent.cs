@@ -26,7 +26,14 @@ public sealed record Audience
 }
 
 /// <summary>A change to the group's state, appended to the event log in the same transaction as the change.</summary>
-public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data);
+/// <param name="Notice">When people should be told in their notifications, what and which agencies.</param>
+public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data, Notice? Notice = null);
+
+/// <summary>An in-app notification for every person of the named agencies.</summary>
+public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes);
+
+/// <summary>Who acts: a person's address and the agency they act for.</summary>
+public sealed record Actor(string Email, string AgencyCode);
 
 /// <summary>An aggregate that raises events as its methods change it.</summary>
 public abstract class Aggregate

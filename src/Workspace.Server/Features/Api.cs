@@ -2,6 +2,9 @@ using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Auth;
 using Workspace.Server.Features.CoChairTerms;
 using Workspace.Server.Features.Events;
+using Workspace.Server.Features.Notifications;
+using Workspace.Server.Features.Papers;
+using Workspace.Server.Features.Publications;
 using Workspace.Server.Features.WorkingGroups;
 
 namespace Workspace.Server.Features;
@@ -18,6 +21,9 @@ public static class Api
         var me = api.MapGroup("").WithTags("Auth");
         GetMe.Map(me);
         ChangePassword.Map(me);
+        var notifications = api.MapGroup("/me").WithTags("Notifications");
+        ListMyNotifications.Map(notifications);
+        MarkNotificationRead.Map(notifications);
 
         var agencies = api.MapGroup("/agencies").WithTags("Membership");
         ListAgencies.Map(agencies);
@@ -36,6 +42,27 @@ public static class Api
         ListWorkingGroups.Map(groups);
         GetWorkingGroup.Map(groups);
         CreateWorkingGroup.Map(groups);
+
+        var papers = api.MapGroup("/papers").WithTags("Papers");
+        CreatePaper.Map(papers);
+        ListPapers.Map(papers);
+        GetPaper.Map(papers);
+        AddRevision.Map(papers);
+        ListRevisions.Map(papers);
+        GetRevision.Map(papers);
+        GetDiff.Map(papers);
+        AddComment.Map(papers);
+        ListComments.Map(papers);
+        OpenRound.Map(papers);
+        RecordSignOff.Map(papers);
+        PublishPaper.Map(papers);
+        WithdrawPaper.Map(papers);
+        GetSignOffStatus.Map(api);
+
+        var publications = api.MapGroup("/publications").WithTags("Publications");
+        ListPublications.Map(publications);
+        GetPublication.Map(publications);
+        PublicationsFeed.Map(app);
 
         ReadEvents.Map(api);
         VerifyAudit.Map(api);

@@ -33,6 +33,9 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddHangfireServer((sp, options) =>
             options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        services.AddScoped<DeadlineSchedule>();
+        services.AddScoped<DeadlineJobs>();
+        services.AddHostedService<DeadlineScheduleRestorer>();
         return services;
     }
 

@@ -6,11 +6,18 @@ namespace Workspace.Server.Pipeline;
 /// Work that must commit together with the command's effect, such as its idempotency record. It runs
 /// after the handler, inside the command's transaction.
 /// </summary>
-public sealed class UnitOfWork
+public sealed partial class UnitOfWork
 {
     private readonly List<Func<object?, CancellationToken, Task>> beforeCommit = [];
+    private readonly List<Action> afterCommit = [];
 
     public void BeforeCommit(Func<object?, CancellationToken, Task> work) => beforeCommit.Add(work);
+
+    /// <summary>
+    /// Work that may only start once the effect is durable, such as scheduling a job. If the process stops
+    /// before it runs, the start-up re-derivation and the periodic sweep catch up.
+    /// </summary>
+    public void AfterCommit(Action work) => afterCommit.Add(work);
 
     internal async Task RunBeforeCommitAsync(object? response, CancellationToken ct)
     {
@@ -21,13 +28,35 @@ public sealed class UnitOfWork
 
         beforeCommit.Clear();
     }
+
+    internal void RunAfterCommit(ILogger logger)
+    {
+        foreach (var work in afterCommit)
+        {
+            try
+            {
+                work();
+            }
+#pragma warning disable CA1031 // The effect is committed; a failure here must not turn the answer into an error.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                AfterCommitFailed(logger, e);
+            }
+        }
+
+        afterCommit.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work after commit failed; the periodic sweep will catch up.")]
+    private static partial void AfterCommitFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>
 /// Last before the handler: a command runs in one database transaction (IMMEDIATE on SQLite, so writers
 /// queue rather than fail), committed only when the handler and the pre-commit work all succeed.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -43,6 +72,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, 
         await db.SaveChangesAsync(cancellationToken);
         // Once the commit starts, the caller's cancellation no longer applies: the effect is either whole or absent.
         await transaction.CommitAsync(CancellationToken.None);
+        unitOfWork.RunAfterCommit(logger);
         return response;
     }
 }

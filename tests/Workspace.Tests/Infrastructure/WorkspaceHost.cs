@@ -111,4 +111,11 @@ public class WorkspaceHost : IAsyncLifetime
     }
 
     public async Task<HttpClient> HttpFor(string email) => (await ClientFor(email)).Http;
+
+    /// <summary>Runs the deadline sweep now, as the server's jobs do, by the fake clock.</summary>
+    public async Task<Workspace.Server.Features.Papers.SweepDeadlines.Result> SweepDeadlinesAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Workspace.Server.Features.Papers.SweepDeadlines.Command(null));
+    }
 }

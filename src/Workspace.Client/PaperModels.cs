@@ -1,0 +1,102 @@
+namespace Workspace.Client;
+
+/// <summary>A revision's identity, without its text.</summary>
+/// <param name="Number">1, 2, …</param>
+/// <param name="ContentHash"><c>sha256:</c> and the hex SHA-256 of the UTF-8 body.</param>
+/// <param name="Author">Who wrote it.</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record RevisionSummary(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt);
+
+/// <summary>A revision with its text.</summary>
+/// <param name="Number">1, 2, …</param>
+/// <param name="Body">Markdown.</param>
+/// <param name="ContentHash"><c>sha256:</c> and the hex SHA-256 of the UTF-8 body.</param>
+/// <param name="Author">Who wrote it.</param>
+/// <param name="AuthorAgencyCode">The agency they wrote for.</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record Revision(int Number, string Body, string ContentHash, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
+
+/// <summary>Where one agency stands in a round.</summary>
+/// <param name="AgencyCode">The agency.</param>
+/// <param name="Status"><c>Pending</c>, <c>Approved</c>, <c>Objected</c> or <c>AdoptedBySilence</c>.</param>
+/// <param name="By">Who decided for it.</param>
+/// <param name="At">When.</param>
+/// <param name="Comment">The reason given, if any.</param>
+public sealed record RoundAgency(string AgencyCode, string Status, string? By, DateTimeOffset? At, string? Comment);
+
+/// <summary>A sign-off round.</summary>
+/// <param name="Number">1, 2, … per paper.</param>
+/// <param name="Revision">The revision it is about.</param>
+/// <param name="ContentHash">That revision's hash: what every sign-off names.</param>
+/// <param name="Procedure"><c>Unanimous</c> or <c>Silence</c>.</param>
+/// <param name="Deadline">When it ends.</param>
+/// <param name="Status"><c>Open</c>, <c>Completed</c>, <c>Broken</c> or <c>Cancelled</c>.</param>
+/// <param name="Overdue">A unanimous round still open after its deadline.</param>
+/// <param name="OpenedAt">When it was opened.</param>
+/// <param name="ClosedAt">When it ended, if it did.</param>
+/// <param name="Agencies">Every participating agency's status.</param>
+public sealed record Round(int Number, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string Status, bool Overdue,
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies);
+
+/// <summary>A paper as a participant or the secretariat sees it.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Kind"><c>IssuePaper</c>, <c>IssueBrief</c>, <c>JointStatement</c>, <c>Submission</c>, <c>AnnualReport</c>, <c>Minutes</c> or <c>Other</c>.</param>
+/// <param name="State"><c>Drafting</c>, <c>InSignOff</c>, <c>SignedOff</c>, <c>Published</c> or <c>Withdrawn</c>.</param>
+/// <param name="LeadAgencyCode">The lead agency.</param>
+/// <param name="ParticipatingAgencyCodes">Every participating agency, the lead included.</param>
+/// <param name="WorkingGroupId">The working group it belongs to, if any.</param>
+/// <param name="CreatedAt">When it was started.</param>
+/// <param name="LatestRevision">The latest revision, if any.</param>
+/// <param name="Round">The latest sign-off round, if any.</param>
+/// <param name="PublishedAt">When it was published, if it was.</param>
+/// <param name="AllowedActions">What the caller may do now (<c>AddRevision</c>, <c>SignOff</c>, …).</param>
+public sealed record Paper(Guid Id, string Title, string Kind, string State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
+    Guid? WorkingGroupId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, Round? Round, DateTimeOffset? PublishedAt,
+    IReadOnlyList<string> AllowedActions);
+
+/// <summary>A recorded sign-off decision.</summary>
+/// <param name="PaperId">The paper.</param>
+/// <param name="Round">The round's number.</param>
+/// <param name="AgencyCode">The agency it is for.</param>
+/// <param name="Decision"><c>Approve</c> or <c>Object</c>.</param>
+/// <param name="By">Who decided.</param>
+/// <param name="At">When.</param>
+/// <param name="Comment">The reason given.</param>
+/// <param name="RoundStatus">The round's status after this decision.</param>
+/// <param name="PaperState">The paper's state after this decision.</param>
+public sealed record SignOff(Guid PaperId, int Round, string AgencyCode, string Decision, string By, DateTimeOffset At, string? Comment,
+    string RoundStatus, string PaperState);
+
+/// <summary>A notification for the signed-in person.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="Kind">Such as <c>round-opened</c>, <c>sign-off-reminder</c>, <c>round-completed</c>.</param>
+/// <param name="Text">What to tell the person.</param>
+/// <param name="Subject">What it is about.</param>
+/// <param name="CreatedAt">When.</param>
+/// <param name="Read">Whether it was marked read.</param>
+public sealed record Notification(Guid Id, string Kind, string Text, EventSubject Subject, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>A published paper.</summary>
+/// <param name="PaperId">The paper.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Kind">Kind of paper.</param>
+/// <param name="PublishedAt">When.</param>
+/// <param name="Summary">Summary.</param>
+/// <param name="Tags">Regions and themes.</param>
+/// <param name="AgencyCodes">The signatories.</param>
+/// <param name="ContentHash">The hash every signatory approved.</param>
+public sealed record Publication(Guid PaperId, string Title, string Kind, DateTimeOffset PublishedAt, string Summary, IReadOnlyList<string> Tags,
+    IReadOnlyList<string> AgencyCodes, string ContentHash);
+
+/// <summary>A paper in a list.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Kind">Kind of paper.</param>
+/// <param name="State">State.</param>
+/// <param name="LeadAgencyCode">The lead agency.</param>
+/// <param name="ParticipatingAgencyCodes">Every participating agency.</param>
+/// <param name="LatestRevision">The latest revision's number (0: none yet).</param>
+/// <param name="CreatedAt">When it was started.</param>
+public sealed record PaperSummary(Guid Id, string Title, string Kind, string State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
+    int LatestRevision, DateTimeOffset CreatedAt);

@@ -1,0 +1,365 @@
+using System.Globalization;
+
+namespace Workspace.Server.Domain.Papers;
+
+/// <summary>
+/// A joint paper and its way to publication: Drafting → InSignOff → SignedOff → Published, or Withdrawn
+/// before publication. Each transition is one method that checks its rules and raises its events.
+/// Loaded with its latest round only: earlier rounds are history and never change.
+/// </summary>
+public sealed class Paper : Aggregate
+{
+    private readonly List<Round> rounds = [];
+
+    private Paper()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public PaperKind Kind { get; private set; }
+
+    public string LeadAgencyCode { get; private set; } = "";
+
+    /// <summary>Sorted agency codes, always including the lead.</summary>
+    public List<string> ParticipatingAgencyCodes { get; private set; } = [];
+
+    public Guid? WorkingGroupId { get; private set; }
+
+    public PaperState State { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public string CreatedBy { get; private set; } = "";
+
+    public int LatestRevisionNumber { get; private set; }
+
+    public string? LatestContentHash { get; private set; }
+
+    public string? LatestRevisionAuthor { get; private set; }
+
+    public DateTime? LatestRevisionAt { get; private set; }
+
+    public int LastRoundNumber { get; private set; }
+
+    public DateTime? PublishedAt { get; private set; }
+
+    public string? PublicationSummary { get; private set; }
+
+    public List<string> PublicationTags { get; private set; } = [];
+
+    /// <summary>The agencies that approved, or adopted by silence, the published text.</summary>
+    public List<string> SignatoryAgencyCodes { get; private set; } = [];
+
+    public int? PublishedRevisionNumber { get; private set; }
+
+    public string? PublishedContentHash { get; private set; }
+
+    /// <summary>App-managed concurrency token: SQLite has no rowversion.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The latest round, as loaded; null before the first.</summary>
+    public Round? CurrentRound => rounds.Count == 0 ? null : rounds.MaxBy(r => r.Number);
+
+    public IReadOnlyList<Round> LoadedRounds => rounds;
+
+    private Subject Subject => new("paper", Id.ToString());
+
+    private Audience Participants => Audience.Agencies(ParticipatingAgencyCodes);
+
+    public bool IsParticipant(string agencyCode) => ParticipatingAgencyCodes.Contains(agencyCode);
+
+    public static Paper Create(string title, PaperKind kind, string leadAgencyCode, IEnumerable<string> participatingAgencyCodes,
+        Guid? workingGroupId, Actor by, DateTime now)
+    {
+        var paper = new Paper
+        {
+            Id = Guid.CreateVersion7(),
+            Title = title.Trim(),
+            Kind = kind,
+            LeadAgencyCode = leadAgencyCode,
+            ParticipatingAgencyCodes = [.. participatingAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            WorkingGroupId = workingGroupId,
+            State = PaperState.Drafting,
+            CreatedAt = now,
+            CreatedBy = by.Email,
+            Version = 1,
+        };
+        paper.Raise(new DomainEvent("paper.created", paper.Subject, paper.Participants, new
+        {
+            id = paper.Id,
+            title = paper.Title,
+            kind = kind.ToString(),
+            leadAgencyCode,
+            participatingAgencyCodes = paper.ParticipatingAgencyCodes,
+            workingGroupId,
+        }));
+        return paper;
+    }
+
+    /// <summary>
+    /// Adds the next revision on top of <paramref name="baseRevision"/>, which must be the latest (no lost
+    /// updates). A revision during sign-off cancels the round: every sign-off on it is void.
+    /// </summary>
+    public Revision AddRevision(int baseRevision, string body, Actor author, DateTime now)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.AddRevision);
+        if (baseRevision != LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("stale-revision",
+                $"This text was written on revision {baseRevision}, but the paper is at revision {LatestRevisionNumber}. Read the latest revision and apply your changes to it.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
+
+        var revision = new Revision(Id, LatestRevisionNumber + 1, body, author, now);
+        LatestRevisionNumber = revision.Number;
+        LatestContentHash = revision.ContentHash;
+        LatestRevisionAuthor = author.Email;
+        LatestRevisionAt = now;
+        Version++;
+        Raise(new DomainEvent("paper.revision-added", Subject, Participants,
+            new { paperId = Id, number = revision.Number, contentHash = revision.ContentHash, author = author.Email }));
+
+        if (State == PaperState.InSignOff)
+        {
+            var round = CurrentRound!;
+            var decided = round.Agencies.Where(a => a.Status != AgencySignOffStatus.Pending).Select(a => a.AgencyCode).ToList();
+            CloseRound(round, RoundStatus.Cancelled, now, $"revision {revision.Number} was added",
+                decided.Count == 0 ? null : new Notice("round-cancelled",
+                    $"Sign-off on \"{Title}\" (revision {round.RevisionNumber}) was cancelled: revision {revision.Number} was added. Your agency's decision no longer counts.",
+                    decided));
+            ChangeState(PaperState.Drafting);
+        }
+
+        return revision;
+    }
+
+    public PaperComment AddComment(int revision, string text, Actor author, DateTime now)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.Comment);
+        EnsureRevisionExists(revision);
+        var comment = new PaperComment(Id, revision, text.Trim(), author, now);
+        Raise(new DomainEvent("paper.comment-added", Subject, Participants,
+            new { paperId = Id, commentId = comment.Id, revision, author = author.Email }));
+        return comment;
+    }
+
+    /// <param name="reminderHours">Hours before the deadline at which pending agencies are reminded.</param>
+    public Round OpenRound(int revision, string contentHash, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.OpenRound);
+        EnsureRevisionExists(revision);
+        if (revision != LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("stale-revision",
+                $"Sign-off is opened on the latest revision ({LatestRevisionNumber}), not revision {revision}.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
+
+        if (deadline <= now)
+        {
+            throw new RuleBrokenException("deadline-passed", "The deadline of a round is in the future.");
+        }
+
+        // Reminders whose moment has already passed are not sent: the agencies are being asked right now.
+        var alreadyDue = reminderHours.Where(h => deadline.AddHours(-h) <= now);
+        var round = new Round(Id, LastRoundNumber + 1, revision, contentHash, procedure, deadline, ParticipatingAgencyCodes, now, by.Email, alreadyDue);
+        rounds.Add(round);
+        LastRoundNumber = round.Number;
+        Version++;
+        Raise(new DomainEvent("paper.round-opened", Subject, Participants,
+            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = Utc(deadline) },
+            new Notice("round-opened",
+                $"Sign-off requested on \"{Title}\", revision {revision}, by {Describe(deadline)} ({(procedure == Procedure.Silence ? "silence procedure: no answer counts as adoption" : "every agency must approve")}).",
+                [.. ParticipatingAgencyCodes])));
+        ChangeState(PaperState.InSignOff);
+        return round;
+    }
+
+    /// <summary>
+    /// Records an agency's decision on the open round's exact text. A decision may change while the round is
+    /// open; every decision stays in the history.
+    /// </summary>
+    public void RecordSignOff(int revision, string contentHash, Decision decision, string? comment, Actor by, DateTime now)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.SignOff);
+        var round = CurrentRound!;
+        if (!IsParticipant(by.AgencyCode))
+        {
+            throw new ForbiddenException($"{by.AgencyCode} does not participate in this paper.");
+        }
+
+        if (revision != round.RevisionNumber || !string.Equals(contentHash, round.ContentHash, StringComparison.Ordinal))
+        {
+            throw new RuleBrokenException("stale-sign-off",
+                $"The open round is on revision {round.RevisionNumber} ({round.ContentHash}); a sign-off must name that exact text.",
+                new Dictionary<string, object?> { ["roundRevision"] = round.RevisionNumber, ["roundContentHash"] = round.ContentHash });
+        }
+
+        if (decision == Decision.Object && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new RuleBrokenException("objection-without-reason", "An objection says why.");
+        }
+
+        round.Record(by.AgencyCode, decision, by.Email, now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        Version++;
+        Raise(new DomainEvent("paper.sign-off-recorded", Subject, Participants,
+            new { paperId = Id, round = round.Number, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment }));
+
+        if (round.Procedure == Procedure.Silence && decision == Decision.Object)
+        {
+            CloseRound(round, RoundStatus.Broken, now, $"{by.AgencyCode} objected",
+                new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes]));
+            ChangeState(PaperState.Drafting);
+        }
+        else if (round.Procedure == Procedure.Unanimous && round.Agencies.All(a => a.Status == AgencySignOffStatus.Approved))
+        {
+            Complete(round, now, "every participating agency approved");
+        }
+    }
+
+    /// <summary>At the deadline of a silence procedure nobody broke, the text is adopted. Does nothing otherwise.</summary>
+    public bool CloseSilenceIfDue(DateTime now)
+    {
+        if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true, Procedure: Procedure.Silence } round || now < round.Deadline)
+        {
+            return false;
+        }
+
+        Complete(round, now, "the deadline passed without objection");
+        return true;
+    }
+
+    /// <summary>A unanimous round still open at its deadline is flagged once. Does nothing otherwise.</summary>
+    public bool FlagOverdueIfDue(DateTime now)
+    {
+        if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true, Procedure: Procedure.Unanimous, Overdue: false } round || now < round.Deadline)
+        {
+            return false;
+        }
+
+        round.MarkOverdue();
+        Version++;
+        var pending = round.PendingAgencyCodes.Concat(round.Agencies.Where(a => a.Status == AgencySignOffStatus.Objected).Select(a => a.AgencyCode)).Order(StringComparer.Ordinal).ToList();
+        Raise(new DomainEvent("paper.round-overdue", Subject, Participants,
+            new { paperId = Id, round = round.Number, deadline = Utc(round.Deadline), notApprovedAgencyCodes = pending },
+            new Notice("round-overdue", $"Sign-off on \"{Title}\" is past its deadline ({Describe(round.Deadline)}); not yet approved by {string.Join(", ", pending)}.",
+                [.. pending.Append(LeadAgencyCode).Distinct()])));
+        return true;
+    }
+
+    /// <summary>Reminds agencies still pending when a reminder's moment has come. Does nothing otherwise.</summary>
+    public bool RemindIfDue(DateTime now, IReadOnlyList<int> reminderHours)
+    {
+        if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true } round || now >= round.Deadline)
+        {
+            return false;
+        }
+
+        var due = reminderHours.Where(h => !round.RemindersSent.Contains(h) && round.Deadline.AddHours(-h) <= now).ToList();
+        if (due.Count == 0)
+        {
+            return false;
+        }
+
+        // Several moments passed at once (the server was down): one reminder, not several.
+        round.MarkRemindersSent(due);
+        Version++;
+        var pending = round.PendingAgencyCodes;
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
+        var hoursLeft = (int)Math.Ceiling((round.Deadline - now).TotalHours);
+        Raise(new DomainEvent("paper.sign-off-reminder", Subject, Audience.Agencies(pending),
+            new { paperId = Id, round = round.Number, deadline = Utc(round.Deadline), pendingAgencyCodes = pending, hoursLeft },
+            new Notice("sign-off-reminder", $"Reminder: your agency has not yet answered on \"{Title}\" (revision {round.RevisionNumber}); the deadline is {Describe(round.Deadline)}, in about {hoursLeft} hours.", pending)));
+        return true;
+    }
+
+    /// <summary>
+    /// Publishes the signed-off text. <paramref name="approvedText"/> is the body of the revision the round
+    /// approved; it must hash to exactly what every agency signed.
+    /// </summary>
+    public void Publish(string summary, IEnumerable<string> tags, string approvedText, DateTime now)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.Publish);
+        var round = CurrentRound!;
+        if (round.Status != RoundStatus.Completed || Revision.HashOf(approvedText) != round.ContentHash)
+        {
+            throw new RuleBrokenException("content-mismatch", "The text to publish is not exactly the text every agency signed off on.");
+        }
+
+        PublishedAt = now;
+        PublicationSummary = summary.Trim();
+        PublicationTags = [.. tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()];
+        SignatoryAgencyCodes = [.. round.Agencies.Select(a => a.AgencyCode).Order(StringComparer.Ordinal)];
+        PublishedRevisionNumber = round.RevisionNumber;
+        PublishedContentHash = round.ContentHash;
+        Version++;
+        Raise(new DomainEvent("paper.published", Subject, Audience.Everyone,
+            new { paperId = Id, title = Title, kind = Kind.ToString(), contentHash = round.ContentHash, summary = PublicationSummary, tags = PublicationTags },
+            new Notice("paper-published", $"\"{Title}\" is published.", [.. ParticipatingAgencyCodes])));
+        ChangeState(PaperState.Published, Audience.Everyone);
+    }
+
+    public void Withdraw(Actor by, DateTime now)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.Withdraw);
+        if (CurrentRound is { IsOpen: true } round)
+        {
+            CloseRound(round, RoundStatus.Cancelled, now, "the paper was withdrawn",
+                new Notice("round-cancelled", $"\"{Title}\" was withdrawn by {by.AgencyCode}; its sign-off round is cancelled.", [.. ParticipatingAgencyCodes]));
+        }
+
+        ChangeState(PaperState.Withdrawn);
+    }
+
+    private void Complete(Round round, DateTime now, string reason)
+    {
+        CloseRound(round, RoundStatus.Completed, now, reason,
+            new Notice("round-completed", $"\"{Title}\" (revision {round.RevisionNumber}) is signed off: {reason}.", [.. ParticipatingAgencyCodes]));
+        ChangeState(PaperState.SignedOff);
+    }
+
+    private void CloseRound(Round round, RoundStatus status, DateTime now, string reason, Notice? notice)
+    {
+        round.Close(status, now);
+        Version++;
+        Raise(new DomainEvent("paper.round-closed", Subject, Participants,
+            new
+            {
+                paperId = Id,
+                round = round.Number,
+                status = status.ToString(),
+                reason,
+                agencies = round.Agencies.Select(a => new { agencyCode = a.AgencyCode, status = a.Status.ToString() }),
+            },
+            notice));
+    }
+
+    private void ChangeState(PaperState to, Audience? audience = null)
+    {
+        var from = State;
+        State = to;
+        Version++;
+        Raise(new DomainEvent("paper.state-changed", Subject, audience ?? Participants, new { paperId = Id, from = from.ToString(), to = to.ToString() }));
+    }
+
+    private void EnsureRevisionExists(int revision)
+    {
+        if (revision < 1 || revision > LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("unknown-revision",
+                LatestRevisionNumber == 0 ? "The paper has no revision yet." : $"The paper has revisions 1 to {LatestRevisionNumber}.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
+    }
+
+    private static string Utc(DateTime at) => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
+    private static string Describe(DateTime at) => at.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

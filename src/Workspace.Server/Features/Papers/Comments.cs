@@ -1,0 +1,66 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Papers;
+
+public sealed record CommentView(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
+
+/// <summary>Participants and the secretariat comment on a revision they read.</summary>
+public static class AddComment
+{
+    public sealed record Body(int? Revision, string Text);
+
+    public sealed record Command(Guid PaperId, int? Revision, string Text) : ICommand<CommentView>, IPaperViewerRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
+            RuleFor(c => c.Text).NotEmpty().MaximumLength(10_000);
+        }
+    }
+
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, CommentView>
+    {
+        public async Task<CommentView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
+            var comment = paper.AddComment(command.Revision!.Value, command.Text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            return new CommentView(comment.Id, comment.RevisionNumber, comment.Text, comment.Author, comment.AuthorAgencyCode, RoundView.Utc(comment.CreatedAt));
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapPost("/{paperId:guid}/comments", async (Guid paperId, Body body, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new Command(paperId, body.Revision, body.Text), ct);
+                return TypedResults.Created($"/api/papers/{paperId}/comments", created);
+            })
+            .WithName("AddComment")
+            .WithSummary("Comment on a revision")
+            .WithDescription("A remark on one revision. Participants and the secretariat; not once the paper is published or withdrawn.");
+}
+
+public static class ListComments
+{
+    public sealed record Query(Guid PaperId) : IQuery<IReadOnlyList<CommentView>>, IPaperViewerRequest;
+
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, IReadOnlyList<CommentView>>
+    {
+        public async Task<IReadOnlyList<CommentView>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var rows = await db.Comments.AsNoTracking().Where(c => c.PaperId == query.PaperId).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            return [.. rows.Select(c => new CommentView(c.Id, c.RevisionNumber, c.Text, c.Author, c.AuthorAgencyCode, RoundView.Utc(c.CreatedAt)))];
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapGet("/{paperId:guid}/comments", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
+            .WithName("ListComments")
+            .WithSummary("Comments on a paper")
+            .WithDescription("Every comment, oldest first, with the revision it is about.");
+}

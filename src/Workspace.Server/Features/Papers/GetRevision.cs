@@ -1,0 +1,51 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Papers;
+
+public static class GetRevision
+{
+    public sealed record Query(Guid PaperId, int Number) : IQuery<RevisionView>, IPaperViewerRequest;
+
+    public sealed record RevisionView(int Number, string Body, string ContentHash, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
+
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, RevisionView>
+    {
+        public async Task<RevisionView> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var revision = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.PaperId == query.PaperId && r.Number == query.Number, cancellationToken)
+                ?? throw new NotFoundException("revision", $"{query.PaperId}/{query.Number}");
+            return new RevisionView(revision.Number, revision.Body, revision.ContentHash, revision.Author, revision.AuthorAgencyCode, RoundView.Utc(revision.CreatedAt));
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapGet("/{paperId:guid}/revisions/{number:int}", (Guid paperId, int number, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Query(paperId, number), ct))
+            .WithName("GetRevision")
+            .WithSummary("One revision's text")
+            .WithDescription("The markdown body, its content hash, author and time.");
+}
+
+public static class ListRevisions
+{
+    public sealed record Query(Guid PaperId) : IQuery<IReadOnlyList<RevisionSummary>>, IPaperViewerRequest;
+
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, IReadOnlyList<RevisionSummary>>
+    {
+        public async Task<IReadOnlyList<RevisionSummary>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var rows = await db.Revisions.AsNoTracking().Where(r => r.PaperId == query.PaperId).OrderBy(r => r.Number)
+                .Select(r => new { r.Number, r.ContentHash, r.Author, r.CreatedAt }).ToListAsync(cancellationToken);
+            return [.. rows.Select(r => new RevisionSummary(r.Number, r.ContentHash, r.Author, RoundView.Utc(r.CreatedAt)))];
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapGet("/{paperId:guid}/revisions", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
+            .WithName("ListRevisions")
+            .WithSummary("Every revision of a paper")
+            .WithDescription("Number, content hash, author and time of each revision, oldest first (no bodies).");
+}

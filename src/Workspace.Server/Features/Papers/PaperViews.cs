@@ -1,0 +1,61 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain;
+using Workspace.Server.Domain.Papers;
+
+namespace Workspace.Server.Features.Papers;
+
+public sealed record RevisionSummary(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt);
+
+public sealed record RoundAgencyView(string AgencyCode, AgencySignOffStatus Status, string? By, DateTimeOffset? At, string? Comment);
+
+public sealed record RoundView(
+    int Number, int Revision, string ContentHash, Procedure Procedure, DateTimeOffset Deadline, RoundStatus Status, bool Overdue,
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies)
+{
+    public static RoundView Of(Round round) => new(
+        round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, Utc(round.Deadline), round.Status, round.Overdue,
+        Utc(round.OpenedAt), round.ClosedAt is { } closed ? Utc(closed) : null,
+        [.. round.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal)
+            .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At is { } at ? Utc(at) : null, a.Comment))]);
+
+    internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}
+
+/// <summary>A paper as a participant or the secretariat sees it, with what the caller may do now.</summary>
+public sealed record PaperView(
+    Guid Id, string Title, PaperKind Kind, PaperState State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
+    Guid? WorkingGroupId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, RoundView? Round, DateTimeOffset? PublishedAt,
+    IReadOnlyList<PaperAction> AllowedActions)
+{
+    public static PaperView Of(Paper paper, Capacity caller) => new(
+        paper.Id, paper.Title, paper.Kind, paper.State, paper.LeadAgencyCode, paper.ParticipatingAgencyCodes, paper.WorkingGroupId,
+        RoundView.Utc(paper.CreatedAt),
+        paper.LatestRevisionNumber == 0 ? null
+            : new RevisionSummary(paper.LatestRevisionNumber, paper.LatestContentHash!, paper.LatestRevisionAuthor!, RoundView.Utc(paper.LatestRevisionAt!.Value)),
+        paper.CurrentRound is { } round ? RoundView.Of(round) : null,
+        paper.PublishedAt is { } published ? RoundView.Utc(published) : null,
+        PaperWorkflow.AllowedActions(paper.State, caller));
+}
+
+internal static class PaperLoading
+{
+    /// <summary>The paper with its latest round and that round's agencies: everything a command needs.</summary>
+    public static async Task<Paper> LoadAsync(this WorkspaceDb db, Guid paperId, CancellationToken ct)
+    {
+        var paper = await db.Papers.SingleOrDefaultAsync(p => p.Id == paperId, ct) ?? throw new NotFoundException("paper", paperId.ToString());
+        // Only the latest round: SQLite cannot run the APPLY a "latest per parent" include needs, and two keyed reads are as fast.
+        if (paper.LastRoundNumber > 0)
+        {
+            await db.Entry(paper).Collection(p => p.LoadedRounds).Query()
+                .Where(r => r.Number == paper.LastRoundNumber).Include(r => r.Agencies).LoadAsync(ct);
+        }
+
+        return paper;
+    }
+
+    public static PaperView ViewFor(this Paper paper, PaperAccess access) =>
+        PaperView.Of(paper, access.Of(paper.LeadAgencyCode, paper.ParticipatingAgencyCodes));
+
+    public static Actor AsActor(this ICurrentUser me) => new(me.Actor, me.AgencyCode);
+}

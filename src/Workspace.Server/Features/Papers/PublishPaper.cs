@@ -1,0 +1,73 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Papers;
+
+/// <summary>The secretariat publishes a signed-off paper: it becomes public, exactly as approved.</summary>
+public static class PublishPaper
+{
+    public sealed record Body(string Summary, IReadOnlyList<string>? Tags);
+
+    public sealed record Command(Guid PaperId, string Summary, IReadOnlyList<string> Tags) : ICommand<PaperView>, ISecretariatRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Summary).NotEmpty().MaximumLength(2_000);
+            RuleFor(c => c.Tags).NotNull().Must(t => t.Count <= 20).WithMessage("At most 20 tags.");
+            RuleForEach(c => c.Tags).NotEmpty().MaximumLength(60);
+        }
+    }
+
+    internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock) : IRequestHandler<Command, PaperView>
+    {
+        public async Task<PaperView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
+            // The text is read in the same transaction that publishes it, and must hash to what was signed.
+            var approvedRevision = paper.CurrentRound?.RevisionNumber ?? paper.LatestRevisionNumber;
+            var text = await db.Revisions.Where(r => r.PaperId == paper.Id && r.Number == approvedRevision)
+                .Select(r => r.Body).SingleOrDefaultAsync(cancellationToken) ?? "";
+            paper.Publish(command.Summary, command.Tags, text, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return paper.ViewFor(access);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapPost("/{paperId:guid}/publish", (Guid paperId, Body body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(paperId, body.Summary, body.Tags ?? []), ct))
+            .WithName("PublishPaper")
+            .WithSummary("Publish a signed-off paper (secretariat)")
+            .WithDescription("With a `summary` and `tags` (regions, themes). Only from SignedOff (else 409 `wrong-state`); the published text is checked, in the same transaction, to be exactly the approved revision.");
+}
+
+/// <summary>The lead agency or the secretariat withdraws a paper before it is published.</summary>
+public static class WithdrawPaper
+{
+    public sealed record Command(Guid PaperId) : ICommand<PaperView>, IPaperLeadRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.PaperId).NotEmpty();
+    }
+
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, PaperAccess access, TimeProvider clock) : IRequestHandler<Command, PaperView>
+    {
+        public async Task<PaperView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
+            paper.Withdraw(me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return paper.ViewFor(access);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder papers) =>
+        papers.MapPost("/{paperId:guid}/withdraw", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Command(paperId), ct))
+            .WithName("WithdrawPaper")
+            .WithSummary("Withdraw a paper")
+            .WithDescription("Lead agency or secretariat, in any state before Published; an open round is cancelled.");
+}

@@ -1,0 +1,58 @@
+using Hangfire;
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Papers;
+
+namespace Workspace.Server.Jobs;
+
+/// <summary>
+/// Puts a round's moments (each reminder, the deadline) on Hangfire's schedule. Times are measured against
+/// the injected clock. Every job only runs <see cref="SweepDeadlines"/>, which re-checks the state, so a job
+/// that runs early, late or twice does no harm.
+/// </summary>
+public sealed class DeadlineSchedule(IBackgroundJobClient jobs, TimeProvider clock, IOptions<SignOffOptions> options)
+{
+    public void ScheduleRound(Guid paperId, DateTime deadline)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var at in options.Value.ReminderHours.Select(h => deadline.AddHours(-h)).Where(at => at > now).Append(deadline))
+        {
+            jobs.Schedule<DeadlineJobs>(j => j.SweepAsync(paperId, CancellationToken.None), at - now);
+        }
+    }
+}
+
+/// <summary>What Hangfire runs: the sweep, as a MediatR command of the system, in a scope of its own.</summary>
+public sealed class DeadlineJobs(IMediator mediator)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public Task SweepAsync(Guid? paperId, CancellationToken cancellationToken) =>
+        mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
+}
+
+/// <summary>
+/// At start-up, rebuilds the schedule from the database (Hangfire's storage is in memory), sweeps once for
+/// anything that fell due while the server was down, and keeps a sweep every minute as a safety net.
+/// </summary>
+internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRecurringJobManager recurring) : IHostedService
+{
+    public const string SweepJobId = "deadline-sweep";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        var schedule = scope.ServiceProvider.GetRequiredService<DeadlineSchedule>();
+        var open = await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open)
+            .Select(r => new { r.PaperId, r.Deadline }).ToListAsync(cancellationToken);
+        foreach (var round in open)
+        {
+            schedule.ScheduleRound(round.PaperId, round.Deadline);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepDeadlines.Command(null), cancellationToken);
+        recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
