@@ -31,10 +31,20 @@ public static class GetSignOffStatus
                 from r in latest.DefaultIfEmpty()
                 select new
                 {
-                    p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
+                    p.Id,
+                    p.Title,
+                    p.Kind,
+                    p.State,
+                    p.LeadAgencyCode,
+                    p.ParticipatingAgencyCodes,
                     Round = r == null ? null : new
                     {
-                        r.Number, r.RevisionNumber, r.Procedure, r.Deadline, r.Status, r.Overdue,
+                        r.Number,
+                        r.RevisionNumber,
+                        r.Procedure,
+                        r.Deadline,
+                        r.Status,
+                        r.Overdue,
                         Agencies = r.Agencies.Select(a => new { a.AgencyCode, a.Status, a.At }).ToList(),
                     },
                 }).ToListAsync(cancellationToken);
