@@ -215,6 +215,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
         builder.Entity<Round>(r =>
         {
             r.HasKey(x => x.Id);
+            // The domain makes the id; a round reached through its paper's collection is new, not existing.
+            r.Property(x => x.Id).ValueGeneratedNever();
             r.HasIndex(x => new { x.PaperId, x.Number }).IsUnique();
             r.HasIndex(x => new { x.Status, x.Deadline });
             r.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(16);

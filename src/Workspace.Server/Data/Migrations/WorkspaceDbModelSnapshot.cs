@@ -584,7 +584,6 @@ namespace Workspace.Server.Data.Migrations
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")

@@ -11,7 +11,7 @@ using Workspace.Server.Data;
 namespace Workspace.Server.Data.Migrations
 {
     [DbContext(typeof(WorkspaceDb))]
-    [Migration("20261123124816_AddPapersRoundsAndNotifications")]
+    [Migration("20261123125334_AddPapersRoundsAndNotifications")]
     partial class AddPapersRoundsAndNotifications
     {
         /// <inheritdoc />
@@ -587,7 +587,6 @@ namespace Workspace.Server.Data.Migrations
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
