@@ -23,7 +23,7 @@ public class WorkspaceHost : IAsyncLifetime
 
     public static string FocalPoint(string agencyCode) => $"focal@{agencyCode.ToLowerInvariant()}.demo";
 
-    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = new();
     private readonly string directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
@@ -89,9 +89,6 @@ public class WorkspaceHost : IAsyncLifetime
         BaseAddress = new Uri(address);
     }
 
-    /// <summary>Tokens expire by the fake clock: after moving it far, sign in again.</summary>
-    public void ForgetTokens() => tokens.Clear();
-
     /// <summary>A client with no sign-in.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
@@ -99,14 +96,15 @@ public class WorkspaceHost : IAsyncLifetime
     public async Task<WorkspaceClient> ClientFor(string email)
     {
         var client = new WorkspaceClient(Anonymous());
-        if (tokens.TryGetValue(email, out var token))
+        // Tokens expire by the fake clock: one older than half an hour of it is renewed.
+        if (tokens.TryGetValue(email, out var cached) && Clock.GetUtcNow() - cached.IssuedAt < TimeSpan.FromMinutes(30))
         {
-            client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", cached.Token);
             return client;
         }
 
         var signedIn = await client.SignInAsync(email, Password);
-        tokens[email] = signedIn.AccessToken;
+        tokens[email] = (signedIn.AccessToken, Clock.GetUtcNow());
         return client;
     }
 

@@ -1,0 +1,121 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Tests.Infrastructure;
+using static Workspace.Tests.Papers.PaperScenario;
+
+namespace Workspace.Tests.Papers;
+
+/// <summary>Moves its host's clock, so it has a host of its own; every step is driven by the fake clock.</summary>
+public sealed class DeadlineTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task A_silence_procedure_reminds_pending_agencies_and_is_adopted_at_its_deadline()
+    {
+        var (paper, revision) = await InSignOffAsync(host, "Silence with reminders", "Silence", TimeSpan.FromDays(3));
+        await ApproveAsync(host, paper.Id, revision, "IOM");
+
+        // 47 hours before the deadline: the 48-hour reminder has gone to ILO and UNHCR, not to IOM.
+        host.Clock.Advance(TimeSpan.FromHours(25));
+        var first = await host.SweepDeadlinesAsync();
+        Assert.Equal(1, first.RemindersSent);
+        var reminded = async (string agency) => (await (await host.ClientFor(WorkspaceHost.FocalPoint(agency))).ListNotificationsAsync())
+            .Count(n => n.Kind == "sign-off-reminder" && n.Subject.Id == paper.Id.ToString());
+        Assert.Equal(1, await reminded("ILO"));
+        Assert.Equal(1, await reminded("UNHCR"));
+        Assert.Equal(0, await reminded("IOM"));
+
+        // Sweeping again changes nothing: each reminder is sent once.
+        Assert.Equal(0, (await host.SweepDeadlinesAsync()).RemindersSent);
+
+        host.Clock.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, (await host.SweepDeadlinesAsync()).RemindersSent);
+        Assert.Equal(2, await reminded("ILO"));
+
+        // A minute before the deadline nothing is decided yet.
+        host.Clock.Advance(TimeSpan.FromHours(23) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await host.SweepDeadlinesAsync()).SilencesClosed);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await host.SweepDeadlinesAsync()).SilencesClosed);
+
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var adopted = await ilo.GetPaperAsync(paper.Id);
+        Assert.Equal("SignedOff", adopted.State);
+        Assert.Equal("Completed", adopted.Round!.Status);
+        var statuses = adopted.Round.Agencies.ToDictionary(a => a.AgencyCode, a => a.Status);
+        Assert.Equal(new Dictionary<string, string> { ["ILO"] = "AdoptedBySilence", ["IOM"] = "Approved", ["UNHCR"] = "AdoptedBySilence" }, statuses);
+        Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "round-completed" && n.Subject.Id == paper.Id.ToString());
+        Assert.Equal(0, (await host.SweepDeadlinesAsync()).SilencesClosed);
+    }
+
+    [Fact]
+    public async Task A_unanimous_round_past_its_deadline_is_flagged_overdue_once_and_stays_open()
+    {
+        var (paper, revision) = await InSignOffAsync(host, "Slow unanimous", "Unanimous", TimeSpan.FromHours(10));
+        await ApproveAsync(host, paper.Id, revision, "ILO", "IOM");
+
+        host.Clock.Advance(TimeSpan.FromHours(10));
+        var swept = await host.SweepDeadlinesAsync();
+        Assert.True(swept.RoundsFlaggedOverdue >= 1);
+        var unhcr = await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"));
+        var overdue = await unhcr.GetPaperAsync(paper.Id);
+        Assert.Equal(("InSignOff", "Open", true), (overdue.State, overdue.Round!.Status, overdue.Round.Overdue));
+        Assert.Single(await unhcr.ListNotificationsAsync(), n => n.Kind == "round-overdue" && n.Subject.Id == paper.Id.ToString());
+        Assert.DoesNotContain(await (await host.ClientFor(WorkspaceHost.FocalPoint("IOM"))).ListNotificationsAsync(),
+            n => n.Kind == "round-overdue" && n.Subject.Id == paper.Id.ToString());
+
+        // The last approval still completes it.
+        await unhcr.SignOffAsync(paper.Id, 1, revision.ContentHash, "Approve");
+        Assert.Equal("SignedOff", (await unhcr.GetPaperAsync(paper.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_round_with_a_deadline_under_48_hours_sends_only_the_reminders_still_ahead()
+    {
+        var (paper, _) = await InSignOffAsync(host, "Short notice", "Silence", TimeSpan.FromHours(30));
+        Assert.Equal(0, (await host.SweepDeadlinesAsync()).RemindersSent);
+        host.Clock.Advance(TimeSpan.FromHours(6));
+        Assert.Equal(1, (await host.SweepDeadlinesAsync()).RemindersSent);
+        var notices = await (await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListNotificationsAsync();
+        Assert.Single(notices, n => n.Kind == "sign-off-reminder" && n.Subject.Id == paper.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Opening_a_round_puts_its_reminders_and_deadline_on_the_job_schedule()
+    {
+        var storage = host.App.Services.GetRequiredService<JobStorage>();
+        var before = storage.GetMonitoringApi().ScheduledCount();
+        await InSignOffAsync(host, "Scheduled statement", "Silence", TimeSpan.FromDays(5));
+
+        // 48 h and 24 h reminders and the deadline itself.
+        Assert.Equal(before + 3, storage.GetMonitoringApi().ScheduledCount());
+        Assert.Contains(storage.GetConnection().GetRecurringJobs(), j => j.Id == "deadline-sweep");
+    }
+}
+
+/// <summary>Restarts its host; one test per host.</summary>
+public sealed class DeadlineRestartTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task A_server_restart_between_opening_and_deadline_loses_nothing()
+    {
+        var (paper, revision) = await InSignOffAsync(host, "Survives a restart", "Silence", TimeSpan.FromDays(2));
+        await ApproveAsync(host, paper.Id, revision, "UNHCR");
+
+        await host.RestartAsync();
+        // The schedule is rebuilt from the database.
+        var storage = host.App.Services.GetRequiredService<JobStorage>();
+        Assert.True(storage.GetMonitoringApi().ScheduledCount() >= 1);
+
+        // The deadline passes while the server is down; starting again settles it without anyone asking.
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await host.RestartAsync();
+
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var settled = await ilo.GetPaperAsync(paper.Id);
+        Assert.Equal("SignedOff", settled.State);
+        Assert.Equal("Approved", settled.Round!.Agencies.Single(a => a.AgencyCode == "UNHCR").Status);
+        Assert.Equal("AdoptedBySilence", settled.Round.Agencies.Single(a => a.AgencyCode == "IOM").Status);
+        Assert.True((await (await host.ClientFor(WorkspaceHost.Secretariat)).VerifyAuditAsync()).Ok);
+    }
+}
