@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
 using Workspace.Server.Domain;
+using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Data;
 
@@ -74,7 +75,57 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
             await AddPersonAsync(FocalPointEmail(code), $"Focal point ({code})", code, Roles.FocalPoint, passwordHash);
         }
 
+        await SeedPapersAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A published brief, a joint statement in a silence procedure, and an issue paper being drafted.</summary>
+    private async Task SeedPapersAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Actor FocalPoint(string code) => new(FocalPointEmail(code), code);
+
+        var brief = Paper.Create("Issue brief: Trafficking in persons in the context of armed conflict", PaperKind.IssueBrief, "UNODC",
+            ["OSRSG-SVC", "UNHCR", "UNICEF", "OHCHR"], null, new Actor(SecretariatEmail, "UNODC"), now.AddDays(-60));
+        var briefText = brief.AddRevision(0, """
+            # Trafficking in persons in the context of armed conflict
+
+            Armed conflict multiplies the risks of trafficking: displacement, family separation and the collapse of the rule of law
+            expose women, men and children to exploitation by armed groups and criminal networks.
+
+            ## Recommendations
+            1. Integrate counter-trafficking measures into humanitarian response from the outset.
+            2. Identify and assist victims among displaced populations, without conditions.
+            3. Hold perpetrators accountable, including members of armed forces and groups.
+            """, FocalPoint("UNODC"), now.AddDays(-55));
+        brief.OpenRound(1, briefText.ContentHash, Procedure.Unanimous, now.AddDays(-40), new Actor(SecretariatEmail, "UNODC"), now.AddDays(-50), []);
+        foreach (var code in brief.ParticipatingAgencyCodes)
+        {
+            brief.RecordSignOff(1, briefText.ContentHash, Decision.Approve, null, FocalPoint(code), now.AddDays(-45));
+        }
+
+        brief.Publish("How armed conflict fuels trafficking in persons, and what States and humanitarian actors can do.", ["Global", "Conflict"], briefText.Body, now.AddDays(-38));
+
+        var statement = Paper.Create("Joint statement for the World Day against Trafficking in Persons", PaperKind.JointStatement, "ILO",
+            ["IOM", "OHCHR", "UNHCR", "UNICEF", "UNODC"], null, FocalPoint("ILO"), now.AddDays(-10));
+        var statementText = statement.AddRevision(0, """
+            # Joint statement for the World Day against Trafficking in Persons
+
+            On this World Day, the members of the group call on States to leave no victim behind: to identify every victim,
+            to protect them regardless of their migration status, and to end impunity for traffickers.
+            """, FocalPoint("ILO"), now.AddDays(-9));
+        statement.OpenRound(1, statementText.ContentHash, Procedure.Silence, now.AddDays(5), FocalPoint("ILO"), now.AddDays(-2), [48, 24]);
+        statement.RecordSignOff(1, statementText.ContentHash, Decision.Approve, null, FocalPoint("IOM"), now.AddDays(-1));
+
+        var paper = Paper.Create("Issue paper: Recruitment fees and forced labour", PaperKind.IssuePaper, "IOM", ["ILO", "OHCHR"], null, FocalPoint("IOM"), now.AddDays(-20));
+        var first = paper.AddRevision(0, "# Recruitment fees and forced labour\n\nOutline: definitions; evidence; the employer-pays principle.\n", FocalPoint("IOM"), now.AddDays(-20));
+        var second = paper.AddRevision(1, "# Recruitment fees and forced labour\n\nWorkers should never pay for their own recruitment.\n\n## Evidence\nTo be completed by ILO.\n", FocalPoint("IOM"), now.AddDays(-6));
+        var comment = paper.AddComment(2, "ILO will draft the evidence section from the 2024 global estimates.", FocalPoint("ILO"), now.AddDays(-5));
+
+        db.Papers.AddRange(brief, statement, paper);
+        db.Revisions.AddRange(briefText, statementText, first, second);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AddPersonAsync(string email, string displayName, string agencyCode, string role, string passwordHash)
