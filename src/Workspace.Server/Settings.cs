@@ -61,9 +61,11 @@ public sealed class SignOffOptions : IValidatableObject
     /// <summary>Hours before a deadline at which agencies still pending are reminded, comma-separated.</summary>
     public string ReminderHoursBefore { get; set; } = "48,24";
 
+    /// <summary>The parsed hours, largest first; what does not parse is reported by <see cref="Validate"/> at start-up.</summary>
     public IReadOnlyList<int> ReminderHours =>
         [.. ReminderHoursBefore.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(h => int.Parse(h, System.Globalization.CultureInfo.InvariantCulture)).Distinct().OrderDescending()];
+            .Select(h => int.TryParse(h, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : 0)
+            .Where(h => h > 0).Distinct().OrderDescending()];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
