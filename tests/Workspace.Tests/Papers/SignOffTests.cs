@@ -58,6 +58,9 @@ public sealed class SignOffTests(WorkspaceHost host) : IClassFixture<WorkspaceHo
         var past = await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/rounds",
             new { revision = 2, procedure = "Unanimous", deadline = host.Clock.GetUtcNow().AddMinutes(-1) }), HttpStatusCode.BadRequest);
         Assert.Contains("deadline", ProblemAssert.ErrorFields(past));
+        var farAway = await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/rounds",
+            new { revision = 2, procedure = "Unanimous", deadline = "9999-12-31T23:59:59Z" }), HttpStatusCode.BadRequest);
+        Assert.Contains("deadline", ProblemAssert.ErrorFields(farAway));
         var unknown = await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/rounds",
             new { revision = 2, procedure = "ByAcclamation", deadline = future }), HttpStatusCode.BadRequest);
         Assert.Contains("procedure", ProblemAssert.ErrorFields(unknown));

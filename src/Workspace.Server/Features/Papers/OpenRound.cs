@@ -23,7 +23,9 @@ public static class OpenRound
                 .Must(deadline => deadline > clock.GetUtcNow() + options.Value.MinimumNotice)
                 .WithMessage(_ => options.Value.MinimumNotice > TimeSpan.Zero
                     ? $"The deadline is at least {options.Value.MinimumNotice} from now."
-                    : "The deadline is in the future.");
+                    : "The deadline is in the future.")
+                .Must(deadline => deadline <= clock.GetUtcNow().AddYears(1))
+                .WithMessage("The deadline is within a year.");
         }
     }
 
