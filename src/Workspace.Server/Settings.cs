@@ -82,6 +82,23 @@ public sealed class SignOffOptions : IValidatableObject
     }
 }
 
+/// <summary>Live updates through the hub. Section <c>Live</c>.</summary>
+public sealed class LiveOptions
+{
+    /// <summary>Events waiting for one connection before it is told to resume instead.</summary>
+    [Range(1, 1_000_000)]
+    public int ConnectionBufferSize { get; set; } = 1000;
+
+    /// <summary>How often the relay reads the log even if no commit woke it (d.hh:mm:ss).</summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one connection may take to accept one message before it is dropped (it reconnects and resumes).</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Origins, besides the server's own, whose pages may open the hub (comma-separated, e.g. https://intranet.example).</summary>
+    public string AllowedOrigins { get; set; } = "";
+}
+
 /// <summary>Limits of the HTTP API. Section <c>Api</c>.</summary>
 public sealed class ApiOptions
 {

@@ -21,6 +21,7 @@ public static class WorkspaceApp
         services.AddOptions<BootstrapOptions>().BindConfiguration("Bootstrap");
         services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignOffOptions>().BindConfiguration("SignOff").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LiveOptions>().BindConfiguration("Live").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -34,7 +35,7 @@ public static class WorkspaceApp
         services.AddWorkspacePipeline();
         services.AddWorkspaceRateLimits();
         services.AddWorkspaceJobs();
-        services.AddSignalR();
+        services.AddWorkspaceLive();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<Problems>();
@@ -59,7 +60,7 @@ public static class WorkspaceApp
         app.UseMiddleware<IdempotencyKeyMiddleware>();
 
         app.MapWorkspaceApi();
-        app.MapHub<WorkspaceHub>(WorkspaceHub.Path).RequireAuthorization();
+        app.MapWorkspaceLive();
         app.MapWorkspaceJobsDashboard();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();

@@ -6,18 +6,39 @@ using Workspace.Server.Features.Events;
 namespace Workspace.Server.Live;
 
 /// <summary>
-/// The live channel. Clients call <see cref="Resume"/> with the last <c>seq</c> they saw to catch up on
-/// what they may see; the relay pushes new events as the client method <c>event</c>.
+/// The live channel. On connect a user receives, as the client method <c>event</c>, every new event they may
+/// see. <see cref="Resume"/> returns what they may see after the last <c>seq</c> they have: a client calls it
+/// after every (re)connect and misses nothing. A connection that fell too far behind receives <c>resume</c>
+/// with the last <c>seq</c> it was sent, and should call <see cref="Resume"/>.
 /// </summary>
 [Authorize]
 public sealed class WorkspaceHub(IMediator mediator, CurrentUser me) : Hub
 {
     public const string Path = "/hubs/workspace";
 
+    /// <summary>At most this many events per call; a client calls again from the last one while it gets a full page.</summary>
+    public const int ResumePage = ReadEvents.MaxLimit;
+
+    public override Task OnConnectedAsync()
+    {
+        me.Use(Context.User!);
+        var services = Context.GetHttpContext()!.RequestServices;
+        services.GetRequiredService<LiveConnections>().Add(new Subscriber(
+            Context, me.AgencyCode, me.IsSecretariat, services.GetRequiredService<IHubContext<WorkspaceHub>>(),
+            services.GetRequiredService<IOptions<LiveOptions>>().Value, services.GetRequiredService<ILogger<Subscriber>>()));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        Context.GetHttpContext()!.RequestServices.GetRequiredService<LiveConnections>().Remove(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<EventEnvelope>> Resume(long afterSeq)
     {
         // Hub calls run in their own scope: the pipeline must see the connection's user.
         me.Use(Context.User!);
-        return mediator.Send(new ReadEvents.Query(afterSeq, ReadEvents.MaxLimit), Context.ConnectionAborted);
+        return mediator.Send(new ReadEvents.Query(afterSeq, ResumePage), Context.ConnectionAborted);
     }
 }

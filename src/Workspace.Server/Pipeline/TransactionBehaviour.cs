@@ -1,4 +1,5 @@
 using Workspace.Server.Data;
+using Workspace.Server.Live;
 
 namespace Workspace.Server.Pipeline;
 
@@ -56,7 +57,7 @@ public sealed partial class UnitOfWork
 /// Last before the handler: a command runs in one database transaction (IMMEDIATE on SQLite, so writers
 /// queue rather than fail), committed only when the handler and the pre-commit work all succeed.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, ILogger<UnitOfWork> logger)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -72,6 +73,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, 
         await db.SaveChangesAsync(cancellationToken);
         // Once the commit starts, the caller's cancellation no longer applies: the effect is either whole or absent.
         await transaction.CommitAsync(CancellationToken.None);
+        relay.Wake();
         unitOfWork.RunAfterCommit(logger);
         return response;
     }

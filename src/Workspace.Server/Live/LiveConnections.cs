@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace Workspace.Server.Live;
+
+/// <summary>The hub connections of this node, each with what its user may see.</summary>
+internal sealed class LiveConnections
+{
+    private readonly ConcurrentDictionary<string, Subscriber> subscribers = new();
+
+    public IEnumerable<Subscriber> All => subscribers.Values;
+
+    public int Count => subscribers.Count;
+
+    public void Add(Subscriber subscriber) => subscribers[subscriber.ConnectionId] = subscriber;
+
+    public Subscriber? Remove(string connectionId)
+    {
+        if (subscribers.TryRemove(connectionId, out var subscriber))
+        {
+            subscriber.Complete();
+        }
+
+        return subscriber;
+    }
+
+    public Subscriber? Find(string connectionId) => subscribers.GetValueOrDefault(connectionId);
+}

@@ -1,0 +1,118 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Workspace.Server.Data;
+using Workspace.Server.Features.Events;
+
+namespace Workspace.Server.Live;
+
+/// <summary>
+/// One hub connection as the relay sees it: who is behind it, and a bounded queue of events for it, drained
+/// by a pump of its own. A slow connection fills only its own queue; when the queue is full its events are
+/// dropped and, as soon as it accepts messages again, it is told to resume from the last event it received.
+/// </summary>
+internal sealed partial class Subscriber
+{
+    public const string EventMethod = "event";
+    public const string ResumeMethod = "resume";
+
+    private readonly Channel<EventEnvelope> queue;
+    private readonly HubCallerContext context;
+    private readonly IHubContext<WorkspaceHub> hub;
+    private readonly TimeSpan stallTimeout;
+    private readonly ILogger logger;
+    private int overflowed;
+    private long lastSent;
+
+    public Subscriber(HubCallerContext context, string agencyCode, bool isSecretariat, IHubContext<WorkspaceHub> hub, LiveOptions options, ILogger logger)
+    {
+        this.context = context;
+        this.hub = hub;
+        this.logger = logger;
+        AgencyCode = agencyCode;
+        IsSecretariat = isSecretariat;
+        stallTimeout = options.StallTimeout;
+        queue = Channel.CreateBounded<EventEnvelope>(new BoundedChannelOptions(options.ConnectionBufferSize)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        Pump = Task.Run(PumpAsync);
+    }
+
+    public string ConnectionId => context.ConnectionId;
+
+    public string AgencyCode { get; }
+
+    public bool IsSecretariat { get; }
+
+    public Task Pump { get; }
+
+    /// <summary>How many times this connection fell too far behind.</summary>
+    public int Overflows { get; private set; }
+
+    public bool MaySee(EventRecord e) =>
+        IsSecretariat || e.Audience == EventRecord.Everyone || e.Audience.Contains(EventRecord.AudienceTag(AgencyCode), StringComparison.Ordinal);
+
+    /// <summary>Never waits: a full queue marks the connection as behind instead.</summary>
+    public void Offer(EventEnvelope envelope)
+    {
+        if (!queue.Writer.TryWrite(envelope) && Interlocked.Exchange(ref overflowed, 1) == 0)
+        {
+            Overflows++;
+        }
+    }
+
+    public void Complete() => queue.Writer.TryComplete();
+
+    private async Task PumpAsync()
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                if (Interlocked.Exchange(ref overflowed, 0) == 1)
+                {
+                    // What is queued is older than what was dropped: the client reads it all again by resuming.
+                    while (queue.Reader.TryRead(out _))
+                    {
+                    }
+
+                    await SendAsync(ResumeMethod, lastSent);
+                    continue;
+                }
+
+                if (queue.Reader.TryRead(out var envelope))
+                {
+                    await SendAsync(EventMethod, envelope);
+                    lastSent = envelope.Seq;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stalled past the timeout: drop the connection; the client reconnects and resumes.
+            Stalled(logger, ConnectionId, stallTimeout);
+            context.Abort();
+        }
+#pragma warning disable CA1031 // A connection that fails must not take the relay down with it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            PumpFailed(logger, e, ConnectionId);
+            context.Abort();
+        }
+    }
+
+    private async Task SendAsync(string method, object argument)
+    {
+        using var timeout = new CancellationTokenSource(stallTimeout);
+        await hub.Clients.Client(ConnectionId).SendAsync(method, argument, timeout.Token);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} accepted nothing for {Timeout}; dropped, it will resume on reconnecting.")]
+    private static partial void Stalled(ILogger logger, string connectionId, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to connection {ConnectionId} failed; dropped.")]
+    private static partial void PumpFailed(ILogger logger, Exception exception, string connectionId);
+}
