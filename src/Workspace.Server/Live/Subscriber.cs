@@ -65,6 +65,26 @@ internal sealed partial class Subscriber
 
     public void Complete() => queue.Writer.TryComplete();
 
+    /// <summary>Drops the connection (the client reconnects and resumes).</summary>
+    public void Drop() => Abort();
+
+    /// <summary>
+    /// Cuts the transport rather than closing the hub connection: a close message would tell the client not to
+    /// reconnect, and this client should reconnect and resume.
+    /// </summary>
+    private void Abort()
+    {
+        var http = context.GetHttpContext();
+        if (http is not null)
+        {
+            http.Abort();
+        }
+        else
+        {
+            context.Abort();
+        }
+    }
+
     private async Task PumpAsync()
     {
         try
@@ -93,14 +113,14 @@ internal sealed partial class Subscriber
         {
             // Stalled past the timeout: drop the connection; the client reconnects and resumes.
             Stalled(logger, ConnectionId, stallTimeout);
-            context.Abort();
+            Abort();
         }
 #pragma warning disable CA1031 // A connection that fails must not take the relay down with it.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             PumpFailed(logger, e, ConnectionId);
-            context.Abort();
+            Abort();
         }
     }
 

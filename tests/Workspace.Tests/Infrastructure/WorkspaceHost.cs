@@ -58,20 +58,21 @@ public class WorkspaceHost : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server and starts it again on the same database file and the same port, as a redeploy would.</summary>
     public async Task RestartAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
         tokens.Clear();
-        await StartAsync();
+        await StartAsync(BaseAddress);
     }
 
-    private async Task StartAsync()
+    private async Task StartAsync(Uri? address = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["environment"] = "Testing",
-            ["urls"] = "http://127.0.0.1:0",
+            ["urls"] = address is null ? "http://127.0.0.1:0" : address.GetLeftPart(UriPartial.Authority),
             ["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}",
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = Password,
@@ -85,8 +86,20 @@ public class WorkspaceHost : IAsyncLifetime
         App = WorkspaceApp.Create([.. settings.Select(s => $"--{s.Key}={s.Value}")],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await App.StartAsync();
-        var address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address);
+        BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    }
+
+    /// <summary>The bearer token of <paramref name="email"/>, as the hub takes it.</summary>
+    public async Task<string> TokenFor(string email) =>
+        (await ClientFor(email)).Http.DefaultRequestHeaders.Authorization!.Parameter!;
+
+    /// <summary>A live connection of <paramref name="email"/> to this host's hub, started and caught up.</summary>
+    public async Task<WorkspaceLiveConnection> LiveFor(string email, long afterSeq = 0)
+    {
+        var token = await TokenFor(email);
+        var live = new WorkspaceLiveConnection(BaseAddress, () => Task.FromResult<string?>(token), afterSeq);
+        await live.StartAsync();
+        return live;
     }
 
     /// <summary>A client with no sign-in.</summary>
