@@ -64,6 +64,9 @@ public sealed class WorkspaceLiveConnection : IAsyncDisposable
     /// <summary>How many times this connection has caught up with the server (the first start included).</summary>
     public int Resumes => Volatile.Read(ref resumes);
 
+    /// <summary>Raised after each catch-up with the server (after the first start and every reconnect).</summary>
+    public event Action<WorkspaceLiveConnection>? Resumed;
+
     /// <summary>Connected, reconnecting or disconnected.</summary>
     public HubConnectionState State => connection.State;
 
@@ -122,6 +125,8 @@ public sealed class WorkspaceLiveConnection : IAsyncDisposable
         {
             resumeGate.Release();
         }
+
+        Resumed?.Invoke(this);
     }
 
     /// <summary>Stops the connection and completes <see cref="Events"/>.</summary>

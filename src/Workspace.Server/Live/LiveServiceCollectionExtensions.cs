@@ -18,8 +18,18 @@ public static class LiveServiceCollectionExtensions
     /// <summary>The hub, refusing pages of origins that are neither this server's nor configured.</summary>
     public static void MapWorkspaceLive(this WebApplication app)
     {
+        var stopping = app.Lifetime.ApplicationStopping;
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Auth.AuthServiceCollectionExtensions.HubPathPrefix), hub => hub.Use(async (context, next) =>
         {
+            if (stopping.IsCancellationRequested)
+            {
+                // Open connections were just closed for the shutdown; a client reconnecting at once must go
+                // elsewhere or come back, not hold this server open until its shutdown times out.
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "2";
+                return;
+            }
+
             if (!OriginAllowed(context))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

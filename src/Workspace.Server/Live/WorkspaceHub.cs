@@ -23,6 +23,12 @@ public sealed class WorkspaceHub(IMediator mediator, CurrentUser me) : Hub
     {
         me.Use(Context.User!);
         var services = Context.GetHttpContext()!.RequestServices;
+        if (services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+        {
+            Context.GetHttpContext()!.Abort();
+            return Task.CompletedTask;
+        }
+
         services.GetRequiredService<LiveConnections>().Add(new Subscriber(
             Context, me.AgencyCode, me.IsSecretariat, services.GetRequiredService<IHubContext<WorkspaceHub>>(),
             services.GetRequiredService<IOptions<LiveOptions>>().Value, services.GetRequiredService<ILogger<Subscriber>>()));

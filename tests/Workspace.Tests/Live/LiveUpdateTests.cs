@@ -91,13 +91,15 @@ public sealed class LiveUpdateTests(LiveHost host) : IClassFixture<LiveHost>
 
         var beforeDrop = await MarkerAsync("Before the server drops it");
         var received = await live.Events.ReadUntilAsync(IsMarker(beforeDrop));
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Resumed += _ => reconnected.TrySetResult();
         connections.Find(live.ConnectionId!)!.Drop();
 
         var (paper, _) = await DraftAsync(host, "Written during the reconnect");
         var afterDrop = await MarkerAsync("After the server dropped it");
         received.AddRange(await live.Events.ReadUntilAsync(IsMarker(afterDrop)));
 
-        Assert.True(live.Resumes >= 2, $"resumed {live.Resumes} times");
+        await reconnected.Task.WaitAsync(LiveStream.Patience);
         Assert.Contains(received, e => e.Type == "paper.created" && e.Subject.Id == paper.Id.ToString());
         var logged = (await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).ReadEventsAsync(head, 1000)).TakeWhile(e => e.Seq <= received[^1].Seq);
         Assert.Equal(logged.Select(e => e.Seq), received.Select(e => e.Seq));
