@@ -28,6 +28,7 @@ public sealed class ConfigurationTemplateTests
         { "Bootstrap", typeof(BootstrapOptions) },
         { "Access", typeof(AccessOptions) },
         { "SignOff", typeof(SignOffOptions) },
+        { "Live", typeof(LiveOptions) },
         { "Api", typeof(ApiOptions) },
         { "Jobs", typeof(JobsOptions) },
     };
