@@ -106,6 +106,31 @@ public sealed class LiveUpdateTests(LiveHost host) : IClassFixture<LiveHost>
     }
 
     [Fact]
+    public async Task Catching_up_on_more_than_one_page_delivers_every_event_once_in_order()
+    {
+        var head = await HeadAsync();
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Workspace.Server.Data.WorkspaceDb>();
+            var agency = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Agencies, a => a.Code == "UNU");
+            for (var i = 0; i < 2500; i++)
+            {
+                agency.UpdateProfile($"Mandate {i}", []);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var marker = await MarkerAsync("After 2,500 updates");
+        await using var live = await host.LiveFor(WorkspaceHost.FocalPoint("WHO"), head);
+        var received = await live.Events.ReadUntilAsync(IsMarker(marker));
+
+        Assert.Equal(2500, received.Count(e => e.Type == "agency.profile-updated" && e.Subject.Id == "UNU"));
+        Assert.Equal(received.Select(e => e.Seq).Distinct().Order(), received.Select(e => e.Seq));
+        Assert.Equal("Mandate 2499", received.Last(e => e.Subject.Id == "UNU").Data.GetProperty("mandate").GetString());
+    }
+
+    [Fact]
     public async Task The_plain_signalr_client_receives_the_event_envelope()
     {
         var token = await host.TokenFor(WorkspaceHost.FocalPoint("OHCHR"));
