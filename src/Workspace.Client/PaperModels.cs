@@ -46,13 +46,14 @@ public sealed record Round(int Number, int Revision, string ContentHash, string 
 /// <param name="LeadAgencyCode">The lead agency.</param>
 /// <param name="ParticipatingAgencyCodes">Every participating agency, the lead included.</param>
 /// <param name="WorkingGroupId">The working group it belongs to, if any.</param>
+/// <param name="MeetingId">For minutes: the meeting they record.</param>
 /// <param name="CreatedAt">When it was started.</param>
 /// <param name="LatestRevision">The latest revision, if any.</param>
 /// <param name="Round">The latest sign-off round, if any.</param>
 /// <param name="PublishedAt">When it was published, if it was.</param>
 /// <param name="AllowedActions">What the caller may do now (<c>AddRevision</c>, <c>SignOff</c>, …).</param>
 public sealed record Paper(Guid Id, string Title, string Kind, string State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
-    Guid? WorkingGroupId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, Round? Round, DateTimeOffset? PublishedAt,
+    Guid? WorkingGroupId, Guid? MeetingId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, Round? Round, DateTimeOffset? PublishedAt,
     IReadOnlyList<string> AllowedActions);
 
 /// <summary>A recorded sign-off decision.</summary>

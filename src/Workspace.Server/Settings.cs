@@ -82,6 +82,14 @@ public sealed class SignOffOptions : IValidatableObject
     }
 }
 
+/// <summary>Meetings. Section <c>Meetings</c>.</summary>
+public sealed class MeetingOptions
+{
+    /// <summary>Hours before a meeting at which those invited who have not declined are reminded.</summary>
+    [Range(1, 24 * 14)]
+    public int ReminderHoursBefore { get; set; } = 24;
+}
+
 /// <summary>Live updates through the hub. Section <c>Live</c>.</summary>
 public sealed class LiveOptions
 {

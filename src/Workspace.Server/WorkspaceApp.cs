@@ -21,6 +21,7 @@ public static class WorkspaceApp
         services.AddOptions<BootstrapOptions>().BindConfiguration("Bootstrap");
         services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignOffOptions>().BindConfiguration("SignOff").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MeetingOptions>().BindConfiguration("Meetings").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveOptions>().BindConfiguration("Live").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();

@@ -53,3 +53,32 @@ public interface IPaperLeadRequest : IAccessRule
 
 /// <summary>Timed work the server does by itself (deadlines, reminders); no person may send it.</summary>
 public interface ISystemRequest : IAccessRule;
+
+/// <summary>
+/// Whoever may convene a meeting of this kind: the secretariat and focal points of today's co-chair agencies
+/// for any meeting; for a working-group meeting also the group's lead agency.
+/// </summary>
+public interface IConveneRequest : IAccessRule
+{
+    Domain.Meetings.MeetingKind? Kind { get; }
+
+    Guid? WorkingGroupId { get; }
+}
+
+/// <summary>People of the invited agencies and the secretariat see a meeting; anyone else gets 404.</summary>
+public interface IMeetingViewerRequest : IAccessRule
+{
+    Guid MeetingId { get; }
+}
+
+/// <summary>People of the invited agencies (answering for themselves); the secretariat if its agency is invited.</summary>
+public interface IMeetingInviteeRequest : IAccessRule
+{
+    Guid MeetingId { get; }
+}
+
+/// <summary>Those who may convene a meeting of its kind (see <see cref="IConveneRequest"/>); it must also be visible to them.</summary>
+public interface IMeetingOrganizerRequest : IAccessRule
+{
+    Guid MeetingId { get; }
+}

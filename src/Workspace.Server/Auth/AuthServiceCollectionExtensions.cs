@@ -66,6 +66,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CoChairs>();
         services.AddScoped<PaperAccess>();
+        services.AddScoped<MeetingAccess>();
         return services;
     }
 }

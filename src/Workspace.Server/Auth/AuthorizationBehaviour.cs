@@ -4,7 +4,7 @@ using Workspace.Server.Domain.Papers;
 namespace Workspace.Server.Auth;
 
 /// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers)
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -42,7 +42,24 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
                 break;
             case IPaperLeadRequest lead when (await papers.CapacityAsync(lead.PaperId, cancellationToken) & Capacity.Lead) == 0:
                 throw new ForbiddenException("Only the lead agency's focal points or the secretariat may do this.");
-            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest:
+            case IConveneRequest convene when !await meetings.MayConveneAsync(convene.Kind, convene.WorkingGroupId, cancellationToken):
+                throw new ForbiddenException(convene.Kind == Domain.Meetings.MeetingKind.WorkingGroup
+                    ? "Only the secretariat, the co-chairs or the working group's lead agency may convene its meetings."
+                    : "Only the secretariat or focal points of the current co-chair agencies may convene this meeting.");
+            case IMeetingViewerRequest viewer:
+                await meetings.VisibleAsync(viewer.MeetingId, cancellationToken);
+                break;
+            case IMeetingInviteeRequest invitee when !(await meetings.VisibleAsync(invitee.MeetingId, cancellationToken)).Invited:
+                throw new ForbiddenException($"{me.AgencyCode} is not invited to this meeting.");
+            case IMeetingOrganizerRequest organizer:
+                var (kind, group, _) = await meetings.VisibleAsync(organizer.MeetingId, cancellationToken);
+                if (!await meetings.MayConveneAsync(kind, group, cancellationToken))
+                {
+                    throw new ForbiddenException("Only those who may convene this meeting may change it.");
+                }
+
+                break;
+            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest:
                 break;
             default:
                 // A request that states no rule is a programming error, caught by the architecture tests too.

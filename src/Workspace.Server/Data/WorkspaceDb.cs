@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Server.Auth;
 using Workspace.Server.Domain;
+using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Data;
@@ -36,6 +37,14 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
     public DbSet<PaperComment> Comments => Set<PaperComment>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
@@ -124,7 +133,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
     private async Task NotifyAsync(long seq, DomainEvent e, Notice notice, DateTime at, CancellationToken ct)
     {
         var codes = notice.AgencyCodes.ToList();
-        var people = await Users.Where(p => codes.Contains(p.AgencyCode)).Select(p => p.Id).ToListAsync(ct);
+        var except = (notice.ExceptEmails ?? []).ToList();
+        var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!)).Select(p => p.Id).ToListAsync(ct);
         Notifications.AddRange(people.Select(person => new Notification
         {
             PersonId = person,
@@ -260,6 +270,49 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             n.HasIndex(x => new { x.PersonId, x.CreatedAt });
             n.HasIndex(x => new { x.EventSeq, x.PersonId }).IsUnique();
         });
+
+        builder.Entity<Meeting>(m =>
+        {
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Title).HasMaxLength(300);
+            m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            m.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            m.Property(x => x.TimeZone).HasMaxLength(64);
+            m.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+            m.HasOne<Paper>().WithMany().HasForeignKey(x => x.MinutesPaperId).OnDelete(DeleteBehavior.Restrict);
+            m.Property(x => x.Version).IsConcurrencyToken();
+            m.HasMany(x => x.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Agenda).HasField("agenda").UsePropertyAccessMode(PropertyAccessMode.Field);
+            m.HasMany(x => x.Rsvps).WithOne().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Rsvps).HasField("rsvps").UsePropertyAccessMode(PropertyAccessMode.Field);
+            m.HasIndex(x => x.StartsAt);
+            m.Ignore(x => x.EndsAt);
+            m.Ignore(x => x.Events);
+        });
+
+        builder.Entity<AgendaItem>(a =>
+        {
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.Title).HasMaxLength(300);
+            a.HasOne<Agency>().WithMany().HasForeignKey(x => x.PresenterAgencyCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Rsvp>(r =>
+        {
+            r.HasKey(x => new { x.MeetingId, x.Email });
+            r.Property(x => x.Response).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<CalendarFeed>(f =>
+        {
+            f.HasKey(x => x.PersonId);
+            f.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            f.HasIndex(x => x.TokenHash).IsUnique();
+        });
+
+        builder.Entity<Paper>().HasIndex(x => x.MeetingId);
+        builder.Entity<Paper>().HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
 
         builder.Entity<EventRecord>(e =>
         {

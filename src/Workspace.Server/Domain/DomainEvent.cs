@@ -29,8 +29,8 @@ public sealed record Audience
 /// <param name="Notice">When people should be told in their notifications, what and which agencies.</param>
 public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data, Notice? Notice = null);
 
-/// <summary>An in-app notification for every person of the named agencies.</summary>
-public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes);
+/// <summary>An in-app notification for every person of the named agencies, but those excluded by address.</summary>
+public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes, IReadOnlyList<string>? ExceptEmails = null);
 
 /// <summary>Who acts: a person's address and the agency they act for.</summary>
 public sealed record Actor(string Email, string AgencyCode);

@@ -32,4 +32,14 @@ public sealed class WorkingGroup : Aggregate
             new { id = group.Id, name = group.Name, leadAgencyCode, memberAgencyCodes = group.MemberAgencyCodes }));
         return group;
     }
+
+    public void Change(string name, string leadAgencyCode, IEnumerable<string> memberAgencyCodes)
+    {
+        Name = name.Trim();
+        LeadAgencyCode = leadAgencyCode;
+        MemberAgencyCodes = [.. memberAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Version++;
+        Raise(new DomainEvent("working-group.updated", new Subject("working-group", Id.ToString()), Audience.Everyone,
+            new { id = Id, name = Name, leadAgencyCode, memberAgencyCodes = MemberAgencyCodes }));
+    }
 }

@@ -2,6 +2,7 @@ using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Auth;
 using Workspace.Server.Features.CoChairTerms;
 using Workspace.Server.Features.Events;
+using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Notifications;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Features.Publications;
@@ -24,6 +25,9 @@ public static class Api
         var notifications = api.MapGroup("/me").WithTags("Notifications");
         ListMyNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
+        var feed = api.MapGroup("/me").WithTags("Meetings");
+        IssueCalendarFeed.Map(feed);
+        RevokeCalendarFeed.Map(feed);
 
         var agencies = api.MapGroup("/agencies").WithTags("Membership");
         ListAgencies.Map(agencies);
@@ -42,6 +46,20 @@ public static class Api
         ListWorkingGroups.Map(groups);
         GetWorkingGroup.Map(groups);
         CreateWorkingGroup.Map(groups);
+        UpdateWorkingGroup.Map(groups);
+        ListWorkingGroupWork.Map(groups);
+
+        var meetings = api.MapGroup("/meetings").WithTags("Meetings");
+        ScheduleMeeting.Map(meetings);
+        ListMeetings.Map(meetings);
+        GetMeeting.Map(meetings);
+        AddAgendaItem.Map(meetings);
+        RecordRsvp.Map(meetings);
+        RescheduleMeeting.Map(meetings);
+        CancelMeeting.Map(meetings);
+        GetMeetingInvitation.Map(meetings);
+        DraftMinutes.Map(meetings);
+        GetMyCalendar.Map(api);
 
         var papers = api.MapGroup("/papers").WithTags("Papers");
         CreatePaper.Map(papers);

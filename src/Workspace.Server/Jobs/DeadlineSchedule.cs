@@ -1,6 +1,8 @@
 using Hangfire;
 using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Papers;
 
 namespace Workspace.Server.Jobs;
@@ -10,8 +12,16 @@ namespace Workspace.Server.Jobs;
 /// the injected clock. Every job only runs <see cref="SweepDeadlines"/>, which re-checks the state, so a job
 /// that runs early, late or twice does no harm.
 /// </summary>
-public sealed class DeadlineSchedule(IBackgroundJobClient jobs, TimeProvider clock, IOptions<SignOffOptions> options)
+public sealed class DeadlineSchedule(IBackgroundJobClient jobs, TimeProvider clock, IOptions<SignOffOptions> options, IOptions<MeetingOptions> meetings)
 {
+    /// <summary>The reminder before a meeting; rescheduling adds a new one and the old one finds nothing due.</summary>
+    public void ScheduleMeeting(Guid meetingId, DateTime startsAt)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = startsAt.AddHours(-meetings.Value.ReminderHoursBefore);
+        jobs.Schedule<DeadlineJobs>(j => j.SweepMeetingsAsync(meetingId, CancellationToken.None), at > now ? at - now : TimeSpan.Zero);
+    }
+
     public void ScheduleRound(Guid paperId, DateTime deadline)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -28,6 +38,10 @@ public sealed class DeadlineJobs(IMediator mediator)
     [AutomaticRetry(Attempts = 3)]
     public Task SweepAsync(Guid? paperId, CancellationToken cancellationToken) =>
         mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    public Task SweepMeetingsAsync(Guid? meetingId, CancellationToken cancellationToken) =>
+        mediator.Send(new SweepMeetings.Command(meetingId), cancellationToken);
 }
 
 /// <summary>
@@ -37,6 +51,7 @@ public sealed class DeadlineJobs(IMediator mediator)
 internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRecurringJobManager recurring) : IHostedService
 {
     public const string SweepJobId = "deadline-sweep";
+    public const string MeetingSweepJobId = "meeting-reminder-sweep";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,8 +65,19 @@ internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRec
             schedule.ScheduleRound(round.PaperId, round.Deadline);
         }
 
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepDeadlines.Command(null), cancellationToken);
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var upcoming = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Scheduled && !m.Reminded && m.StartsAt > now)
+            .Select(m => new { m.Id, m.StartsAt }).ToListAsync(cancellationToken);
+        foreach (var meeting in upcoming)
+        {
+            schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt);
+        }
+
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new SweepDeadlines.Command(null), cancellationToken);
+        await mediator.Send(new SweepMeetings.Command(null), cancellationToken);
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

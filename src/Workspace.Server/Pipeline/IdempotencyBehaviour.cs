@@ -28,7 +28,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommand<TResponse> || key.Value is not { } keyValue || !me.IsAuthenticated)
+        if (request is not ICommand<TResponse> || request is IAnswersWithSecret || key.Value is not { } keyValue || !me.IsAuthenticated)
         {
             return await next();
         }

@@ -28,6 +28,9 @@ public sealed class Paper : Aggregate
 
     public Guid? WorkingGroupId { get; private set; }
 
+    /// <summary>For minutes: the meeting they record.</summary>
+    public Guid? MeetingId { get; private set; }
+
     public PaperState State { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
@@ -72,7 +75,7 @@ public sealed class Paper : Aggregate
     public bool IsParticipant(string agencyCode) => ParticipatingAgencyCodes.Contains(agencyCode);
 
     public static Paper Create(string title, PaperKind kind, string leadAgencyCode, IEnumerable<string> participatingAgencyCodes,
-        Guid? workingGroupId, Actor by, DateTime now)
+        Guid? workingGroupId, Actor by, DateTime now, Guid? meetingId = null)
     {
         var paper = new Paper
         {
@@ -82,6 +85,7 @@ public sealed class Paper : Aggregate
             LeadAgencyCode = leadAgencyCode,
             ParticipatingAgencyCodes = [.. participatingAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             WorkingGroupId = workingGroupId,
+            MeetingId = meetingId,
             State = PaperState.Drafting,
             CreatedAt = now,
             CreatedBy = by.Email,
@@ -95,6 +99,7 @@ public sealed class Paper : Aggregate
             leadAgencyCode,
             participatingAgencyCodes = paper.ParticipatingAgencyCodes,
             workingGroupId,
+            meetingId,
         }));
         return paper;
     }

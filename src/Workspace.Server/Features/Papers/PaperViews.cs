@@ -25,11 +25,11 @@ public sealed record RoundView(
 /// <summary>A paper as a participant or the secretariat sees it, with what the caller may do now.</summary>
 public sealed record PaperView(
     Guid Id, string Title, PaperKind Kind, PaperState State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
-    Guid? WorkingGroupId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, RoundView? Round, DateTimeOffset? PublishedAt,
+    Guid? WorkingGroupId, Guid? MeetingId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, RoundView? Round, DateTimeOffset? PublishedAt,
     IReadOnlyList<PaperAction> AllowedActions)
 {
     public static PaperView Of(Paper paper, Capacity caller) => new(
-        paper.Id, paper.Title, paper.Kind, paper.State, paper.LeadAgencyCode, paper.ParticipatingAgencyCodes, paper.WorkingGroupId,
+        paper.Id, paper.Title, paper.Kind, paper.State, paper.LeadAgencyCode, paper.ParticipatingAgencyCodes, paper.WorkingGroupId, paper.MeetingId,
         RoundView.Utc(paper.CreatedAt),
         paper.LatestRevisionNumber == 0 ? null
             : new RevisionSummary(paper.LatestRevisionNumber, paper.LatestContentHash!, paper.LatestRevisionAuthor!, RoundView.Utc(paper.LatestRevisionAt!.Value)),

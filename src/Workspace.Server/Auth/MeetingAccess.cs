@@ -1,0 +1,42 @@
+using Workspace.Server.Data;
+using Workspace.Server.Domain;
+using Workspace.Server.Domain.Meetings;
+
+namespace Workspace.Server.Auth;
+
+/// <summary>Who may see, answer and organize meetings.</summary>
+public sealed class MeetingAccess(WorkspaceDb db, ICurrentUser me, CoChairs coChairs)
+{
+    public async Task<bool> MayConveneAsync(MeetingKind? kind, Guid? workingGroupId, CancellationToken ct)
+    {
+        if (me.IsSecretariat || await coChairs.IsCoChairAsync(me.AgencyCode, ct))
+        {
+            return true;
+        }
+
+        return kind == MeetingKind.WorkingGroup && workingGroupId is { } id
+            && await db.WorkingGroups.AnyAsync(g => g.Id == id && g.LeadAgencyCode == me.AgencyCode, ct);
+    }
+
+    /// <summary>The meeting's kind, group and invited agencies, or 404 when it does not exist or is not visible.</summary>
+    public async Task<(MeetingKind Kind, Guid? WorkingGroupId, bool Invited)> VisibleAsync(Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .Select(m => new { m.Kind, m.WorkingGroupId, m.InvitedAgencyCodes }).SingleOrDefaultAsync(ct);
+        var invited = meeting is not null && meeting.InvitedAgencyCodes.Contains(me.AgencyCode);
+        return meeting is null || (!invited && !me.IsSecretariat)
+            ? throw new NotFoundException("meeting", meetingId.ToString())
+            : (meeting.Kind, meeting.WorkingGroupId, invited);
+    }
+
+    public IQueryable<Meeting> Visible(IQueryable<Meeting> meetings)
+    {
+        if (me.IsSecretariat)
+        {
+            return meetings;
+        }
+
+        var agency = me.AgencyCode;
+        return meetings.Where(m => m.InvitedAgencyCodes.Contains(agency));
+    }
+}

@@ -1,0 +1,332 @@
+using System.Globalization;
+
+namespace Workspace.Server.Domain.Meetings;
+
+public enum MeetingKind
+{
+    Plenary,
+    Heads,
+    WorkingGroup,
+}
+
+public enum MeetingStatus
+{
+    Scheduled,
+    Cancelled,
+}
+
+public enum RsvpResponse
+{
+    Accepted,
+    Declined,
+    Tentative,
+}
+
+/// <summary>
+/// A meeting of the group: an instant and the organizer's time zone, a duration, the invited agencies, an
+/// agenda and each person's answer. <see cref="Sequence"/> grows with every change calendar clients must
+/// apply (reschedule, cancellation), as RFC 5545 expects.
+/// </summary>
+public sealed class Meeting : Aggregate
+{
+    private readonly List<AgendaItem> agenda = [];
+    private readonly List<Rsvp> rsvps = [];
+
+    private Meeting()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public MeetingKind Kind { get; private set; }
+
+    public Guid? WorkingGroupId { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime StartsAt { get; private set; }
+
+    public int DurationMinutes { get; private set; }
+
+    /// <summary>The organizer's IANA time zone, in which the meeting is described.</summary>
+    public string TimeZone { get; private set; } = "";
+
+    /// <summary>Sorted, always including the organizer's agency.</summary>
+    public List<string> InvitedAgencyCodes { get; private set; } = [];
+
+    public string Organizer { get; private set; } = "";
+
+    public string OrganizerAgencyCode { get; private set; } = "";
+
+    public MeetingStatus Status { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Whether the reminder before the meeting has gone out for the current start time.</summary>
+    public bool Reminded { get; private set; }
+
+    /// <summary>The paper of kind Minutes drafted for this meeting, if any.</summary>
+    public Guid? MinutesPaperId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<AgendaItem> Agenda => agenda;
+
+    public IReadOnlyList<Rsvp> Rsvps => rsvps;
+
+    public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    public bool IsInvited(string agencyCode) => InvitedAgencyCodes.Contains(agencyCode);
+
+    private Subject Subject => new("meeting", Id.ToString());
+
+    private Audience Invited => Audience.Agencies(InvitedAgencyCodes);
+
+    public static Meeting Schedule(string title, MeetingKind kind, Guid? workingGroupId, DateTime startsAt, int durationMinutes, string timeZone,
+        IEnumerable<string> invitedAgencyCodes, Actor organizer, DateTime now)
+    {
+        EnsureFuture(startsAt, now);
+        var meeting = new Meeting
+        {
+            Id = Guid.CreateVersion7(),
+            Title = title.Trim(),
+            Kind = kind,
+            WorkingGroupId = workingGroupId,
+            StartsAt = startsAt,
+            DurationMinutes = durationMinutes,
+            TimeZone = timeZone,
+            InvitedAgencyCodes = [.. invitedAgencyCodes.Append(organizer.AgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Organizer = organizer.Email,
+            OrganizerAgencyCode = organizer.AgencyCode,
+            Status = MeetingStatus.Scheduled,
+            Sequence = 0,
+            CreatedAt = now,
+            Version = 1,
+        };
+        meeting.Raise(new DomainEvent("meeting.scheduled", meeting.Subject, meeting.Invited, meeting.Describe(),
+            new Notice("meeting-scheduled", $"{meeting.Title}: {meeting.When()}. Your agency is invited.", [.. meeting.InvitedAgencyCodes])));
+        return meeting;
+    }
+
+    public void Reschedule(DateTime startsAt, int durationMinutes, string timeZone, DateTime now)
+    {
+        EnsureChangeable(now);
+        EnsureFuture(startsAt, now);
+        var before = When();
+        StartsAt = startsAt;
+        DurationMinutes = durationMinutes;
+        TimeZone = timeZone;
+        Sequence++;
+        Reminded = false;
+        Version++;
+        Raise(new DomainEvent("meeting.rescheduled", Subject, Invited, Describe(),
+            new Notice("meeting-rescheduled", $"{Title} moved from {before} to {When()}.", [.. InvitedAgencyCodes])));
+    }
+
+    public void Cancel(DateTime now)
+    {
+        EnsureChangeable(now);
+        Status = MeetingStatus.Cancelled;
+        Sequence++;
+        Version++;
+        Raise(new DomainEvent("meeting.cancelled", Subject, Invited, Describe(),
+            new Notice("meeting-cancelled", $"{Title} ({When()}) is cancelled.", [.. InvitedAgencyCodes])));
+    }
+
+    public AgendaItem AddAgendaItem(string title, string? presenterAgencyCode, DateTime now)
+    {
+        EnsureChangeable(now);
+        if (presenterAgencyCode is not null && !IsInvited(presenterAgencyCode))
+        {
+            throw new RuleBrokenException("presenter-not-invited", $"{presenterAgencyCode} is not invited to this meeting.");
+        }
+
+        var item = new AgendaItem(Id, agenda.Count == 0 ? 1 : agenda.Max(a => a.Position) + 1, title.Trim(), presenterAgencyCode);
+        agenda.Add(item);
+        Version++;
+        Raise(new DomainEvent("meeting.agenda-item-added", Subject, Invited,
+            new { meetingId = Id, itemId = item.Id, title = item.Title, presenterAgencyCode, position = item.Position }));
+        return item;
+    }
+
+    /// <summary>A person of an invited agency answers for themselves; a later answer replaces the earlier one.</summary>
+    public Rsvp RecordRsvp(Actor person, RsvpResponse response, DateTime now)
+    {
+        if (!IsInvited(person.AgencyCode))
+        {
+            throw new ForbiddenException($"{person.AgencyCode} is not invited to this meeting.");
+        }
+
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new RuleBrokenException("meeting-cancelled", "This meeting is cancelled.");
+        }
+
+        if (now >= EndsAt)
+        {
+            throw new RuleBrokenException("meeting-over", "This meeting is over.");
+        }
+
+        var rsvp = rsvps.SingleOrDefault(r => r.Email == person.Email);
+        if (rsvp is null)
+        {
+            rsvp = new Rsvp(Id, person, response, now);
+            rsvps.Add(rsvp);
+        }
+        else
+        {
+            rsvp.Change(response, now);
+        }
+
+        Version++;
+        Raise(new DomainEvent("meeting.rsvp-recorded", Subject, Invited,
+            new { meetingId = Id, agencyCode = person.AgencyCode, email = person.Email, response = response.ToString() }));
+        return rsvp;
+    }
+
+    /// <summary>Reminds everyone invited except those who declined, once per start time, when the moment has come.</summary>
+    public bool RemindIfDue(DateTime now, TimeSpan before)
+    {
+        if (Status != MeetingStatus.Scheduled || Reminded || now < StartsAt - before || now >= StartsAt)
+        {
+            return false;
+        }
+
+        Reminded = true;
+        Version++;
+        var declined = rsvps.Where(r => r.Response == RsvpResponse.Declined).Select(r => r.Email).ToList();
+        Raise(new DomainEvent("meeting.reminder", Subject, Invited, new { meetingId = Id, startsAt = Utc(StartsAt) },
+            new Notice("meeting-reminder", $"Reminder: {Title}, {When()}.", [.. InvitedAgencyCodes], declined)));
+        return true;
+    }
+
+    /// <summary>Links the minutes paper drafted after the meeting; one per meeting.</summary>
+    public void LinkMinutes(Guid paperId, DateTime now)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new RuleBrokenException("meeting-cancelled", "A cancelled meeting has no minutes.");
+        }
+
+        if (now < StartsAt)
+        {
+            throw new RuleBrokenException("meeting-not-held", "Minutes are drafted once the meeting has started.");
+        }
+
+        if (MinutesPaperId is not null)
+        {
+            throw new RuleBrokenException("minutes-exist", "This meeting's minutes are already being drafted.",
+                new Dictionary<string, object?> { ["paperId"] = MinutesPaperId });
+        }
+
+        MinutesPaperId = paperId;
+        Version++;
+    }
+
+    private void EnsureChangeable(DateTime now)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new RuleBrokenException("meeting-cancelled", "This meeting is cancelled.");
+        }
+
+        if (now >= StartsAt)
+        {
+            throw new RuleBrokenException("meeting-started", "This meeting has started; it can no longer be changed.");
+        }
+    }
+
+    private static void EnsureFuture(DateTime startsAt, DateTime now)
+    {
+        if (startsAt <= now)
+        {
+            throw new RuleBrokenException("start-passed", "A meeting starts in the future.");
+        }
+    }
+
+    private object Describe() => new
+    {
+        meetingId = Id,
+        title = Title,
+        kind = Kind.ToString(),
+        startsAt = Utc(StartsAt),
+        durationMinutes = DurationMinutes,
+        timeZone = TimeZone,
+        invitedAgencyCodes = InvitedAgencyCodes,
+        status = Status.ToString(),
+        sequence = Sequence,
+    };
+
+    /// <summary>"Tuesday 16 March 2027, 15:00–17:00 (Europe/Vienna)".</summary>
+    private string When()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var start = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(StartsAt, DateTimeKind.Utc), zone);
+        var end = start.AddMinutes(DurationMinutes);
+        return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({TimeZone})");
+    }
+
+    private static string Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+public sealed class AgendaItem
+{
+    private AgendaItem()
+    {
+    }
+
+    internal AgendaItem(Guid meetingId, int position, string title, string? presenterAgencyCode)
+    {
+        Id = Guid.CreateVersion7();
+        MeetingId = meetingId;
+        Position = position;
+        Title = title;
+        PresenterAgencyCode = presenterAgencyCode;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MeetingId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? PresenterAgencyCode { get; private set; }
+}
+
+/// <summary>One person's answer to an invitation.</summary>
+public sealed class Rsvp
+{
+    private Rsvp()
+    {
+    }
+
+    internal Rsvp(Guid meetingId, Actor person, RsvpResponse response, DateTime at)
+    {
+        MeetingId = meetingId;
+        Email = person.Email;
+        AgencyCode = person.AgencyCode;
+        Response = response;
+        At = at;
+    }
+
+    public Guid MeetingId { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string AgencyCode { get; private set; } = "";
+
+    public RsvpResponse Response { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    internal void Change(RsvpResponse response, DateTime at)
+    {
+        Response = response;
+        At = at;
+    }
+}

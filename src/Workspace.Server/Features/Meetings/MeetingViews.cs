@@ -1,0 +1,57 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain;
+using Workspace.Server.Domain.Meetings;
+
+namespace Workspace.Server.Features.Meetings;
+
+public sealed record AgendaItemView(Guid Id, int Position, string Title, string? PresenterAgencyCode);
+
+public sealed record RsvpView(string AgencyCode, string Email, RsvpResponse Response, DateTimeOffset At);
+
+/// <param name="StartsAt">The start, with the offset of the meeting's time zone at that instant.</param>
+/// <param name="EndsAt">The end, likewise.</param>
+public sealed record MeetingView(
+    Guid Id, string Title, MeetingKind Kind, Guid? WorkingGroupId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int DurationMinutes, string TimeZone,
+    IReadOnlyList<string> InvitedAgencyCodes, string Organizer, string OrganizerAgencyCode, MeetingStatus Status, int Sequence,
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<RsvpView> Rsvps, Guid? MinutesPaperId)
+{
+    public static MeetingView Of(Meeting m) => new(
+        m.Id, m.Title, m.Kind, m.WorkingGroupId, MeetingTime.InZone(m.StartsAt, m.TimeZone), MeetingTime.InZone(m.EndsAt, m.TimeZone), m.DurationMinutes,
+        m.TimeZone, m.InvitedAgencyCodes, m.Organizer, m.OrganizerAgencyCode, m.Status, m.Sequence,
+        [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Position, a.Title, a.PresenterAgencyCode))],
+        [.. m.Rsvps.OrderBy(r => r.AgencyCode, StringComparer.Ordinal).ThenBy(r => r.Email, StringComparer.Ordinal)
+            .Select(r => new RsvpView(r.AgencyCode, r.Email, r.Response, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc))))],
+        m.MinutesPaperId);
+}
+
+public static class MeetingTime
+{
+    /// <summary>An IANA zone the server knows (<c>Europe/Vienna</c>, <c>America/New_York</c>, <c>UTC</c>); Windows names are not accepted.</summary>
+    public static bool IsIanaZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+
+    public static DateTimeOffset InZone(DateTime utc, string zoneId)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+    }
+
+    /// <summary>The shape rules shared by scheduling and rescheduling.</summary>
+    public static void Rules<T>(AbstractValidator<T> validator, Func<T, DateTimeOffset?> startsAt, Func<T, int?> duration, Func<T, string?> zone, TimeProvider clock)
+    {
+        validator.RuleFor(x => startsAt(x)).NotNull().Must(s => s > clock.GetUtcNow()).WithMessage("A meeting starts in the future.")
+            .Must(s => s < clock.GetUtcNow().AddYears(5)).WithMessage("A meeting starts within five years.").OverridePropertyName("startsAt");
+        validator.RuleFor(x => duration(x)).NotNull().InclusiveBetween(1, 7 * 24 * 60).WithMessage("A meeting lasts from 1 minute to 7 days.")
+            .OverridePropertyName("durationMinutes");
+        validator.RuleFor(x => zone(x)).Must(IsIanaZone).WithMessage("An IANA time zone such as Europe/Vienna or America/New_York.")
+            .OverridePropertyName("timeZone");
+    }
+}
+
+internal static class MeetingLoading
+{
+    public static async Task<Meeting> LoadMeetingAsync(this WorkspaceDb db, Guid meetingId, CancellationToken ct) =>
+        await db.Meetings.Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == meetingId, ct)
+        ?? throw new NotFoundException("meeting", meetingId.ToString());
+}

@@ -1,0 +1,60 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Features.Papers;
+using Workspace.Server.Jobs;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Meetings;
+
+/// <summary>Co-chairs or the secretariat convene a plenary or Heads' meeting; a working group's lead also its meetings.</summary>
+public static class ScheduleMeeting
+{
+    public sealed record Command(string Title, MeetingKind? Kind, Guid? WorkingGroupId, DateTimeOffset? StartsAt, int? DurationMinutes, string TimeZone,
+        IReadOnlyList<string>? InvitedAgencyCodes) : ICommand<MeetingView>, IConveneRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(WorkspaceDb db, TimeProvider clock)
+        {
+            RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
+            RuleFor(c => c.Kind).NotNull().IsInEnum();
+            RuleFor(c => c.WorkingGroupId).NotNull().When(c => c.Kind == MeetingKind.WorkingGroup).WithMessage("A working-group meeting names its group.")
+                .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(c => c.WorkingGroupId is not null).WithMessage("No such working group.");
+            RuleFor(c => c.WorkingGroupId).Null().When(c => c.Kind is MeetingKind.Plenary or MeetingKind.Heads).WithMessage("Only working-group meetings name a group.");
+            MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
+            RuleFor(c => c.InvitedAgencyCodes!)
+                .Must(codes => codes.Count <= 200).WithMessage("At most 200 agencies.")
+                .MustAsync(async (codes, ct) => await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .WithMessage("Every invited agency must be a member.")
+                .When(c => c.InvitedAgencyCodes is not null);
+        }
+    }
+
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule)
+        : IRequestHandler<Command, MeetingView>
+    {
+        public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var invited = command.InvitedAgencyCodes ?? (command.Kind == MeetingKind.WorkingGroup
+                ? (await db.WorkingGroups.SingleAsync(g => g.Id == command.WorkingGroupId, cancellationToken)).MemberAgencyCodes
+                : await db.Agencies.Select(a => a.Code).ToListAsync(cancellationToken));
+            var meeting = Meeting.Schedule(command.Title, command.Kind!.Value, command.WorkingGroupId, command.StartsAt!.Value.UtcDateTime,
+                command.DurationMinutes!.Value, command.TimeZone, invited, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(cancellationToken);
+            unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
+            return MeetingView.Of(meeting);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder meetings) =>
+        meetings.MapPost("/", async (Command body, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(body, ct);
+                return TypedResults.Created($"/api/meetings/{created.Id}", created);
+            })
+            .WithName("ScheduleMeeting")
+            .WithSummary("Convene a meeting")
+            .WithDescription("`startsAt` is an instant with its offset; `timeZone` the organizer's IANA zone, in which invitations describe it. Plenary and Heads: co-chairs or secretariat; WorkingGroup: also the group's lead. Invited agencies default to every member (Plenary, Heads) or the group's members; the organizer's agency is always invited.");
+}

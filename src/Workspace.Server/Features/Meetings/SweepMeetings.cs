@@ -1,0 +1,38 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Meetings;
+
+/// <summary>The server's own reminders before meetings, by the injected clock; each meeting's reminder goes out once per start time.</summary>
+public static class SweepMeetings
+{
+    /// <param name="MeetingId">One meeting, or every meeting whose reminder is due.</param>
+    public sealed record Command(Guid? MeetingId) : ICommand<Result>, ISystemRequest;
+
+    public sealed record Result(int Reminded);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.MeetingId).NotEqual(Guid.Empty);
+    }
+
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, IOptions<MeetingOptions> options) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var before = TimeSpan.FromHours(options.Value.ReminderHoursBefore);
+            var horizon = now + before;
+            var due = await db.Meetings
+                .Where(m => m.Status == MeetingStatus.Scheduled && !m.Reminded && m.StartsAt > now && m.StartsAt <= horizon)
+                .Where(m => command.MeetingId == null || m.Id == command.MeetingId)
+                .Include(m => m.Rsvps)
+                .ToListAsync(cancellationToken);
+            var reminded = due.Count(m => m.RemindIfDue(now, before));
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(reminded);
+        }
+    }
+}
