@@ -137,6 +137,47 @@ public sealed class WorkspaceClient
     public Task<IReadOnlyList<Publication>> ListPublicationsAsync(CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<Publication>>(HttpMethod.Get, "/api/publications", null, ct: ct);
 
+    /// <summary>Convenes a meeting (co-chairs, secretariat; a working group's lead for its meetings).</summary>
+    public Task<Meeting> ScheduleMeetingAsync(string title, string kind, DateTimeOffset startsAt, int durationMinutes, string timeZone,
+        Guid? workingGroupId = null, IReadOnlyList<string>? invitedAgencyCodes = null, CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Post, "/api/meetings", new { title, kind, workingGroupId, startsAt, durationMinutes, timeZone, invitedAgencyCodes }, ct: ct);
+
+    /// <summary>One meeting.</summary>
+    public Task<Meeting> GetMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Get, $"/api/meetings/{meetingId}", null, ct: ct);
+
+    /// <summary>The meetings the caller is invited to.</summary>
+    public Task<IReadOnlyList<Meeting>> ListMeetingsAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Meeting>>(HttpMethod.Get, "/api/meetings", null, ct: ct);
+
+    /// <summary>Answers an invitation for oneself.</summary>
+    public Task<Meeting> RsvpAsync(Guid meetingId, string response, CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Put, $"/api/meetings/{meetingId}/rsvp", new { response }, ct: ct);
+
+    /// <summary>Adds an agenda item.</summary>
+    public Task<AgendaItem> AddAgendaItemAsync(Guid meetingId, string title, string? presenterAgencyCode = null, CancellationToken ct = default) =>
+        SendAsync<AgendaItem>(HttpMethod.Post, $"/api/meetings/{meetingId}/agenda-items", new { title, presenterAgencyCode }, ct: ct);
+
+    /// <summary>Moves a meeting.</summary>
+    public Task<Meeting> RescheduleMeetingAsync(Guid meetingId, DateTimeOffset startsAt, int durationMinutes, string timeZone, CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Post, $"/api/meetings/{meetingId}/reschedule", new { startsAt, durationMinutes, timeZone }, ct: ct);
+
+    /// <summary>Cancels a meeting.</summary>
+    public Task<Meeting> CancelMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Post, $"/api/meetings/{meetingId}/cancel", null, ct: ct);
+
+    /// <summary>A meeting's iCalendar invitation.</summary>
+    public async Task<string> GetMeetingInvitationAsync(Guid meetingId, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/meetings/{meetingId}/ics", UriKind.Relative), ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, ct).ConfigureAwait(false);
+        }
+
+        return await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a request and reads the answer, throwing the problem of any refusal.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? idempotencyKey = null, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
 using Workspace.Server.Domain;
+using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Data;
@@ -76,7 +77,33 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
         }
 
         await SeedPapersAsync(ct);
+        await SeedMeetingsAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A plenary in Vienna in three weeks with its agenda, and a Working Group call next week.</summary>
+    private async Task SeedMeetingsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var coChair = new Actor(FocalPointEmail(CoChairAgencies[0]), CoChairAgencies[0]);
+        var vienna = TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna");
+        var day = now.Date.AddDays(21);
+        var plenaryStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddHours(15), DateTimeKind.Unspecified), vienna);
+        var plenary = Meeting.Schedule("Plenary meeting of the group", MeetingKind.Plenary, null, plenaryStart, 150, "Europe/Vienna",
+            await db.Agencies.Select(a => a.Code).ToListAsync(ct), coChair, now);
+        plenary.AddAgendaItem("Adoption of the agenda", null, now);
+        plenary.AddAgendaItem("Joint statement for the World Day against Trafficking in Persons", "ILO", now);
+        plenary.AddAgendaItem("Co-chairs' annual report: outline", "UNHCR", now);
+
+        var group = await db.WorkingGroups.FirstAsync(ct);
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        var callStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(now.Date.AddDays(7).AddHours(14), DateTimeKind.Unspecified), zurich);
+        var call = Meeting.Schedule("ICAT Working Group call", MeetingKind.WorkingGroup, group.Id, callStart, 60, "Europe/Zurich",
+            group.MemberAgencyCodes, new Actor(SecretariatEmail, group.LeadAgencyCode), now);
+        call.AddAgendaItem("Issue paper on recruitment fees: state of the draft", "IOM", now);
+
+        db.Meetings.AddRange(plenary, call);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A published brief, a joint statement in a silence procedure, and an issue paper being drafted.</summary>

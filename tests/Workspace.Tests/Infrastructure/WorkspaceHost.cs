@@ -89,6 +89,13 @@ public class WorkspaceHost : IAsyncLifetime
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
+    /// <summary>Runs the meeting reminder sweep now, as the server's jobs do, by the fake clock.</summary>
+    public async Task<Workspace.Server.Features.Meetings.SweepMeetings.Result> SweepMeetingsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Workspace.Server.Features.Meetings.SweepMeetings.Command(null));
+    }
+
     /// <summary>The bearer token of <paramref name="email"/>, as the hub takes it.</summary>
     public async Task<string> TokenFor(string email) =>
         (await ClientFor(email)).Http.DefaultRequestHeaders.Authorization!.Parameter!;

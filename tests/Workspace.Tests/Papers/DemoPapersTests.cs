@@ -26,4 +26,16 @@ public sealed class DemoPapersTests(WorkspaceHost host) : IClassFixture<Workspac
         var who = await host.ClientFor(WorkspaceHost.FocalPoint("WHO"));
         Assert.Empty(await who.ListPapersAsync());
     }
+
+    [Fact]
+    public async Task The_demo_group_has_a_plenary_in_Vienna_for_everyone_and_a_working_group_call_for_its_members()
+    {
+        var who = await host.ClientFor(WorkspaceHost.FocalPoint("WHO"));
+        var plenary = Assert.Single(await who.ListMeetingsAsync());
+        Assert.Equal(("Plenary", "Europe/Vienna", 15), (plenary.Kind, plenary.TimeZone, plenary.StartsAt.Hour));
+        Assert.Equal(3, plenary.Agenda.Count);
+
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Contains(await iom.ListMeetingsAsync(), m => m.Kind == "WorkingGroup" && m.TimeZone == "Europe/Zurich");
+    }
 }

@@ -19,7 +19,8 @@ public static class ScheduleMeeting
         {
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Kind).NotNull().IsInEnum();
-            RuleFor(c => c.WorkingGroupId).NotNull().When(c => c.Kind == MeetingKind.WorkingGroup).WithMessage("A working-group meeting names its group.")
+            RuleFor(c => c.WorkingGroupId).NotNull().When(c => c.Kind == MeetingKind.WorkingGroup).WithMessage("A working-group meeting names its group.");
+            RuleFor(c => c.WorkingGroupId)
                 .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(c => c.WorkingGroupId is not null).WithMessage("No such working group.");
             RuleFor(c => c.WorkingGroupId).Null().When(c => c.Kind is MeetingKind.Plenary or MeetingKind.Heads).WithMessage("Only working-group meetings name a group.");
             MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
