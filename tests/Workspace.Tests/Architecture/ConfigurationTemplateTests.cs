@@ -29,6 +29,7 @@ public sealed class ConfigurationTemplateTests
         { "Access", typeof(AccessOptions) },
         { "SignOff", typeof(SignOffOptions) },
         { "Live", typeof(LiveOptions) },
+        { "Meetings", typeof(MeetingOptions) },
         { "Api", typeof(ApiOptions) },
         { "Jobs", typeof(JobsOptions) },
     };
