@@ -18,7 +18,9 @@ public sealed class WorkspaceLiveConnection : IAsyncDisposable
     private readonly SemaphoreSlim resumeGate = new(1, 1);
     private readonly Lock state = new();
     private readonly List<WorkspaceEvent> pending = [];
-    private bool resuming;
+    // Live events are held back from the moment a catch-up is due (start, lost connection, a resume hint)
+    // until it completes: delivering a newer live event first would move LastSeq past events not yet read.
+    private bool resuming = true;
     private long lastSeq;
     private int resumes;
 
@@ -42,7 +44,16 @@ public sealed class WorkspaceLiveConnection : IAsyncDisposable
             .Build();
         connection.On<WorkspaceEvent>("event", OnLiveEvent);
         // A resume must not run on the receive loop that would deliver its own answer.
-        connection.On<long>("resume", lastSent => { _ = ResumeInBackgroundAsync(); });
+        connection.On<long>("resume", lastSent =>
+        {
+            HoldLiveEvents();
+            _ = ResumeInBackgroundAsync();
+        });
+        connection.Reconnecting += _ =>
+        {
+            HoldLiveEvents();
+            return Task.CompletedTask;
+        };
         connection.Reconnected += _ => ResumeInBackgroundAsync();
     }
 
@@ -135,6 +146,14 @@ public sealed class WorkspaceLiveConnection : IAsyncDisposable
         await connection.DisposeAsync().ConfigureAwait(false);
         events.Writer.TryComplete();
         resumeGate.Dispose();
+    }
+
+    private void HoldLiveEvents()
+    {
+        lock (state)
+        {
+            resuming = true;
+        }
     }
 
     private void OnLiveEvent(WorkspaceEvent e)

@@ -16,6 +16,14 @@ internal static class AgencyRules
     public static IRuleBuilderOptions<T, string> MustBeAgencyCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().Matches(CodePattern).WithMessage("An agency code is 2 to 16 upper-case letters, digits or hyphens, starting with a letter (e.g. UNODC).");
 
+    /// <summary>The code is a member agency's.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeMember<T>(this IRuleBuilder<T, string> rule, Data.WorkspaceDb db) =>
+        rule.MustAsync((code, ct) => db.Agencies.AnyAsync(a => a.Code == code, ct));
+
+    /// <summary>Every code is a member agency's (repeats allowed). One query for the list.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> MustAllBeMembers<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, Data.WorkspaceDb db) =>
+        rule.MustAsync(async (codes, ct) => codes is null || await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count());
+
     public static async Task<AgencyProfile?> LoadProfileAsync(this Data.WorkspaceDb db, string code, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == code)

@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.CoChairTerms;
@@ -18,7 +19,7 @@ public static class CreateTerm
                 .NotNull()
                 .Must(codes => codes is { Count: 2 } && codes[0] != codes[1])
                 .WithMessage("A term has exactly two distinct member agencies.")
-                .MustAsync(async (codes, ct) => codes is null || await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every agency of a term must be a member.");
             RuleFor(c => c.From).NotEmpty();
             RuleFor(c => c.To).NotEmpty().GreaterThanOrEqualTo(c => c.From).WithMessage("A term ends on or after the day it starts.");

@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
 
@@ -22,7 +23,7 @@ public static class DraftMinutes
         {
             RuleFor(c => c.Title).MaximumLength(300);
             RuleFor(c => c.ParticipatingAgencyCodes!)
-                .MustAsync(async (codes, ct) => await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every participating agency must be a member.")
                 .When(c => c.ParticipatingAgencyCodes is not null);
         }

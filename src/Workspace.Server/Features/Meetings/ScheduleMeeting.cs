@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Jobs;
 using Workspace.Server.Pipeline;
@@ -26,7 +27,7 @@ public static class ScheduleMeeting
             MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
             RuleFor(c => c.InvitedAgencyCodes!)
                 .Must(codes => codes.Count <= 200).WithMessage("At most 200 agencies.")
-                .MustAsync(async (codes, ct) => await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every invited agency must be a member.")
                 .When(c => c.InvitedAgencyCodes is not null);
         }

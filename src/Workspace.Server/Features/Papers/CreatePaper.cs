@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
@@ -20,10 +21,10 @@ public static class CreatePaper
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.LeadAgencyCode).NotEmpty()
-                .MustAsync((code, ct) => db.Agencies.AnyAsync(a => a.Code == code, ct)).WithMessage("The lead must be a member agency.");
+                .MustBeMember(db).WithMessage("The lead must be a member agency.");
             RuleFor(c => c.ParticipatingAgencyCodes).NotNull()
                 .Must(codes => codes.Count <= 100).WithMessage("At most 100 participating agencies.")
-                .MustAsync(async (codes, ct) => await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every participating agency must be a member.");
             RuleFor(c => c.WorkingGroupId)
                 .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(c => c.WorkingGroupId is not null)

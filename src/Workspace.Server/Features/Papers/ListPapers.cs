@@ -14,15 +14,8 @@ public static class ListPapers
 
     internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<PaperSummary>>
     {
-        public async Task<IReadOnlyList<PaperSummary>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var rows = await db.Papers.AsNoTracking().VisibleTo(me)
-                .OrderByDescending(p => p.CreatedAt)
-                .Select(p => new { p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes, p.LatestRevisionNumber, p.CreatedAt })
-                .ToListAsync(cancellationToken);
-            return [.. rows.Select(p => new PaperSummary(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
-                p.LatestRevisionNumber, RoundView.Utc(p.CreatedAt)))];
-        }
+        public Task<IReadOnlyList<PaperSummary>> Handle(Query query, CancellationToken cancellationToken) =>
+            db.Papers.AsNoTracking().VisibleTo(me).SummariesAsync(cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder papers) =>
@@ -44,5 +37,15 @@ internal static class PaperVisibility
 
         var agency = me.AgencyCode;
         return papers.Where(p => p.ParticipatingAgencyCodes.Contains(agency));
+    }
+
+    /// <summary>The papers as list entries, newest first.</summary>
+    public static async Task<IReadOnlyList<ListPapers.PaperSummary>> SummariesAsync(this IQueryable<Paper> papers, CancellationToken ct)
+    {
+        var rows = await papers.OrderByDescending(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes, p.LatestRevisionNumber, p.CreatedAt })
+            .ToListAsync(ct);
+        return [.. rows.Select(p => new ListPapers.PaperSummary(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
+            p.LatestRevisionNumber, RoundView.Utc(p.CreatedAt)))];
     }
 }

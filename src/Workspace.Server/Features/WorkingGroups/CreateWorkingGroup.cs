@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.WorkingGroups;
@@ -16,10 +17,10 @@ public static class CreateWorkingGroup
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
             RuleFor(c => c.LeadAgencyCode).NotEmpty()
-                .MustAsync((code, ct) => db.Agencies.AnyAsync(a => a.Code == code, ct)).WithMessage("The lead must be a member agency.");
+                .MustBeMember(db).WithMessage("The lead must be a member agency.");
             RuleFor(c => c.MemberAgencyCodes).NotNull()
                 .Must(codes => codes is null || codes.Count <= 100).WithMessage("At most 100 members.")
-                .MustAsync(async (codes, ct) => codes is null || await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every member must be a member agency.");
         }
     }

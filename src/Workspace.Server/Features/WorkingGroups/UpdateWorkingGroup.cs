@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
@@ -21,9 +22,9 @@ public static class UpdateWorkingGroup
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
             RuleFor(c => c.LeadAgencyCode).NotEmpty()
-                .MustAsync((code, ct) => db.Agencies.AnyAsync(a => a.Code == code, ct)).WithMessage("The lead must be a member agency.");
+                .MustBeMember(db).WithMessage("The lead must be a member agency.");
             RuleFor(c => c.MemberAgencyCodes).NotNull()
-                .MustAsync(async (codes, ct) => await db.Agencies.CountAsync(a => codes.Contains(a.Code), ct) == codes.Distinct().Count())
+                .MustAllBeMembers(db)
                 .WithMessage("Every member must be a member agency.");
         }
     }
@@ -58,11 +59,7 @@ public static class ListWorkingGroupWork
         public async Task<IReadOnlyList<ListPapers.PaperSummary>> Handle(PapersQuery query, CancellationToken cancellationToken)
         {
             await EnsureExistsAsync(db, query.Id, cancellationToken);
-            var rows = await db.Papers.AsNoTracking().VisibleTo(me).Where(p => p.WorkingGroupId == query.Id).OrderByDescending(p => p.CreatedAt)
-                .Select(p => new { p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes, p.LatestRevisionNumber, p.CreatedAt })
-                .ToListAsync(cancellationToken);
-            return [.. rows.Select(p => new ListPapers.PaperSummary(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
-                p.LatestRevisionNumber, RoundView.Utc(p.CreatedAt)))];
+            return await db.Papers.AsNoTracking().VisibleTo(me).Where(p => p.WorkingGroupId == query.Id).SummariesAsync(cancellationToken);
         }
     }
 
