@@ -119,4 +119,7 @@ public sealed class JobsOptions
 {
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often Hangfire looks for scheduled jobs that are due: the latest a deadline can be late.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -32,7 +32,11 @@ public static class JobsServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
         });
         services.AddHangfireServer((sp, options) =>
-            options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount);
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            options.WorkerCount = jobs.WorkerCount;
+            options.SchedulePollingInterval = jobs.SchedulePollingInterval;
+        });
         services.AddScoped<DeadlineSchedule>();
         services.AddScoped<DeadlineJobs>();
         services.AddHostedService<DeadlineScheduleRestorer>();

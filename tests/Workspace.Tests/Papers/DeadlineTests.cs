@@ -119,3 +119,31 @@ public sealed class DeadlineRestartTests(WorkspaceHost host) : IClassFixture<Wor
         Assert.True((await (await host.ClientFor(WorkspaceHost.Secretariat)).VerifyAuditAsync()).Ok);
     }
 }
+
+/// <summary>A host whose job server looks for due jobs every second.</summary>
+public sealed class QuickJobsHost : WorkspaceHost
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Jobs:SchedulePollingInterval", "00:00:01")];
+}
+
+/// <summary>The whole chain, with no test calling the sweep: commit, Hangfire's schedule, the job, the relay, the hub.</summary>
+public sealed class ScheduledDeadlineTests(QuickJobsHost host) : IClassFixture<QuickJobsHost>
+{
+    [Fact]
+    public async Task The_job_scheduled_at_a_deadline_settles_the_round_by_itself_and_participants_see_it_live()
+    {
+        var head = (await (await host.ClientFor(WorkspaceHost.Secretariat)).ReadEventsAsync(0, 1000)).Max(e => e.Seq);
+        await using var live = await host.LiveFor(WorkspaceHost.FocalPoint("UNHCR"), head);
+
+        // The deadline is two seconds away; the fake clock is then moved past it, so the job that Hangfire
+        // runs on the real clock two seconds later finds the deadline passed.
+        var (paper, _) = await InSignOffAsync(host, "Settled by the job", "Silence", TimeSpan.FromSeconds(2));
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var events = await Workspace.Tests.Live.LiveStream.ReadUntilAsync(live.Events,
+            e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString());
+        Assert.Equal("Completed", events[^1].Data.GetProperty("status").GetString());
+        Assert.Equal("system", events[^1].Actor);
+        Assert.Equal("SignedOff", (await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).GetPaperAsync(paper.Id)).State);
+    }
+}
