@@ -27,17 +27,28 @@ public sealed class OperationsTests(WorkspaceHost host) : IClassFixture<Workspac
 
         string[] expected =
         [
-            "/api/auth/login", "/api/auth/refresh", "/api/me", "/api/me/password", "/api/agencies", "/api/agencies/{code}", "/api/agencies/{code}/profile",
-            "/api/agencies/{code}/focal-points", "/api/members", "/api/cochairs/current", "/api/cochair-terms", "/api/working-groups",
-            "/api/working-groups/{id}", "/api/events", "/api/audit/verify",
+            "/api/auth/login", "/api/auth/refresh", "/api/me", "/api/me/password", "/api/me/notifications", "/api/me/notifications/{id}/read",
+            "/api/me/calendar-feed", "/api/agencies", "/api/agencies/{code}", "/api/agencies/{code}/profile", "/api/agencies/{code}/focal-points",
+            "/api/members", "/api/cochairs/current", "/api/cochair-terms", "/api/working-groups", "/api/working-groups/{id}",
+            "/api/working-groups/{id}/papers", "/api/working-groups/{id}/meetings", "/api/papers", "/api/papers/{paperId}",
+            "/api/papers/{paperId}/revisions", "/api/papers/{paperId}/revisions/{number}", "/api/papers/{paperId}/diff", "/api/papers/{paperId}/comments",
+            "/api/papers/{paperId}/rounds", "/api/papers/{paperId}/sign-offs", "/api/papers/{paperId}/publish", "/api/papers/{paperId}/withdraw",
+            "/api/sign-off-status", "/api/publications", "/api/publications/{paperId}", "/publications.atom", "/api/meetings", "/api/meetings/{meetingId}",
+            "/api/meetings/{meetingId}/agenda-items", "/api/meetings/{meetingId}/rsvp", "/api/meetings/{meetingId}/reschedule",
+            "/api/meetings/{meetingId}/cancel", "/api/meetings/{meetingId}/ics", "/api/meetings/{meetingId}/minutes", "/api/calendar.ics",
+            "/api/events", "/api/audit/verify",
         ];
         foreach (var path in expected)
         {
-            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing");
-            foreach (var operation in item.EnumerateObject().Where(o => o.Name is "get" or "post" or "put"))
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing");
+        }
+
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete"))
             {
-                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path} has no summary");
-                Assert.True(operation.Value.TryGetProperty("description", out _), $"{operation.Name} {path} has no description");
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), $"{operation.Name} {path.Name} has no summary");
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("description").GetString()), $"{operation.Name} {path.Name} has no description");
             }
         }
 
