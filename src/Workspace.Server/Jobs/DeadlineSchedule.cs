@@ -40,6 +40,10 @@ public sealed class DeadlineJobs(IMediator mediator)
         mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
 
     [AutomaticRetry(Attempts = 3)]
+    public Task PurgeIdempotencyKeysAsync(CancellationToken cancellationToken) =>
+        mediator.Send(new Pipeline.PurgeIdempotencyKeys.Command(), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
     public Task SweepMeetingsAsync(Guid? meetingId, CancellationToken cancellationToken) =>
         mediator.Send(new SweepMeetings.Command(meetingId), cancellationToken);
 }
@@ -52,6 +56,7 @@ internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRec
 {
     public const string SweepJobId = "deadline-sweep";
     public const string MeetingSweepJobId = "meeting-reminder-sweep";
+    public const string IdempotencyPurgeJobId = "idempotency-key-purge";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +83,7 @@ internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRec
         await mediator.Send(new SweepMeetings.Command(null), cancellationToken);
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DeadlineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

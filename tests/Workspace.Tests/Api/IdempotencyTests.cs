@@ -79,6 +79,26 @@ public sealed class IdempotencyTests(WorkspaceHost host) : IClassFixture<Workspa
     }
 
     [Fact]
+    public async Task A_key_is_forgotten_after_its_retention_and_may_then_be_used_again()
+    {
+        var http = await host.HttpFor(WorkspaceHost.Secretariat);
+        var first = await http.SendAsync(Post("/api/working-groups", new { name = "Kept a day", leadAgencyCode = "ILO", memberAgencyCodes = Array.Empty<string>() }, "day-old"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        host.Clock.Advance(TimeSpan.FromHours(25));
+        await using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(host.App.Services))
+        {
+            var purged = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MediatR.IMediator>(scope.ServiceProvider)
+                .Send(new Workspace.Server.Pipeline.PurgeIdempotencyKeys.Command());
+            Assert.True(purged >= 1);
+        }
+
+        http = await host.HttpFor(WorkspaceHost.Secretariat);
+        var reused = await http.SendAsync(Post("/api/working-groups", new { name = "Another day", leadAgencyCode = "ILO", memberAgencyCodes = Array.Empty<string>() }, "day-old"));
+        Assert.Equal(HttpStatusCode.Created, reused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_command_stores_nothing_so_a_corrected_retry_with_the_key_succeeds()
     {
         var http = await host.HttpFor(WorkspaceHost.Secretariat);
