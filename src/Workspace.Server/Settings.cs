@@ -49,7 +49,7 @@ public sealed class AccessOptions
     public int LockoutMinutes { get; set; } = 15;
 
     [Range(1, 10_000)]
-    public int LoginPermitsPerMinute { get; set; } = 20;
+    public int LoginPermitsPerMinute { get; set; } = 100;
 }
 
 /// <summary>Sign-off rounds. Section <c>SignOff</c>.</summary>
