@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Workspace.Client;
 using Workspace.Server;
@@ -27,6 +28,9 @@ public class WorkspaceHost : IAsyncLifetime
     private readonly string directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Every 500 the server answered while this host ran.</summary>
+    public ServerFailures Failures { get; } = new();
 
     public WebApplication App { get; private set; } = null!;
 
@@ -56,6 +60,8 @@ public class WorkspaceHost : IAsyncLifetime
         {
             // A file still held open by a closing connection; the folder is under the temp path.
         }
+
+        Assert.True(Failures.All.Count == 0, "The server answered 500:\n" + string.Join("\n", Failures.All));
     }
 
     /// <summary>Stops the server and starts it again on the same database file and the same port, as a redeploy would.</summary>
@@ -83,8 +89,11 @@ public class WorkspaceHost : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = WorkspaceApp.Create([.. settings.Select(s => $"--{s.Key}={s.Value}")],
-            builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        App = WorkspaceApp.Create([.. settings.Select(s => $"--{s.Key}={s.Value}")], builder =>
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            builder.Logging.AddProvider(Failures);
+        });
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
