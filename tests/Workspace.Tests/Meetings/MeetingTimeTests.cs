@@ -78,3 +78,20 @@ public sealed class MeetingTimeTests(WorkspaceHost host) : IClassFixture<Workspa
             new { startsAt = host.Clock.GetUtcNow().AddDays(1), durationMinutes = 60, timeZone = "Europe/Vienna" }), HttpStatusCode.Conflict, "meeting-started");
     }
 }
+
+/// <summary>Restarts its host; one test per host.</summary>
+public sealed class MeetingRestartTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task A_reminder_that_fell_due_while_the_server_was_down_goes_out_when_it_starts()
+    {
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var meeting = await ilo.ScheduleMeetingAsync("Across a restart", "Plenary", host.Clock.GetUtcNow().AddHours(30), 60, "Europe/Vienna", invitedAgencyCodes: ["IOM"]);
+
+        host.Clock.Advance(TimeSpan.FromHours(7));
+        await host.RestartAsync();
+
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Single(await iom.ListNotificationsAsync(), n => n.Kind == "meeting-reminder" && n.Subject.Id == meeting.Id.ToString());
+    }
+}
