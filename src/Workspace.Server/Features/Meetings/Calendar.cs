@@ -68,7 +68,7 @@ public static class MeetingCalendar
         {
             e.Attendees.Add(new Attendee($"mailto:{person.Email}")
             {
-                CommonName = $"{person.DisplayName} ({person.AgencyCode})",
+                CommonName = person.DisplayName.Contains(person.AgencyCode, StringComparison.Ordinal) ? person.DisplayName : $"{person.DisplayName} ({person.AgencyCode})",
                 Role = ParticipationRole.RequiredParticipant,
                 ParticipationStatus = answers.TryGetValue(person.Email, out var answer) ? answer switch
                 {
