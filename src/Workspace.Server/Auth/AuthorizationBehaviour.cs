@@ -1,4 +1,3 @@
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Auth;

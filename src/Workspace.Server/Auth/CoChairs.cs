@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 
 namespace Workspace.Server.Auth;
 

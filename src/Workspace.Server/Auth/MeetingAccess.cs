@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Meetings;
 
 namespace Workspace.Server.Auth;

@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Auth;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
 

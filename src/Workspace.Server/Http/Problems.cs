@@ -2,7 +2,6 @@ using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Workspace.Server.Domain;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Http;

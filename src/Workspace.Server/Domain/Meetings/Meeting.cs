@@ -198,7 +198,7 @@ public sealed class Meeting : Aggregate
         Reminded = true;
         Version++;
         var declined = rsvps.Where(r => r.Response == RsvpResponse.Declined).Select(r => r.Email).ToList();
-        Raise(new DomainEvent("meeting.reminder", Subject, Invited, new { meetingId = Id, startsAt = Utc(StartsAt) },
+        Raise(new DomainEvent("meeting.reminder", Subject, Invited, new { meetingId = Id, startsAt = StartsAt.AsUtcInstant() },
             new Notice("meeting-reminder", $"Reminder: {Title}, {When()}.", [.. InvitedAgencyCodes], declined)));
         return true;
     }
@@ -252,7 +252,7 @@ public sealed class Meeting : Aggregate
         meetingId = Id,
         title = Title,
         kind = Kind.ToString(),
-        startsAt = Utc(StartsAt),
+        startsAt = StartsAt.AsUtcInstant(),
         durationMinutes = DurationMinutes,
         timeZone = TimeZone,
         invitedAgencyCodes = InvitedAgencyCodes,
@@ -269,7 +269,6 @@ public sealed class Meeting : Aggregate
         return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({TimeZone})");
     }
 
-    private static string Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
 public sealed class AgendaItem

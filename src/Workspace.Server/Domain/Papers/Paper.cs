@@ -175,7 +175,7 @@ public sealed class Paper : Aggregate
         LastRoundNumber = round.Number;
         Version++;
         Raise(new DomainEvent("paper.round-opened", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = Utc(deadline) },
+            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = deadline.AsUtcInstant() },
             new Notice("round-opened",
                 $"Sign-off requested on \"{Title}\", revision {revision}, by {Describe(deadline)} ({(procedure == Procedure.Silence ? "silence procedure: no answer counts as adoption" : "every agency must approve")}).",
                 [.. ParticipatingAgencyCodes])));
@@ -249,7 +249,7 @@ public sealed class Paper : Aggregate
         Version++;
         var pending = round.PendingAgencyCodes.Concat(round.Agencies.Where(a => a.Status == AgencySignOffStatus.Objected).Select(a => a.AgencyCode)).Order(StringComparer.Ordinal).ToList();
         Raise(new DomainEvent("paper.round-overdue", Subject, Participants,
-            new { paperId = Id, round = round.Number, deadline = Utc(round.Deadline), notApprovedAgencyCodes = pending },
+            new { paperId = Id, round = round.Number, deadline = round.Deadline.AsUtcInstant(), notApprovedAgencyCodes = pending },
             new Notice("round-overdue", $"Sign-off on \"{Title}\" is past its deadline ({Describe(round.Deadline)}); not yet approved by {string.Join(", ", pending)}.",
                 [.. pending.Append(LeadAgencyCode).Distinct()])));
         return true;
@@ -280,7 +280,7 @@ public sealed class Paper : Aggregate
 
         var hoursLeft = (int)Math.Ceiling((round.Deadline - now).TotalHours);
         Raise(new DomainEvent("paper.sign-off-reminder", Subject, Audience.Agencies(pending),
-            new { paperId = Id, round = round.Number, deadline = Utc(round.Deadline), pendingAgencyCodes = pending, hoursLeft },
+            new { paperId = Id, round = round.Number, deadline = round.Deadline.AsUtcInstant(), pendingAgencyCodes = pending, hoursLeft },
             new Notice("sign-off-reminder", $"Reminder: your agency has not yet answered on \"{Title}\" (revision {round.RevisionNumber}); the deadline is {Describe(round.Deadline)}, in about {hoursLeft} hours.", pending)));
         return true;
     }
@@ -364,7 +364,6 @@ public sealed class Paper : Aggregate
         }
     }
 
-    private static string Utc(DateTime at) => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     private static string Describe(DateTime at) => at.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

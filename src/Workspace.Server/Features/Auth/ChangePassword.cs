@@ -1,7 +1,6 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
-using Workspace.Server.Domain;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Auth;

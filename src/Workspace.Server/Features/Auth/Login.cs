@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
-using Workspace.Server.Domain;
 using Workspace.Server.Http;
 
 namespace Workspace.Server.Features.Auth;

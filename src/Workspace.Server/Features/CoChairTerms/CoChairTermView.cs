@@ -1,4 +1,3 @@
-using Workspace.Server.Domain;
 
 namespace Workspace.Server.Features.CoChairTerms;
 

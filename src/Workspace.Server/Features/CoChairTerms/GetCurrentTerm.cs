@@ -1,5 +1,4 @@
 using Workspace.Server.Auth;
-using Workspace.Server.Domain;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.CoChairTerms;

@@ -7,7 +7,6 @@ using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Pipeline;
 

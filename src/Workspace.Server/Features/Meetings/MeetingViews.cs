@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Meetings;
 
 namespace Workspace.Server.Features.Meetings;
@@ -21,7 +20,7 @@ public sealed record MeetingView(
         m.TimeZone, m.InvitedAgencyCodes, m.Organizer, m.OrganizerAgencyCode, m.Status, m.Sequence,
         [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Position, a.Title, a.PresenterAgencyCode))],
         [.. m.Rsvps.OrderBy(r => r.AgencyCode, StringComparer.Ordinal).ThenBy(r => r.Email, StringComparer.Ordinal)
-            .Select(r => new RsvpView(r.AgencyCode, r.Email, r.Response, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc))))],
+            .Select(r => new RsvpView(r.AgencyCode, r.Email, r.Response, r.At.AsUtcInstant()))],
         m.MinutesPaperId);
 }
 
@@ -34,7 +33,7 @@ public static class MeetingTime
     public static DateTimeOffset InZone(DateTime utc, string zoneId)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+        return TimeZoneInfo.ConvertTime(utc.AsUtcInstant(), zone);
     }
 
     /// <summary>The shape rules shared by scheduling and rescheduling.</summary>

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
 
@@ -66,5 +65,5 @@ public static class MarkNotificationRead
 internal static class NotificationViews
 {
     public static NotificationView Of(Notification n) =>
-        new(n.Id, n.Kind, n.Text, new SubjectRef(n.SubjectKind, n.SubjectId), RoundView.Utc(n.CreatedAt), n.ReadAt is not null);
+        new(n.Id, n.Kind, n.Text, new SubjectRef(n.SubjectKind, n.SubjectId), n.CreatedAt.AsUtcInstant(), n.ReadAt is not null);
 }

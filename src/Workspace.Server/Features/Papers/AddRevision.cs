@@ -30,7 +30,7 @@ public static class AddRevision
             var revision = paper.AddRevision(command.BaseRevision!.Value, command.Body, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Revisions.Add(revision);
             await db.SaveChangesAsync(cancellationToken);
-            return new RevisionSummary(revision.Number, revision.ContentHash, revision.Author, RoundView.Utc(revision.CreatedAt));
+            return new RevisionSummary(revision.Number, revision.ContentHash, revision.Author, revision.CreatedAt.AsUtcInstant());
         }
     }
 

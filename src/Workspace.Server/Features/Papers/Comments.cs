@@ -30,7 +30,7 @@ public static class AddComment
             var comment = paper.AddComment(command.Revision!.Value, command.Text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);
-            return new CommentView(comment.Id, comment.RevisionNumber, comment.Text, comment.Author, comment.AuthorAgencyCode, RoundView.Utc(comment.CreatedAt));
+            return new CommentView(comment.Id, comment.RevisionNumber, comment.Text, comment.Author, comment.AuthorAgencyCode, comment.CreatedAt.AsUtcInstant());
         }
     }
 
@@ -54,7 +54,7 @@ public static class ListComments
         public async Task<IReadOnlyList<CommentView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var rows = await db.Comments.AsNoTracking().Where(c => c.PaperId == query.PaperId).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-            return [.. rows.Select(c => new CommentView(c.Id, c.RevisionNumber, c.Text, c.Author, c.AuthorAgencyCode, RoundView.Utc(c.CreatedAt)))];
+            return [.. rows.Select(c => new CommentView(c.Id, c.RevisionNumber, c.Text, c.Author, c.AuthorAgencyCode, c.CreatedAt.AsUtcInstant()))];
         }
     }
 

@@ -3,7 +3,6 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;

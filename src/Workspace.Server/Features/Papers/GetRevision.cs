@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
@@ -17,7 +16,7 @@ public static class GetRevision
         {
             var revision = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.PaperId == query.PaperId && r.Number == query.Number, cancellationToken)
                 ?? throw new NotFoundException("revision", $"{query.PaperId}/{query.Number}");
-            return new RevisionView(revision.Number, revision.Body, revision.ContentHash, revision.Author, revision.AuthorAgencyCode, RoundView.Utc(revision.CreatedAt));
+            return new RevisionView(revision.Number, revision.Body, revision.ContentHash, revision.Author, revision.AuthorAgencyCode, revision.CreatedAt.AsUtcInstant());
         }
     }
 
@@ -39,7 +38,7 @@ public static class ListRevisions
         {
             var rows = await db.Revisions.AsNoTracking().Where(r => r.PaperId == query.PaperId).OrderBy(r => r.Number)
                 .Select(r => new { r.Number, r.ContentHash, r.Author, r.CreatedAt }).ToListAsync(cancellationToken);
-            return [.. rows.Select(r => new RevisionSummary(r.Number, r.ContentHash, r.Author, RoundView.Utc(r.CreatedAt)))];
+            return [.. rows.Select(r => new RevisionSummary(r.Number, r.ContentHash, r.Author, r.CreatedAt.AsUtcInstant()))];
         }
     }
 

@@ -51,8 +51,8 @@ public static class GetSignOffStatus
 
             return [.. rows
                 .Select(p => new BoardRow(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
-                    p.Round is not { } r ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, RoundView.Utc(r.Deadline), r.Status, r.Overdue,
-                        [.. r.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At is { } at ? RoundView.Utc(at) : null))])))
+                    p.Round is not { } r ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, r.Deadline.AsUtcInstant(), r.Status, r.Overdue,
+                        [.. r.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))])))
                 .OrderBy(row => row.State == PaperState.InSignOff ? 0 : 1)
                 .ThenBy(row => row.State == PaperState.InSignOff ? row.Round!.Deadline : DateTimeOffset.MaxValue)
                 .ThenBy(row => row.Title, StringComparer.CurrentCulture)];

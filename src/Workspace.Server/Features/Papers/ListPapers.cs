@@ -46,6 +46,6 @@ internal static class PaperVisibility
             .Select(p => new { p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes, p.LatestRevisionNumber, p.CreatedAt })
             .ToListAsync(ct);
         return [.. rows.Select(p => new ListPapers.PaperSummary(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
-            p.LatestRevisionNumber, RoundView.Utc(p.CreatedAt)))];
+            p.LatestRevisionNumber, p.CreatedAt.AsUtcInstant()))];
     }
 }

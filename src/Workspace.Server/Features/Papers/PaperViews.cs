@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Features.Papers;
@@ -14,12 +13,10 @@ public sealed record RoundView(
     DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies)
 {
     public static RoundView Of(Round round) => new(
-        round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, Utc(round.Deadline), round.Status, round.Overdue,
-        Utc(round.OpenedAt), round.ClosedAt is { } closed ? Utc(closed) : null,
+        round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, round.Deadline.AsUtcInstant(), round.Status, round.Overdue,
+        round.OpenedAt.AsUtcInstant(), round.ClosedAt?.AsUtcInstant(),
         [.. round.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal)
-            .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At is { } at ? Utc(at) : null, a.Comment))]);
-
-    internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+            .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At?.AsUtcInstant(), a.Comment))]);
 }
 
 /// <summary>A paper as a participant or the secretariat sees it, with what the caller may do now.</summary>
@@ -30,11 +27,11 @@ public sealed record PaperView(
 {
     public static PaperView Of(Paper paper, Capacity caller) => new(
         paper.Id, paper.Title, paper.Kind, paper.State, paper.LeadAgencyCode, paper.ParticipatingAgencyCodes, paper.WorkingGroupId, paper.MeetingId,
-        RoundView.Utc(paper.CreatedAt),
+        paper.CreatedAt.AsUtcInstant(),
         paper.LatestRevisionNumber == 0 ? null
-            : new RevisionSummary(paper.LatestRevisionNumber, paper.LatestContentHash!, paper.LatestRevisionAuthor!, RoundView.Utc(paper.LatestRevisionAt!.Value)),
+            : new RevisionSummary(paper.LatestRevisionNumber, paper.LatestContentHash!, paper.LatestRevisionAuthor!, paper.LatestRevisionAt!.Value.AsUtcInstant()),
         paper.CurrentRound is { } round ? RoundView.Of(round) : null,
-        paper.PublishedAt is { } published ? RoundView.Utc(published) : null,
+        paper.PublishedAt?.AsUtcInstant(),
         PaperWorkflow.AllowedActions(paper.State, caller));
 }
 

@@ -41,7 +41,7 @@ public static class RecordSignOff
             await db.SaveChangesAsync(cancellationToken);
             var round = paper.CurrentRound!;
             var agency = round.Agencies.Single(a => a.AgencyCode == me.AgencyCode);
-            return new SignOffView(paper.Id, round.Number, agency.AgencyCode, command.Decision.Value, me.Actor, RoundView.Utc(now), agency.Comment,
+            return new SignOffView(paper.Id, round.Number, agency.AgencyCode, command.Decision.Value, me.Actor, now.AsUtcInstant(), agency.Comment,
                 round.Status, paper.State);
         }
     }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
@@ -30,7 +29,7 @@ public static class ListPublications
             var rows = await db.Papers.AsNoTracking().Where(p => p.State == PaperState.Published).OrderByDescending(p => p.PublishedAt)
                 .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash })
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(p => new PublicationView(p.Id, p.Title, p.Kind, RoundView.Utc(p.PublishedAt!.Value), p.PublicationSummary ?? "",
+            return [.. rows.Select(p => new PublicationView(p.Id, p.Title, p.Kind, p.PublishedAt!.Value.AsUtcInstant(), p.PublicationSummary ?? "",
                 p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash!))];
         }
     }
@@ -58,7 +57,7 @@ public static class GetPublication
                 select new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, r.Number, r.Body })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("publication", query.PaperId.ToString());
-            return new PublicationText(row.Id, row.Title, row.Kind, RoundView.Utc(row.PublishedAt!.Value), row.PublicationSummary ?? "", row.PublicationTags,
+            return new PublicationText(row.Id, row.Title, row.Kind, row.PublishedAt!.Value.AsUtcInstant(), row.PublicationSummary ?? "", row.PublicationTags,
                 row.SignatoryAgencyCodes, row.PublishedContentHash!, row.Number, row.Body);
         }
     }

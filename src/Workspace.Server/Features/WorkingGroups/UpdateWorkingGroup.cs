@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Domain;
 using Workspace.Server.Features.Agencies;
 using Workspace.Server.Features.Meetings;
 using Workspace.Server.Features.Papers;
