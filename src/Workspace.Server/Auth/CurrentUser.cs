@@ -20,6 +20,12 @@ public interface ICurrentUser
     string Actor { get; }
 }
 
+public static class CurrentUserExtensions
+{
+    /// <summary>The caller as the domain names whoever acts: an address and the agency they act for.</summary>
+    public static Domain.Actor AsActor(this ICurrentUser me) => new(me.Actor, me.AgencyCode);
+}
+
 /// <summary>
 /// The person behind the current HTTP request or hub connection, read from the claims of the signed-in
 /// principal. Work outside a request (start-up, jobs) runs as the system unless a principal is set.

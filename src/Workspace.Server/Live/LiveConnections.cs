@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Workspace.Server.Live;
 
 /// <summary>The hub connections of this node, each with what its user may see.</summary>
-internal sealed class LiveConnections
+public sealed class LiveConnections
 {
     private readonly ConcurrentDictionary<string, Subscriber> subscribers = new();
 

@@ -10,7 +10,7 @@ namespace Workspace.Server.Live;
 /// by a pump of its own. A slow connection fills only its own queue; when the queue is full its events are
 /// dropped and, as soon as it accepts messages again, it is told to resume from the last event it received.
 /// </summary>
-internal sealed partial class Subscriber
+public sealed partial class Subscriber
 {
     public const string EventMethod = "event";
     public const string ResumeMethod = "resume";

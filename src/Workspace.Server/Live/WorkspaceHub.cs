@@ -12,7 +12,9 @@ namespace Workspace.Server.Live;
 /// with the last <c>seq</c> it was sent, and should call <see cref="Resume"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkspaceHub(IMediator mediator, CurrentUser me) : Hub
+public sealed class WorkspaceHub(
+    IMediator mediator, CurrentUser me, LiveConnections connections, IHubContext<WorkspaceHub> hub, IOptions<LiveOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<Subscriber> logger) : Hub
 {
     public const string Path = "/hubs/workspace";
 
@@ -21,23 +23,20 @@ public sealed class WorkspaceHub(IMediator mediator, CurrentUser me) : Hub
 
     public override Task OnConnectedAsync()
     {
-        me.Use(Context.User!);
-        var services = Context.GetHttpContext()!.RequestServices;
-        if (services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            Context.GetHttpContext()!.Abort();
+            Context.GetHttpContext()?.Abort();
             return Task.CompletedTask;
         }
 
-        services.GetRequiredService<LiveConnections>().Add(new Subscriber(
-            Context, me.AgencyCode, me.IsSecretariat, services.GetRequiredService<IHubContext<WorkspaceHub>>(),
-            services.GetRequiredService<IOptions<LiveOptions>>().Value, services.GetRequiredService<ILogger<Subscriber>>()));
+        me.Use(Context.User!);
+        connections.Add(new Subscriber(Context, me.AgencyCode, me.IsSecretariat, hub, options.Value, logger));
         return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        Context.GetHttpContext()!.RequestServices.GetRequiredService<LiveConnections>().Remove(Context.ConnectionId);
+        connections.Remove(Context.ConnectionId);
         return Task.CompletedTask;
     }
 

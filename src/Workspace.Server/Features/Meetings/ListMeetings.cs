@@ -18,24 +18,28 @@ public static class ListMeetings
 
     internal sealed class Handler(WorkspaceDb db, MeetingAccess access) : IRequestHandler<Query, IReadOnlyList<MeetingView>>
     {
-        public async Task<IReadOnlyList<MeetingView>> Handle(Query query, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<MeetingView>> Handle(Query query, CancellationToken cancellationToken) =>
+            ListAsync(db, access, query, cancellationToken);
+    }
+
+    /// <summary>The meetings the caller may see that the query selects, by start.</summary>
+    internal static async Task<IReadOnlyList<MeetingView>> ListAsync(WorkspaceDb db, MeetingAccess access, Query query, CancellationToken cancellationToken)
+    {
+        var meetings = access.Visible(db.Meetings.AsNoTracking()).Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery();
+        if (query.To is { } to)
         {
-            var meetings = access.Visible(db.Meetings.AsNoTracking()).Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery();
-            if (query.To is { } to)
-            {
-                var before = to.UtcDateTime;
-                meetings = meetings.Where(m => m.StartsAt < before);
-            }
-
-            if (query.WorkingGroupId is { } group)
-            {
-                meetings = meetings.Where(m => m.WorkingGroupId == group);
-            }
-
-            var rows = await meetings.OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
-            // The end is start plus duration, which SQLite cannot add in a query.
-            return [.. rows.Where(m => query.From is null || m.EndsAt > query.From.Value.UtcDateTime).Select(MeetingView.Of)];
+            var before = to.UtcDateTime;
+            meetings = meetings.Where(m => m.StartsAt < before);
         }
+
+        if (query.WorkingGroupId is { } group)
+        {
+            meetings = meetings.Where(m => m.WorkingGroupId == group);
+        }
+
+        var rows = await meetings.OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
+        // The end is start plus duration, which SQLite cannot add in a query.
+        return [.. rows.Where(m => query.From is null || m.EndsAt > query.From.Value.UtcDateTime).Select(MeetingView.Of)];
     }
 
     public static void Map(RouteGroupBuilder meetings) =>
@@ -44,21 +48,4 @@ public static class ListMeetings
             .WithName("ListMeetings")
             .WithSummary("Meetings I am invited to")
             .WithDescription("Meetings of your agency (the secretariat: all), by start; `from` and `to` narrow them to a period.");
-}
-
-public static class GetMeeting
-{
-    public sealed record Query(Guid MeetingId) : IQuery<MeetingView>, IMeetingViewerRequest;
-
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, MeetingView>
-    {
-        public async Task<MeetingView> Handle(Query query, CancellationToken cancellationToken) =>
-            MeetingView.Of(await db.LoadMeetingAsync(query.MeetingId, cancellationToken));
-    }
-
-    public static void Map(RouteGroupBuilder meetings) =>
-        meetings.MapGet("/{meetingId:guid}", (Guid meetingId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(meetingId), ct))
-            .WithName("GetMeeting")
-            .WithSummary("A meeting")
-            .WithDescription("With its agenda, every answer, status and sequence. Not invited → 404.");
 }

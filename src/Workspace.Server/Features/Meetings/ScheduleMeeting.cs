@@ -2,7 +2,6 @@ using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Features.Agencies;
-using Workspace.Server.Features.Papers;
 using Workspace.Server.Jobs;
 using Workspace.Server.Pipeline;
 

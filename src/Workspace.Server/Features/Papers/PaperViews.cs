@@ -53,6 +53,6 @@ internal static class PaperLoading
 
     public static PaperView ViewFor(this Paper paper, PaperAccess access) =>
         PaperView.Of(paper, access.Of(paper.LeadAgencyCode, paper.ParticipatingAgencyCodes));
-
-    public static Actor AsActor(this ICurrentUser me) => new(me.Actor, me.AgencyCode);
 }
+
+public sealed record CommentView(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.WorkingGroups;
@@ -8,20 +7,11 @@ namespace Workspace.Server.Features.WorkingGroups;
 public static class CreateWorkingGroup
 {
     public sealed record Command(string Name, string LeadAgencyCode, IReadOnlyList<string> MemberAgencyCodes)
-        : ICommand<WorkingGroupView>, ICoChairOrSecretariatRequest;
+        : ICommand<WorkingGroupView>, ICoChairOrSecretariatRequest, IWorkingGroupShape;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(WorkspaceDb db)
-        {
-            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.LeadAgencyCode).NotEmpty()
-                .MustBeMember(db).WithMessage("The lead must be a member agency.");
-            RuleFor(c => c.MemberAgencyCodes).NotNull()
-                .Must(codes => codes is null || codes.Count <= 100).WithMessage("At most 100 members.")
-                .MustAllBeMembers(db)
-                .WithMessage("Every member must be a member agency.");
-        }
+        public Validator(WorkspaceDb db) => WorkingGroupRules.Apply(this, db);
     }
 
     internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, WorkingGroupView>

@@ -1,8 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Agencies;
-using Workspace.Server.Features.Meetings;
-using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.WorkingGroups;
@@ -13,19 +10,11 @@ public static class UpdateWorkingGroup
     public sealed record Body(string Name, string LeadAgencyCode, IReadOnlyList<string> MemberAgencyCodes);
 
     public sealed record Command(Guid Id, string Name, string LeadAgencyCode, IReadOnlyList<string> MemberAgencyCodes)
-        : ICommand<WorkingGroupView>, ICoChairOrSecretariatRequest;
+        : ICommand<WorkingGroupView>, ICoChairOrSecretariatRequest, IWorkingGroupShape;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(WorkspaceDb db)
-        {
-            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.LeadAgencyCode).NotEmpty()
-                .MustBeMember(db).WithMessage("The lead must be a member agency.");
-            RuleFor(c => c.MemberAgencyCodes).NotNull()
-                .MustAllBeMembers(db)
-                .WithMessage("Every member must be a member agency.");
-        }
+        public Validator(WorkspaceDb db) => WorkingGroupRules.Apply(this, db);
     }
 
     internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, WorkingGroupView>
@@ -46,50 +35,4 @@ public static class UpdateWorkingGroup
             .WithName("UpdateWorkingGroup")
             .WithSummary("Change a working group (secretariat or co-chairs)")
             .WithDescription("Its name, lead and members; the lead is always a member.");
-}
-
-/// <summary>A group's papers and meetings, as far as the caller may see them.</summary>
-public static class ListWorkingGroupWork
-{
-    public sealed record PapersQuery(Guid Id) : IQuery<IReadOnlyList<ListPapers.PaperSummary>>, ISignedInRequest;
-
-    internal sealed class PapersHandler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<PapersQuery, IReadOnlyList<ListPapers.PaperSummary>>
-    {
-        public async Task<IReadOnlyList<ListPapers.PaperSummary>> Handle(PapersQuery query, CancellationToken cancellationToken)
-        {
-            await EnsureExistsAsync(db, query.Id, cancellationToken);
-            return await db.Papers.AsNoTracking().VisibleTo(me).Where(p => p.WorkingGroupId == query.Id).SummariesAsync(cancellationToken);
-        }
-    }
-
-    public sealed record MeetingsQuery(Guid Id) : IQuery<IReadOnlyList<MeetingView>>, ISignedInRequest;
-
-    internal sealed class MeetingsHandler(WorkspaceDb db, IMediator mediator) : IRequestHandler<MeetingsQuery, IReadOnlyList<MeetingView>>
-    {
-        public async Task<IReadOnlyList<MeetingView>> Handle(MeetingsQuery query, CancellationToken cancellationToken)
-        {
-            await EnsureExistsAsync(db, query.Id, cancellationToken);
-            return await mediator.Send(new ListMeetings.Query(null, null, query.Id), cancellationToken);
-        }
-    }
-
-    private static async Task EnsureExistsAsync(WorkspaceDb db, Guid id, CancellationToken ct)
-    {
-        if (!await db.WorkingGroups.AnyAsync(g => g.Id == id, ct))
-        {
-            throw new NotFoundException("working group", id.ToString());
-        }
-    }
-
-    public static void Map(RouteGroupBuilder groups)
-    {
-        groups.MapGet("/{id:guid}/papers", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new PapersQuery(id), ct))
-            .WithName("ListWorkingGroupPapers")
-            .WithSummary("A working group's papers")
-            .WithDescription("Those you may see, newest first.");
-        groups.MapGet("/{id:guid}/meetings", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new MeetingsQuery(id), ct))
-            .WithName("ListWorkingGroupMeetings")
-            .WithSummary("A working group's meetings")
-            .WithDescription("Those you are invited to, by start.");
-    }
 }

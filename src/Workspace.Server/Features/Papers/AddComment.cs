@@ -4,8 +4,6 @@ using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
 
-public sealed record CommentView(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
-
 /// <summary>Participants and the secretariat comment on a revision they read.</summary>
 public static class AddComment
 {
@@ -43,24 +41,4 @@ public static class AddComment
             .WithName("AddComment")
             .WithSummary("Comment on a revision")
             .WithDescription("A remark on one revision. Participants and the secretariat; not once the paper is published or withdrawn.");
-}
-
-public static class ListComments
-{
-    public sealed record Query(Guid PaperId) : IQuery<IReadOnlyList<CommentView>>, IPaperViewerRequest;
-
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, IReadOnlyList<CommentView>>
-    {
-        public async Task<IReadOnlyList<CommentView>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var rows = await db.Comments.AsNoTracking().Where(c => c.PaperId == query.PaperId).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-            return [.. rows.Select(c => new CommentView(c.Id, c.RevisionNumber, c.Text, c.Author, c.AuthorAgencyCode, c.CreatedAt.AsUtcInstant()))];
-        }
-    }
-
-    public static void Map(RouteGroupBuilder papers) =>
-        papers.MapGet("/{paperId:guid}/comments", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
-            .WithName("ListComments")
-            .WithSummary("Comments on a paper")
-            .WithDescription("Every comment, oldest first, with the revision it is about.");
 }

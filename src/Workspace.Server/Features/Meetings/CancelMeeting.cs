@@ -1,0 +1,32 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Meetings;
+
+public static class CancelMeeting
+{
+    public sealed record Command(Guid MeetingId) : ICommand<MeetingView>, IMeetingOrganizerRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.MeetingId).NotEmpty();
+    }
+
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
+    {
+        public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
+            meeting.Cancel(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return MeetingView.Of(meeting);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder meetings) =>
+        meetings.MapPost("/{meetingId:guid}/cancel", (Guid meetingId, IMediator mediator, CancellationToken ct) => mediator.Send(new Command(meetingId), ct))
+            .WithName("CancelMeeting")
+            .WithSummary("Cancel a meeting")
+            .WithDescription("Status Cancelled, `sequence` grows, and invitations carry STATUS:CANCELLED. Those who may convene it; not once started (409).");
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
+
+namespace Workspace.Server.Features.Meetings;
+
+/// <summary>
+/// Meetings as iCalendar (RFC 5545), written by Ical.Net: one UID per meeting for good, SEQUENCE from the
+/// meeting, STATUS:CANCELLED once cancelled, times in the organizer's zone with its VTIMEZONE, the organizer
+/// and every person of the invited agencies with their answer.
+/// </summary>
+public static class MeetingCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Uid(Guid meetingId) => $"{meetingId}@inter-agency-workspace";
+
+    internal sealed record Person(string Email, string DisplayName, string AgencyCode);
+
+    internal static async Task<string> WriteAsync(WorkspaceDb db, IReadOnlyList<Meeting> meetings, string method, DateTime now, CancellationToken ct)
+    {
+        var agencies = meetings.SelectMany(m => m.InvitedAgencyCodes).Distinct().ToList();
+        var people = (await db.Users.AsNoTracking().Where(p => agencies.Contains(p.AgencyCode))
+                .Select(p => new Person(p.Email!, p.DisplayName, p.AgencyCode)).ToListAsync(ct))
+            .ToLookup(p => p.AgencyCode);
+
+        var calendar = new Calendar { ProductId = "-//Inter-Agency Workspace//Meetings//EN", Method = method };
+        foreach (var zone in meetings.Select(m => m.TimeZone).Distinct(StringComparer.Ordinal))
+        {
+            calendar.AddTimeZone(zone);
+        }
+
+        foreach (var meeting in meetings)
+        {
+            calendar.Events.Add(Event(meeting, people, now));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static CalendarEvent Event(Meeting m, ILookup<string, Person> people, DateTime now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(m.TimeZone);
+        DateTime Local(DateTime utc) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);
+        var answers = m.Rsvps.ToDictionary(r => r.Email, r => r.Response, StringComparer.OrdinalIgnoreCase);
+        var e = new CalendarEvent
+        {
+            Uid = Uid(m.Id),
+            Sequence = m.Sequence,
+            Summary = m.Title,
+            Description = Description(m),
+            DtStart = new CalDateTime(Local(m.StartsAt), m.TimeZone),
+            DtEnd = new CalDateTime(Local(m.EndsAt), m.TimeZone),
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), "UTC"),
+            Status = m.Status == MeetingStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = new Organizer($"mailto:{m.Organizer}") { CommonName = m.OrganizerAgencyCode },
+        };
+        foreach (var person in m.InvitedAgencyCodes.SelectMany(code => people[code]))
+        {
+            e.Attendees.Add(new Attendee($"mailto:{person.Email}")
+            {
+                CommonName = person.DisplayName.Contains(person.AgencyCode, StringComparison.Ordinal) ? person.DisplayName : $"{person.DisplayName} ({person.AgencyCode})",
+                Role = ParticipationRole.RequiredParticipant,
+                ParticipationStatus = answers.TryGetValue(person.Email, out var answer) ? answer switch
+                {
+                    RsvpResponse.Accepted => EventParticipationStatus.Accepted,
+                    RsvpResponse.Declined => EventParticipationStatus.Declined,
+                    _ => EventParticipationStatus.Tentative,
+                } : EventParticipationStatus.NeedsAction,
+                Rsvp = !answers.ContainsKey(person.Email),
+            });
+        }
+
+        return e;
+    }
+
+    private static string Description(Meeting m)
+    {
+        var text = new StringBuilder($"{m.Kind} meeting convened by {m.OrganizerAgencyCode}.");
+        if (m.Agenda.Count > 0)
+        {
+            text.Append("\n\nAgenda:");
+            foreach (var item in m.Agenda.OrderBy(a => a.Position))
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n{item.Position}. {item.Title}");
+                if (item.PresenterAgencyCode is { } presenter)
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $" ({presenter})");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

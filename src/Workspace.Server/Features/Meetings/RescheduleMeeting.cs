@@ -1,0 +1,37 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Jobs;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Meetings;
+
+public static class RescheduleMeeting
+{
+    public sealed record Body(DateTimeOffset? StartsAt, int? DurationMinutes, string TimeZone);
+
+    public sealed record Command(Guid MeetingId, DateTimeOffset? StartsAt, int? DurationMinutes, string TimeZone) : ICommand<MeetingView>, IMeetingOrganizerRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock) => MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
+    }
+
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule) : IRequestHandler<Command, MeetingView>
+    {
+        public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
+            meeting.Reschedule(command.StartsAt!.Value.UtcDateTime, command.DurationMinutes!.Value, command.TimeZone, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
+            return MeetingView.Of(meeting);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder meetings) =>
+        meetings.MapPost("/{meetingId:guid}/reschedule", (Guid meetingId, Body body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new Command(meetingId, body.StartsAt, body.DurationMinutes, body.TimeZone), ct))
+            .WithName("RescheduleMeeting")
+            .WithSummary("Move a meeting")
+            .WithDescription("A new start, duration and time zone; `sequence` grows so calendars update. Those who may convene it; not once started or cancelled (409).");
+}

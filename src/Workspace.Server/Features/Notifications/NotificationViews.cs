@@ -1,0 +1,13 @@
+using Workspace.Server.Data;
+
+namespace Workspace.Server.Features.Notifications;
+
+public sealed record SubjectRef(string Kind, string Id);
+
+public sealed record NotificationView(Guid Id, string Kind, string Text, SubjectRef Subject, DateTimeOffset CreatedAt, bool Read);
+
+internal static class NotificationViews
+{
+    public static NotificationView Of(Notification n) =>
+        new(n.Id, n.Kind, n.Text, new SubjectRef(n.SubjectKind, n.SubjectId), n.CreatedAt.AsUtcInstant(), n.ReadAt is not null);
+}

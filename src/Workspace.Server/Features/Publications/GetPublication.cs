@@ -1,0 +1,34 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Publications;
+
+public static class GetPublication
+{
+    public sealed record Query(Guid PaperId) : IQuery<PublicationText>, IPublicRequest;
+
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, PublicationText>
+    {
+        public async Task<PublicationText> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var row = await (
+                from p in db.Papers.AsNoTracking()
+                where p.Id == query.PaperId && p.State == PaperState.Published
+                join r in db.Revisions on new { PaperId = p.Id, Number = p.PublishedRevisionNumber!.Value } equals new { r.PaperId, r.Number }
+                select new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, r.Number, r.Body })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("publication", query.PaperId.ToString());
+            return new PublicationText(row.Id, row.Title, row.Kind, row.PublishedAt!.Value.AsUtcInstant(), row.PublicationSummary ?? "", row.PublicationTags,
+                row.SignatoryAgencyCodes, row.PublishedContentHash!, row.Number, row.Body);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder publications) =>
+        publications.MapGet("/{paperId:guid}", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
+            .AllowAnonymous()
+            .WithName("GetPublication")
+            .WithSummary("A published paper's text")
+            .WithDescription("The published text (markdown) with its summary, tags, signatories and content hash. Not published → 404.");
+}

@@ -1,0 +1,11 @@
+using Workspace.Server.Domain.Papers;
+
+namespace Workspace.Server.Features.Publications;
+
+/// <param name="AgencyCodes">The signatories: every agency that approved the text or adopted it by silence.</param>
+/// <param name="ContentHash">The hash every signatory approved; the published text hashes to it.</param>
+public sealed record PublicationView(Guid PaperId, string Title, PaperKind Kind, DateTimeOffset PublishedAt, string Summary,
+    IReadOnlyList<string> Tags, IReadOnlyList<string> AgencyCodes, string ContentHash);
+
+public sealed record PublicationText(Guid PaperId, string Title, PaperKind Kind, DateTimeOffset PublishedAt, string Summary,
+    IReadOnlyList<string> Tags, IReadOnlyList<string> AgencyCodes, string ContentHash, int Revision, string Text);

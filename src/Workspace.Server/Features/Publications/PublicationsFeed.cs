@@ -1,0 +1,54 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+
+namespace Workspace.Server.Features.Publications;
+
+/// <summary>The publications as an Atom feed, for the group's website and feed readers.</summary>
+public static class PublicationsFeed
+{
+    public const string Path = "/publications.atom";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(Path, async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var publications = await mediator.Send(new ListPublications.Query(), ct);
+                var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+                var feed = new SyndicationFeed("Inter-Agency Workspace publications", "Papers published by the group", site)
+                {
+                    Id = new Uri(site, Path.TrimStart('/')).ToString(),
+                    LastUpdatedTime = publications.Count == 0 ? DateTimeOffset.UnixEpoch : publications[0].PublishedAt,
+                    Items = publications.Select(p =>
+                    {
+                        var item = new SyndicationItem(p.Title, p.Summary, new Uri(site, $"api/publications/{p.PaperId}"), $"urn:uuid:{p.PaperId}", p.PublishedAt)
+                        {
+                            PublishDate = p.PublishedAt,
+                            Summary = new TextSyndicationContent(p.Summary),
+                        };
+                        foreach (var tag in p.Tags)
+                        {
+                            item.Categories.Add(new SyndicationCategory(tag));
+                        }
+
+                        foreach (var agency in p.AgencyCodes)
+                        {
+                            item.Authors.Add(new SyndicationPerson { Name = agency });
+                        }
+
+                        return item;
+                    }).ToList(),
+                };
+                var output = new StringBuilder();
+                await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true }))
+                {
+                    new Atom10FeedFormatter(feed).WriteTo(writer);
+                }
+
+                return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .WithTags("Publications")
+            .WithName("PublicationsFeed")
+            .WithSummary("Atom feed of publications")
+            .WithDescription("The same publications as GET /api/publications, as an Atom 1.0 feed.");
+}
