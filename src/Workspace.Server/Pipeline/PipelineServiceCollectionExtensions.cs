@@ -25,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         }
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton(typeof(IValidator<>), typeof(TextValidator<>));
 
         // Registration order is pipeline order: the first registered behaviour is the outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));

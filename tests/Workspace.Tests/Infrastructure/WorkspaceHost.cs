@@ -98,6 +98,21 @@ public class WorkspaceHost : IAsyncLifetime
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
+    /// <summary>Changes the database file behind the server's back, as someone with access to the file could.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Runs the meeting reminder sweep now, as the server's jobs do, by the fake clock.</summary>
     public async Task<Workspace.Server.Features.Meetings.SweepMeetings.Result> SweepMeetingsAsync()
     {

@@ -263,10 +263,9 @@ public sealed class Meeting : Aggregate
     /// <summary>"Tuesday 16 March 2027, 15:00–17:00 (Europe/Vienna)".</summary>
     private string When()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var start = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(StartsAt, DateTimeKind.Utc), zone);
+        var start = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(StartsAt, DateTimeKind.Utc), MeetingZones.Find(TimeZone));
         var end = start.AddMinutes(DurationMinutes);
-        return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({TimeZone})");
+        return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({MeetingZones.Described(TimeZone)})");
     }
 
 }

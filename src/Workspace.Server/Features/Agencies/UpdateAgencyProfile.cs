@@ -9,7 +9,7 @@ public static class UpdateAgencyProfile
 {
     public sealed record Body(string Mandate, IReadOnlyList<string>? ThematicPriorities);
 
-    public sealed record Command(string AgencyCode, string Mandate, IReadOnlyList<string> ThematicPriorities)
+    public sealed record Command(string AgencyCode, [MultiLine] string Mandate, IReadOnlyList<string> ThematicPriorities)
         : ICommand<AgencyProfile>, IOwnAgencyRequest;
 
     internal sealed class Validator : AbstractValidator<Command>

@@ -6,6 +6,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Http;
 
 namespace Workspace.Server.Features.Meetings;
 
@@ -30,7 +31,7 @@ public static class MeetingCalendar
             .ToLookup(p => p.AgencyCode);
 
         var calendar = new Calendar { ProductId = "-//Inter-Agency Workspace//Meetings//EN", Method = method };
-        foreach (var zone in meetings.Select(m => m.TimeZone).Distinct(StringComparer.Ordinal))
+        foreach (var zone in meetings.Select(m => MeetingZones.Described(m.TimeZone)).Where(z => z != MeetingZones.Utc).Distinct(StringComparer.Ordinal))
         {
             calendar.AddTimeZone(zone);
         }
@@ -45,7 +46,8 @@ public static class MeetingCalendar
 
     private static CalendarEvent Event(Meeting m, ILookup<string, Person> people, DateTime now)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(m.TimeZone);
+        var zoneId = MeetingZones.Described(m.TimeZone);
+        var zone = MeetingZones.Find(m.TimeZone);
         DateTime Local(DateTime utc) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);
         var answers = m.Rsvps.ToDictionary(r => r.Email, r => r.Response, StringComparer.OrdinalIgnoreCase);
         var e = new CalendarEvent
@@ -54,8 +56,8 @@ public static class MeetingCalendar
             Sequence = m.Sequence,
             Summary = m.Title,
             Description = Description(m),
-            DtStart = new CalDateTime(Local(m.StartsAt), m.TimeZone),
-            DtEnd = new CalDateTime(Local(m.EndsAt), m.TimeZone),
+            DtStart = new CalDateTime(Local(m.StartsAt), zoneId),
+            DtEnd = new CalDateTime(Local(m.EndsAt), zoneId),
             DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), "UTC"),
             Status = m.Status == MeetingStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Organizer = new Organizer($"mailto:{m.Organizer}") { CommonName = m.OrganizerAgencyCode },
@@ -64,7 +66,7 @@ public static class MeetingCalendar
         {
             e.Attendees.Add(new Attendee($"mailto:{person.Email}")
             {
-                CommonName = person.DisplayName.Contains(person.AgencyCode, StringComparison.Ordinal) ? person.DisplayName : $"{person.DisplayName} ({person.AgencyCode})",
+                CommonName = ParameterText(person.DisplayName.Contains(person.AgencyCode, StringComparison.Ordinal) ? person.DisplayName : $"{person.DisplayName} ({person.AgencyCode})"),
                 Role = ParticipationRole.RequiredParticipant,
                 ParticipationStatus = answers.TryGetValue(person.Email, out var answer) ? answer switch
                 {
@@ -97,6 +99,13 @@ public static class MeetingCalendar
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A parameter value (RFC 5545 section 3.1): one line without control characters and without DQUOTE,
+    /// which a quoted value cannot hold (RFC 6868's ^' is not read by every client; an apostrophe is).
+    /// Ical.Net quotes the value when it holds ';', ':' or ','.
+    /// </summary>
+    internal static string ParameterText(string text) => SafeText.OneLine(text).Replace('"', '\'');
 
     internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

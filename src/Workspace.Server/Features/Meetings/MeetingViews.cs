@@ -25,15 +25,7 @@ public sealed record MeetingView(
 
 public static class MeetingTime
 {
-    /// <summary>An IANA zone the server knows (<c>Europe/Vienna</c>, <c>America/New_York</c>, <c>UTC</c>); Windows names are not accepted.</summary>
-    public static bool IsIanaZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
-
-    public static DateTimeOffset InZone(DateTime utc, string zoneId)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        return TimeZoneInfo.ConvertTime(utc.AsUtcInstant(), zone);
-    }
+    public static DateTimeOffset InZone(DateTime utc, string zoneId) => TimeZoneInfo.ConvertTime(utc.AsUtcInstant(), MeetingZones.Find(zoneId));
 
     /// <summary>The shape rules shared by scheduling and rescheduling.</summary>
     public static void Rules<T>(AbstractValidator<T> validator, Func<T, DateTimeOffset?> startsAt, Func<T, int?> duration, Func<T, string?> zone, TimeProvider clock)
@@ -42,7 +34,10 @@ public static class MeetingTime
             .Must(s => s < clock.GetUtcNow().AddYears(5)).WithMessage("A meeting starts within five years.").OverridePropertyName("startsAt");
         validator.RuleFor(x => duration(x)).NotNull().InclusiveBetween(1, 7 * 24 * 60).WithMessage("A meeting lasts from 1 minute to 7 days.")
             .OverridePropertyName("durationMinutes");
-        validator.RuleFor(x => zone(x)).Must(IsIanaZone).WithMessage("An IANA time zone such as Europe/Vienna or America/New_York.")
+        validator.RuleFor(x => zone(x)).Must(MeetingZones.IsAccepted)
+            .WithMessage((_, id) => MeetingZones.CanonicalFor(id) is { } canonical
+                ? $"{id} is another name of {canonical}: use {canonical}."
+                : "A canonical IANA time zone such as Europe/Vienna, America/New_York or UTC.")
             .OverridePropertyName("timeZone");
     }
 }

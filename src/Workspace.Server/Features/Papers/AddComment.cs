@@ -9,7 +9,7 @@ public static class AddComment
 {
     public sealed record Body(int? Revision, string Text);
 
-    public sealed record Command(Guid PaperId, int? Revision, string Text) : ICommand<CommentView>, IPaperViewerRequest;
+    public sealed record Command(Guid PaperId, int? Revision, [MultiLine] string Text) : ICommand<CommentView>, IPaperViewerRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

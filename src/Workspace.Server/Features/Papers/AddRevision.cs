@@ -11,7 +11,7 @@ public static class AddRevision
 
     public sealed record Request(int? BaseRevision, string Body);
 
-    public sealed record Command(Guid PaperId, int? BaseRevision, string Body) : ICommand<RevisionSummary>, IPaperParticipantRequest;
+    public sealed record Command(Guid PaperId, int? BaseRevision, [MultiLine] string Body) : ICommand<RevisionSummary>, IPaperParticipantRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

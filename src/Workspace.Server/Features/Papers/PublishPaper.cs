@@ -9,7 +9,7 @@ public static class PublishPaper
 {
     public sealed record Body(string Summary, IReadOnlyList<string>? Tags);
 
-    public sealed record Command(Guid PaperId, string Summary, IReadOnlyList<string> Tags) : ICommand<PaperView>, ISecretariatRequest;
+    public sealed record Command(Guid PaperId, [MultiLine] string Summary, IReadOnlyList<string> Tags) : ICommand<PaperView>, ISecretariatRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {

@@ -10,7 +10,7 @@ public static class RecordSignOff
 {
     public sealed record Body(int? Revision, string ContentHash, Decision? Decision, string? Comment, string? AgencyCode);
 
-    public sealed record Command(Guid PaperId, int? Revision, string ContentHash, Decision? Decision, string? Comment, string? AgencyCode)
+    public sealed record Command(Guid PaperId, int? Revision, string ContentHash, Decision? Decision, [MultiLine] string? Comment, string? AgencyCode)
         : ICommand<SignOffView>, IPaperParticipantRequest
     {
         string? IPaperParticipantRequest.OnBehalfOfAgencyCode => AgencyCode;

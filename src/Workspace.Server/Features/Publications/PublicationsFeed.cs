@@ -1,10 +1,15 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Workspace.Server.Http;
 
 namespace Workspace.Server.Features.Publications;
 
-/// <summary>The publications as an Atom feed, for the group's website and feed readers.</summary>
+/// <summary>
+/// The publications as an Atom feed, for the group's website and feed readers. Every text goes through
+/// <see cref="SafeText.ForXml"/>: a character XML cannot carry, in a row stored before text was checked, must
+/// not break the feed for everyone.
+/// </summary>
 public static class PublicationsFeed
 {
     public const string Path = "/publications.atom";
@@ -20,14 +25,14 @@ public static class PublicationsFeed
                     LastUpdatedTime = publications.Count == 0 ? DateTimeOffset.UnixEpoch : publications[0].PublishedAt,
                     Items = publications.Select(p =>
                     {
-                        var item = new SyndicationItem(p.Title, p.Summary, new Uri(site, $"api/publications/{p.PaperId}"), $"urn:uuid:{p.PaperId}", p.PublishedAt)
+                        var item = new SyndicationItem(SafeText.ForXml(p.Title), SafeText.ForXml(p.Summary), new Uri(site, $"api/publications/{p.PaperId}"), $"urn:uuid:{p.PaperId}", p.PublishedAt)
                         {
                             PublishDate = p.PublishedAt,
-                            Summary = new TextSyndicationContent(p.Summary),
+                            Summary = new TextSyndicationContent(SafeText.ForXml(p.Summary)),
                         };
                         foreach (var tag in p.Tags)
                         {
-                            item.Categories.Add(new SyndicationCategory(tag));
+                            item.Categories.Add(new SyndicationCategory(SafeText.ForXml(tag)));
                         }
 
                         foreach (var agency in p.AgencyCodes)
