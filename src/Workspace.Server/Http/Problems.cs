@@ -46,6 +46,7 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         ForbiddenException f => Problem(403, "forbidden", "Not allowed", f.Message),
         WrongCredentialsException w => Problem(401, w.Locked ? "account-locked" : "wrong-credentials", "Sign-in failed", w.Message),
         UnauthenticatedException u => Problem(401, "unauthenticated", "Sign-in required", u.Message),
+        LimitExceededException l => Problem(422, l.Code, "Beyond what the server computes", l.Message),
         IdempotencyKeyReusedException i => Problem(422, "idempotency-key-reused", "Idempotency-Key reused", i.Message),
         DbUpdateConcurrencyException => Problem(409, "concurrent-update", "Changed meanwhile",
             "Someone else changed this at the same time. Read it again and retry."),
@@ -145,4 +146,10 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         };
         context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
     }
+}
+
+/// <summary>A request within its shape whose answer would cost more than the server spends on one answer (422).</summary>
+public sealed class LimitExceededException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
 }
