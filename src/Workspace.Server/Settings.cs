@@ -42,11 +42,12 @@ public sealed class AccessOptions
     [Range(1, 365)]
     public int RefreshTokenDays { get; set; } = 14;
 
+    /// <summary>Failed sign-ins for one e-mail address from one client per window (see SignInThrottle).</summary>
     [Range(1, 100)]
     public int MaxFailedAttempts { get; set; } = 5;
 
     [Range(1, 24 * 60)]
-    public int LockoutMinutes { get; set; } = 15;
+    public int FailureWindowMinutes { get; set; } = 15;
 
     [Range(1, 10_000)]
     public int LoginPermitsPerMinute { get; set; } = 100;

@@ -57,6 +57,7 @@ public static class WorkspaceApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();

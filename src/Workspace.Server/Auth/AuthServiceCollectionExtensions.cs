@@ -20,9 +20,9 @@ public static class AuthServiceCollectionExtensions
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = access.MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(access.LockoutMinutes);
+                // Failures are throttled per address and client (SignInThrottle), never by locking the account:
+                // a lock is a switch anyone who knows an address could pull.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<WorkspaceDb>()
@@ -67,6 +67,8 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<CoChairs>();
         services.AddScoped<PaperAccess>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<Sessions>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 }

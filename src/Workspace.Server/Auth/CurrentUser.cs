@@ -49,6 +49,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, IOptions<IdentityOpti
     public bool IsSecretariat => Principal.IsInRole(Roles.Secretariat);
 
     public string Actor => IsAuthenticated ? Email : "system";
+
+    /// <summary>The session of the bearer token behind the request, if any.</summary>
+    public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(SessionClaims.SessionId), out var id) ? id : null;
 }
 
 /// <summary>Adds the agency and display name to every principal Identity builds, so tokens carry them.</summary>

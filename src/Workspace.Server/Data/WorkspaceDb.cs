@@ -45,6 +45,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<Session> Sessions => Set<Session>();
+
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
     public DbSet<EventLogHead> EventLogHeads => Set<EventLogHead>();
@@ -162,6 +164,14 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             p.Property(x => x.AgencyCode).HasMaxLength(16);
             p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyCode).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => x.AgencyCode);
+        });
+
+        builder.Entity<Session>(s =>
+        {
+            s.HasKey(x => x.Id);
+            s.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => x.PersonId);
+            s.Property(x => x.RevokedReason).HasMaxLength(40);
         });
 
         builder.Entity<Agency>(a =>

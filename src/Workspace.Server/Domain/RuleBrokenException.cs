@@ -29,7 +29,11 @@ public sealed class UnauthenticatedException() : Exception("Sign in first.");
 /// Sign-in failed (401). The same answer whether the address is unknown or the password wrong, so
 /// addresses are not disclosed.
 /// </summary>
-public sealed class WrongCredentialsException(string message, bool locked = false) : Exception(message)
+public sealed class WrongCredentialsException(string message) : Exception(message);
+
+/// <summary>Too many failed sign-ins for this address from this client (429 with Retry-After), answered alike for every address.</summary>
+public sealed class TooManyAttemptsException(TimeSpan retryAfter)
+    : Exception($"Too many failed sign-ins for this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.")
 {
-    public bool Locked { get; } = locked;
+    public TimeSpan RetryAfter { get; } = retryAfter;
 }

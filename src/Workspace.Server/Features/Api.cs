@@ -19,6 +19,7 @@ public static class Api
 
         var auth = api.MapGroup("/auth").WithTags("Auth");
         Login.Map(auth);
+        SignOut.Map(auth);
         var me = api.MapGroup("").WithTags("Auth");
         GetMe.Map(me);
         ChangePassword.Map(me);

@@ -30,6 +30,11 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is TooManyAttemptsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -44,7 +49,8 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),
         NotFoundException n => Problem(404, "not-found", "Not found", n.Message),
         ForbiddenException f => Problem(403, "forbidden", "Not allowed", f.Message),
-        WrongCredentialsException w => Problem(401, w.Locked ? "account-locked" : "wrong-credentials", "Sign-in failed", w.Message),
+        WrongCredentialsException w => Problem(401, "wrong-credentials", "Sign-in failed", w.Message),
+        TooManyAttemptsException t => Problem(429, "too-many-attempts", "Too many attempts", t.Message),
         UnauthenticatedException u => Problem(401, "unauthenticated", "Sign-in required", u.Message),
         LimitExceededException l => Problem(422, l.Code, "Beyond what the server computes", l.Message),
         IdempotencyKeyReusedException i => Problem(422, "idempotency-key-reused", "Idempotency-Key reused", i.Message),

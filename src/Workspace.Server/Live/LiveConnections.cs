@@ -24,4 +24,17 @@ public sealed class LiveConnections
     }
 
     public Subscriber? Find(string connectionId) => subscribers.GetValueOrDefault(connectionId);
+
+    /// <summary>Cuts this node's connections of a session (signed out) or of a person (password changed).</summary>
+    public int Drop(Guid? sessionId = null, Guid? personId = null)
+    {
+        var dropped = 0;
+        foreach (var subscriber in subscribers.Values.Where(s => (sessionId is not null && s.SessionId == sessionId) || (personId is not null && s.PersonId == personId)))
+        {
+            subscriber.Drop();
+            dropped++;
+        }
+
+        return dropped;
+    }
 }

@@ -63,7 +63,25 @@ public sealed partial class Subscriber
         }
     }
 
-    public void Complete() => queue.Writer.TryComplete();
+    /// <summary>The session and person behind the connection, so ending a session or a password change cuts it.</summary>
+    public Guid? SessionId { get; init; }
+
+    public Guid PersonId { get; init; }
+
+    private ITimer? expiry;
+
+    /// <summary>Drops the connection when its token expires: the client reconnects with a fresh token and resumes.</summary>
+    public void DropAt(DateTimeOffset expiresAt, TimeProvider clock)
+    {
+        var due = expiresAt - clock.GetUtcNow();
+        expiry = clock.CreateTimer(_ => Drop(), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Complete()
+    {
+        expiry?.Dispose();
+        queue.Writer.TryComplete();
+    }
 
     /// <summary>Drops the connection (the client reconnects and resumes).</summary>
     public void Drop() => Abort();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Auth;
@@ -14,7 +15,7 @@ namespace Workspace.Server.Live;
 [Authorize]
 public sealed class WorkspaceHub(
     IMediator mediator, CurrentUser me, LiveConnections connections, IHubContext<WorkspaceHub> hub, IOptions<LiveOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<Subscriber> logger) : Hub
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<Subscriber> logger) : Hub
 {
     public const string Path = "/hubs/workspace";
 
@@ -30,7 +31,18 @@ public sealed class WorkspaceHub(
         }
 
         me.Use(Context.User!);
-        connections.Add(new Subscriber(Context, me.AgencyCode, me.IsSecretariat, hub, options.Value, logger));
+        var subscriber = new Subscriber(Context, me.AgencyCode, me.IsSecretariat, hub, options.Value, logger)
+        {
+            SessionId = Guid.TryParse(Context.User!.FindFirst(SessionClaims.SessionId)?.Value, out var session) ? session : null,
+            PersonId = me.Id,
+        };
+        connections.Add(subscriber);
+        // A connection lives no longer than the token that opened it.
+        if (Context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc is { } expires)
+        {
+            subscriber.DropAt(expires, clock);
+        }
+
         return Task.CompletedTask;
     }
 

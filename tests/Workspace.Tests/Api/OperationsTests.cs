@@ -27,7 +27,7 @@ public sealed class OperationsTests(WorkspaceHost host) : IClassFixture<Workspac
 
         string[] expected =
         [
-            "/api/auth/login", "/api/auth/refresh", "/api/me", "/api/me/password", "/api/me/notifications", "/api/me/notifications/{id}/read",
+            "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/me", "/api/me/password", "/api/me/notifications", "/api/me/notifications/{id}/read",
             "/api/me/calendar-feed", "/api/agencies", "/api/agencies/{code}", "/api/agencies/{code}/profile", "/api/agencies/{code}/focal-points",
             "/api/members", "/api/cochairs/current", "/api/cochair-terms", "/api/working-groups", "/api/working-groups/{id}",
             "/api/working-groups/{id}/papers", "/api/working-groups/{id}/meetings", "/api/papers", "/api/papers/{paperId}",

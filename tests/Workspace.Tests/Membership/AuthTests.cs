@@ -65,24 +65,6 @@ public sealed class AuthTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_even_against_the_right_password()
-    {
-        using var http = host.Anonymous();
-        var email = WorkspaceHost.FocalPoint("UNFPA");
-        for (var i = 0; i < 5; i++)
-        {
-            await http.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-" + i });
-        }
-
-        await ProblemAssert.IsProblem(http.PostAsJsonAsync("/api/auth/login", new { email, password = WorkspaceHost.Password }),
-            HttpStatusCode.Unauthorized, "account-locked");
-
-        // Only that account is locked.
-        var other = await http.PostAsJsonAsync("/api/auth/login", new { email = WorkspaceHost.FocalPoint("UNESCO"), password = WorkspaceHost.Password });
-        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-    }
-
-    [Fact]
     public async Task A_refresh_token_gives_a_new_working_access_token()
     {
         using var http = host.Anonymous();

@@ -1,11 +1,17 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
+using Workspace.Server.Data;
+using Workspace.Server.Live;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Auth;
 
-/// <summary>A person changes their own password; tokens already issued stay valid until they expire.</summary>
+/// <summary>
+/// A person changes their own password. Every session of theirs ends (the security stamp changes, and the
+/// sessions are revoked), their live connections are cut and their calendar subscription address stops
+/// working: whoever had any of these with the old password has nothing left. They sign in again.
+/// </summary>
 public static class ChangePassword
 {
     public sealed record Command(string CurrentPassword, string NewPassword) : ICommand<Unit>, ISignedInRequest;
@@ -19,7 +25,8 @@ public static class ChangePassword
         }
     }
 
-    internal sealed class Handler(UserManager<Person> users, ICurrentUser me) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(UserManager<Person> users, ICurrentUser me, Sessions sessions, WorkspaceDb db, UnitOfWork unitOfWork, LiveConnections live)
+        : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,6 +39,9 @@ public static class ChangePassword
                     e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is wrong." : e.Description)));
             }
 
+            await sessions.RevokeAllAsync(person.Id, "password-changed", cancellationToken);
+            await db.CalendarFeeds.Where(f => f.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
+            unitOfWork.AfterCommit(() => live.Drop(personId: person.Id));
             return Unit.Value;
         }
     }

@@ -1,0 +1,37 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Live;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Auth;
+
+/// <summary>Ends the session of the token that asks: its access and refresh tokens stop working at once, its live connections are cut.</summary>
+public static class SignOut
+{
+    public sealed record Command : ICommand<Unit>, ISignedInRequest;
+
+    internal sealed class Validator : AbstractValidator<Command>;
+
+    internal sealed class Handler(Sessions sessions, CurrentUser me, UnitOfWork unitOfWork, LiveConnections live) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (me.SessionId is { } session)
+            {
+                await sessions.RevokeAsync(session, "signed-out", cancellationToken);
+                unitOfWork.AfterCommit(() => live.Drop(sessionId: session));
+            }
+
+            return Unit.Value;
+        }
+    }
+
+    public static void Map(RouteGroupBuilder auth) =>
+        auth.MapPost("/logout", async (IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new Command(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("SignOut")
+            .WithSummary("Sign out")
+            .WithDescription("Ends this session: its bearer token and refresh token stop working at once, and its live connections are closed. Other sessions of the same person go on.");
+}
