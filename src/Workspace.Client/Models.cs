@@ -74,4 +74,6 @@ public sealed record WorkspaceEvent(long Seq, string Type, DateTimeOffset Occurr
 /// <param name="Events">Rows checked.</param>
 /// <param name="Head">Hash of the last row.</param>
 /// <param name="FirstBrokenSeq">Where the chain first breaks, if it does.</param>
-public sealed record AuditResult(bool Ok, long Events, string Head, long? FirstBrokenSeq);
+/// <param name="AnchoredSeq">The highest seq anchored outside the database.</param>
+/// <param name="Problems">Each finding in words.</param>
+public sealed record AuditResult(bool Ok, long Events, string Head, long? FirstBrokenSeq, long AnchoredSeq, IReadOnlyList<string> Problems);

@@ -128,3 +128,21 @@ public sealed class JobsOptions
     /// <summary>How often Hangfire looks for scheduled jobs that are due: the latest a deadline can be late.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
+
+/// <summary>Where the event log's chain key and its anchor live, outside the database. Section <c>Audit</c>.</summary>
+public sealed class AuditOptions
+{
+    /// <summary>
+    /// The chain's keys, one <c>id base64</c> line each, the last the current one; created with one key when
+    /// missing. Empty: <c>workspace.chain-keys</c> beside the database file. Keep it where those who can write
+    /// the database cannot read it.
+    /// </summary>
+    public string KeyFile { get; set; } = "";
+
+    /// <summary>
+    /// An append-only record of the log's head (<c>seq hash</c> lines), so a log cut short is noticed. Empty:
+    /// <c>workspace.anchor</c> beside the database file. Put it on other storage (or make it append-only,
+    /// <c>chattr +a</c>) so that whoever can change the database cannot change it too.
+    /// </summary>
+    public string AnchorFile { get; set; } = "";
+}

@@ -13,6 +13,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddWorkspaceData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath);
+        var audit = configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
+        var beside = Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } folder ? folder : environment.ContentRootPath;
+        string Resolve(string configured, string fallback) =>
+            string.IsNullOrWhiteSpace(configured) ? Path.Combine(beside, fallback) : Path.GetFullPath(configured, environment.ContentRootPath);
+        services.AddSingleton(_ => new ChainKeys(Resolve(audit.KeyFile, "workspace.chain-keys")));
+        services.AddSingleton(new LogAnchor(Resolve(audit.AnchorFile, "workspace.anchor")));
         services.AddDbContext<WorkspaceDb>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkspaceDb).Assembly.FullName))
             .AddInterceptors(new SqlitePragmas()));

@@ -17,6 +17,7 @@ internal sealed partial class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         await db.Database.MigrateAsync(cancellationToken);
+        await RechainLegacyRowsAsync(db, scope.ServiceProvider.GetRequiredService<ChainKeys>(), cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
@@ -45,6 +46,53 @@ internal sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Rows written before the chain was keyed carry no key id and an unkeyed hash. If their chain is intact
+    /// they are chained again, once, under the current key; if not, they are left as they are for the audit
+    /// to report.
+    /// </summary>
+    private async Task RechainLegacyRowsAsync(WorkspaceDb db, ChainKeys keys, CancellationToken ct)
+    {
+        if (!await db.Events.AnyAsync(e => e.KeyId == "", ct))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = await db.Events.OrderBy(e => e.Seq).ToListAsync(ct);
+        var previous = "";
+        foreach (var row in rows)
+        {
+            if (row.KeyId.Length > 0 || row.PreviousHash != previous || row.Hash != row.LegacyHash())
+            {
+                LegacyChainBroken(logger, row.Seq);
+                return;
+            }
+
+            previous = row.Hash;
+        }
+
+        previous = "";
+        foreach (var row in rows)
+        {
+            var hash = keys.Hash(keys.CurrentId, EventRecord.HashedText(row.Seq, row.Type, row.OccurredAt, row.SubjectKind, row.SubjectId, row.Actor,
+                row.Audience, row.Data, previous, keys.CurrentId))!;
+            await db.Events.Where(e => e.Seq == row.Seq).ExecuteUpdateAsync(e => e
+                .SetProperty(x => x.KeyId, keys.CurrentId).SetProperty(x => x.PreviousHash, previous).SetProperty(x => x.Hash, hash), ct);
+            previous = hash;
+        }
+
+        await db.EventLogHeads.ExecuteUpdateAsync(h => h.SetProperty(x => x.Hash, previous), ct);
+        await transaction.CommitAsync(ct);
+        Rechained(logger, rows.Count, keys.CurrentId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-chained {Count} event-log rows of an earlier release under chain key {KeyId}.")]
+    private static partial void Rechained(ILogger logger, int count, string keyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The event log's unkeyed chain of an earlier release is broken at seq {Seq}: left as it is; the audit reports it.")]
+    private static partial void LegacyChainBroken(ILogger logger, long seq);
 
     private async Task BootstrapSecretariatAsync(IServiceProvider services, WorkspaceDb db, CancellationToken ct)
     {

@@ -7,7 +7,8 @@ namespace Workspace.Server.Data;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkspaceDb>
 {
     public WorkspaceDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<WorkspaceDb>().UseSqlite("Data Source=design-time.db").Options, new SystemUser(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<WorkspaceDb>().UseSqlite("Data Source=design-time.db").Options, new SystemUser(), TimeProvider.System,
+            new ChainKeys(Path.Combine(Path.GetTempPath(), "workspace-design-time.chain-keys")));
 
     private sealed class SystemUser : ICurrentUser
     {

@@ -29,23 +29,32 @@ public sealed class EventRecord
 
     public string PreviousHash { get; init; } = "";
 
+    /// <summary>The chain key (<see cref="ChainKeys"/>) this row's hash was made with.</summary>
+    public string KeyId { get; init; } = "";
+
     public string Hash { get; init; } = "";
 
     public const string Everyone = "*";
 
     public static string AudienceTag(string agencyCode) => $",{agencyCode},";
 
-    /// <summary>The hash of a row: SHA-256 over the previous hash and every field, so altering any field breaks the chain.</summary>
-    public static string ComputeHash(long seq, string type, DateTime occurredAt, string subjectKind, string subjectId,
-        string actor, string audience, string data, string previousHash)
-    {
-        var text = string.Join('\n', previousHash, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), type,
+    /// <summary>
+    /// What a row's hash covers: the previous hash, the key's id and every field, so altering any field breaks
+    /// the chain. The hash is the HMAC of this text under the key (<see cref="ChainKeys.Hash"/>).
+    /// </summary>
+    public static string HashedText(long seq, string type, DateTime occurredAt, string subjectKind, string subjectId,
+        string actor, string audience, string data, string previousHash, string keyId) =>
+        string.Join('\n', previousHash, keyId, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), type,
             occurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture), subjectKind, subjectId, actor, audience, data);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
 
-    public string ExpectedHash() =>
-        ComputeHash(Seq, Type, OccurredAt, SubjectKind, SubjectId, Actor, Audience, Data, PreviousHash);
+    /// <summary>The hash this row should have, or null when the key it names is not held here.</summary>
+    public string? ExpectedHash(ChainKeys keys) =>
+        keys.Hash(KeyId, HashedText(Seq, Type, OccurredAt, SubjectKind, SubjectId, Actor, Audience, Data, PreviousHash, KeyId));
+
+    /// <summary>The unkeyed SHA-256 hash of the first releases, read once to re-chain their rows under a key.</summary>
+    internal string LegacyHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', PreviousHash, Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Type,
+            OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture), SubjectKind, SubjectId, Actor, Audience, Data))));
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Workspace.Server.Data;
 /// The one database: people and roles (Identity), the group's state and the event log. Saving appends
 /// the events the tracked aggregates raised, in the same transaction as the state they describe.
 /// </summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentUser actor, TimeProvider clock)
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentUser actor, TimeProvider clock, ChainKeys keys)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
@@ -53,9 +53,14 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    private readonly List<DomainEvent> recorded = [];
+
+    /// <summary>An event about the workspace itself rather than one aggregate (a key rotation), appended at the next save.</summary>
+    public void Record(DomainEvent e) => recorded.Add(e);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var raised = ChangeTracker.Entries<Aggregate>().SelectMany(e => e.Entity.Events).ToList();
+        var raised = ChangeTracker.Entries<Aggregate>().SelectMany(e => e.Entity.Events).Concat(recorded).ToList();
         if (raised.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -72,6 +77,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             {
                 entry.Entity.ClearEvents();
             }
+
+            recorded.Clear();
 
             if (owned is not null)
             {
@@ -106,7 +113,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
                 ? EventRecord.Everyone
                 : "," + string.Join(',', e.Audience.AgencyCodes) + ",";
             var data = JsonSerializer.Serialize(e.Data, EventJson);
-            var hash = EventRecord.ComputeHash(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, actor.Actor, audience, data, head.Hash);
+            var keyId = keys.CurrentId;
+            var hash = keys.Hash(keyId, EventRecord.HashedText(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, actor.Actor, audience, data, head.Hash, keyId))!;
             Events.Add(new EventRecord
             {
                 Seq = seq,
@@ -118,6 +126,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
                 Audience = audience,
                 Data = data,
                 PreviousHash = head.Hash,
+                KeyId = keyId,
                 Hash = hash,
             });
             head.Seq = seq;
@@ -332,6 +341,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             e.Property(x => x.SubjectId).HasMaxLength(64);
             e.Property(x => x.Actor).HasMaxLength(256);
             e.HasIndex(x => new { x.SubjectKind, x.SubjectId });
+            e.Property(x => x.KeyId).HasMaxLength(16).HasDefaultValue("");
             e.ToTable("EventLog");
         });
 

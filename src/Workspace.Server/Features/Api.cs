@@ -85,5 +85,6 @@ public static class Api
 
         ReadEvents.Map(api);
         VerifyAudit.Map(api);
+        RotateChainKey.Map(api);
     }
 }

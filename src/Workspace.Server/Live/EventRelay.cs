@@ -7,10 +7,10 @@ namespace Workspace.Server.Live;
 /// Tails the event log after each commit (and every <see cref="LiveOptions.CatchUpInterval"/> in case no one
 /// woke it) and hands each new event to the connections of this node whose user may see it. It never waits
 /// for a connection: each has its own bounded queue. Starts at the log's head; clients catch up on anything
-/// older with Resume.
+/// older with Resume. It also anchors the head it reaches outside the database (<see cref="LogAnchor"/>).
 /// </summary>
 internal sealed partial class EventRelay(
-    IServiceScopeFactory scopes, RelaySignal signal, LiveConnections connections, IOptions<LiveOptions> options, ILogger<EventRelay> logger)
+    IServiceScopeFactory scopes, RelaySignal signal, LiveConnections connections, LogAnchor anchor, IOptions<LiveOptions> options, ILogger<EventRelay> logger)
     : BackgroundService
 {
     private const int Batch = 500;
@@ -38,7 +38,13 @@ internal sealed partial class EventRelay(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        return await db.Events.MaxAsync(e => (long?)e.Seq, ct) ?? 0;
+        var head = await db.Events.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        if (head is not null && !anchor.Record(head.Seq, head.Hash))
+        {
+            AnchorFailed(logger, anchor.Path, head.Seq);
+        }
+
+        return head?.Seq ?? 0;
     }
 
     private async Task RelayNewEventsAsync(CancellationToken ct)
@@ -51,6 +57,12 @@ internal sealed partial class EventRelay(
                 var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
                 var after = Position;
                 var rows = await db.Events.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq).Take(Batch).ToListAsync(ct);
+                // Anchored before it is handed out: whoever has seen an event live can rely on its being anchored.
+                if (rows.Count > 0 && !anchor.Record(rows[^1].Seq, rows[^1].Hash))
+                {
+                    AnchorFailed(logger, anchor.Path, rows[^1].Seq);
+                }
+
                 foreach (var row in rows)
                 {
                     var envelope = EventEnvelope.From(row);
@@ -82,6 +94,9 @@ internal sealed partial class EventRelay(
             ReadFailed(logger, e, Position);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append the log's head {Seq} to the anchor {Path}; trying again at the next head.")]
+    private static partial void AnchorFailed(ILogger logger, string path, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the event log after {Seq} failed; retrying at the next wake-up.")]
     private static partial void ReadFailed(ILogger logger, Exception exception, long seq);

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Client;
+using Workspace.Server.Data;
 using Workspace.Tests.Infrastructure;
+using Workspace.Tests.Live;
 
 namespace Workspace.Tests.Api;
 
@@ -139,19 +142,88 @@ public sealed class AuditTamperTests : IAsyncLifetime
     [Fact]
     public async Task A_row_rewritten_with_its_own_hash_recomputed_breaks_the_next_link()
     {
-        // Someone who rewrites a row and its hash still leaves the next row pointing at the old hash.
+        // Even someone holding the key who rewrites a row and its hash leaves the next row pointing at the old hash.
         await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
         {
             var row = await connection.QuerySingleEventAsync(3);
             var forged = row.Data.Replace("Organization", "Organisation", StringComparison.Ordinal);
             Assert.NotEqual(row.Data, forged);
-            var hash = Workspace.Server.Data.EventRecord.ComputeHash(row.Seq, row.Type, row.OccurredAt, row.SubjectKind, row.SubjectId, row.Actor, row.Audience, forged, row.PreviousHash);
+            var keys = host.App.Services.GetRequiredService<ChainKeys>();
+            var hash = keys.Hash(row.KeyId, EventRecord.HashedText(row.Seq, row.Type, row.OccurredAt, row.SubjectKind, row.SubjectId, row.Actor, row.Audience, forged, row.PreviousHash, row.KeyId));
             await ExecuteOnFile($"UPDATE EventLog SET Data = '{forged.Replace("'", "''", StringComparison.Ordinal)}', Hash = '{hash}' WHERE Seq = 3");
         }
 
         var audit = await Verify();
         Assert.False(audit.Ok);
         Assert.Equal(4, audit.FirstBrokenSeq);
+    }
+
+    [Fact]
+    public async Task A_whole_chain_recomputed_without_the_key_is_noticed()
+    {
+        // Widen a draft's audience to everyone, then recompute every hash as the unkeyed chain of old did.
+        var draft = (await (await host.ClientFor(WorkspaceHost.Secretariat)).ReadEventsAsync(0, 1000)).First(e => e.Type == "paper.created");
+        await ExecuteOnFile($"UPDATE EventLog SET Audience = '*' WHERE Seq = {draft.Seq}");
+        await RecomputeWithoutKeyAsync();
+
+        var audit = await Verify();
+        Assert.False(audit.Ok);
+        Assert.Equal(1, audit.FirstBrokenSeq);
+    }
+
+    [Fact]
+    public async Task The_newest_events_removed_with_the_head_row_are_noticed_against_the_anchor()
+    {
+        var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
+        await using var live = await host.LiveFor(WorkspaceHost.Secretariat, afterSeq: (await Verify()).Events);
+        await secretariat.CreateWorkingGroupAsync("Anchored group", "ILO", []);
+        var head = (await Verify()).Events;
+        // The relay anchors each batch before it hands the events out: once the event is seen live, it is anchored.
+        await live.Events.ReadUntilAsync(e => e.Seq == head);
+        Assert.True(host.App.Services.GetRequiredService<LogAnchor>().Read().ContainsKey(head));
+
+        // Drop the newest event and set the head row back, consistently.
+        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
+        {
+            var previous = await connection.QuerySingleEventAsync(head - 1);
+            await ExecuteOnFile($"DELETE FROM EventLog WHERE Seq = {head}");
+            await ExecuteOnFile($"UPDATE EventLogHead SET Seq = {head - 1}, Hash = (SELECT Hash FROM EventLog WHERE Seq = {head - 1})");
+            Assert.Equal(head - 1, previous.Seq);
+        }
+
+        var audit = await Verify();
+        Assert.False(audit.Ok);
+        Assert.Equal(head, audit.AnchoredSeq);
+        Assert.Contains(audit.Problems, p => p.Contains("cut short", StringComparison.Ordinal));
+    }
+
+    private async Task RecomputeWithoutKeyAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await connection.OpenAsync();
+        var rows = new List<EventRecord>();
+        for (long seq = 1; ; seq++)
+        {
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = $"SELECT count(*) FROM EventLog WHERE Seq = {seq}";
+            if ((long)(await probe.ExecuteScalarAsync())! == 0)
+            {
+                break;
+            }
+
+            rows.Add(await connection.QuerySingleEventAsync(seq));
+        }
+
+        var previous = "";
+        foreach (var row in rows)
+        {
+            var text = EventRecord.HashedText(row.Seq, row.Type, row.OccurredAt, row.SubjectKind, row.SubjectId, row.Actor, row.Audience, row.Data, previous, row.KeyId);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            await ExecuteOnFile($"UPDATE EventLog SET PreviousHash = '{previous}', Hash = '{hash}' WHERE Seq = {row.Seq}");
+            previous = hash;
+        }
+
+        await ExecuteOnFile($"UPDATE EventLogHead SET Hash = '{previous}'");
     }
 }
 
@@ -161,7 +233,7 @@ internal static class EventLogFile
     {
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Seq, Type, OccurredAt, SubjectKind, SubjectId, Actor, Audience, Data, PreviousHash FROM EventLog WHERE Seq = $seq";
+        command.CommandText = "SELECT Seq, Type, OccurredAt, SubjectKind, SubjectId, Actor, Audience, Data, PreviousHash, KeyId FROM EventLog WHERE Seq = $seq";
         command.Parameters.AddWithValue("$seq", seq);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
@@ -176,6 +248,7 @@ internal static class EventLogFile
             Audience = reader.GetString(6),
             Data = reader.GetString(7),
             PreviousHash = reader.GetString(8),
+            KeyId = reader.GetString(9),
         };
     }
 }

@@ -94,18 +94,32 @@ public sealed class MembershipRulesTests
     }
 
     [Fact]
-    public void An_event_hash_covers_every_field_and_the_previous_hash()
+    public void An_event_hash_covers_every_field_the_previous_hash_and_the_key()
     {
+        var folder = Directory.CreateTempSubdirectory("chain-keys");
+        var keys = new ChainKeys(Path.Combine(folder.FullName, "keys"));
+        var other = new ChainKeys(Path.Combine(folder.FullName, "other-keys"));
         var at = new DateTime(2026, 6, 15, 9, 0, 0, DateTimeKind.Utc);
-        var hash = EventRecord.ComputeHash(1, "t", at, "k", "i", "a", "*", "{}", "");
+        string Hash(ChainKeys k, long seq, DateTime when, string actor, string audience, string previous, string? keyId = null) =>
+            k.Hash(keyId ?? k.CurrentId, EventRecord.HashedText(seq, "t", when, "k", "i", actor, audience, "{}", previous, keyId ?? k.CurrentId))!;
+        var hash = Hash(keys, 1, at, "a", "*", "");
 
         Assert.Matches("^[0-9a-f]{64}$", hash);
-        Assert.NotEqual(hash, EventRecord.ComputeHash(2, "t", at, "k", "i", "a", "*", "{}", ""));
-        Assert.NotEqual(hash, EventRecord.ComputeHash(1, "t", at.AddTicks(1), "k", "i", "a", "*", "{}", ""));
-        Assert.NotEqual(hash, EventRecord.ComputeHash(1, "t", at, "k", "i", "b", "*", "{}", ""));
-        Assert.NotEqual(hash, EventRecord.ComputeHash(1, "t", at, "k", "i", "a", ",ILO,", "{}", ""));
-        Assert.NotEqual(hash, EventRecord.ComputeHash(1, "t", at, "k", "i", "a", "*", "{}", "00"));
+        Assert.NotEqual(hash, Hash(keys, 2, at, "a", "*", ""));
+        Assert.NotEqual(hash, Hash(keys, 1, at.AddTicks(1), "a", "*", ""));
+        Assert.NotEqual(hash, Hash(keys, 1, at, "b", "*", ""));
+        Assert.NotEqual(hash, Hash(keys, 1, at, "a", ",ILO,", ""));
+        Assert.NotEqual(hash, Hash(keys, 1, at, "a", "*", "00"));
+        // Another key (another deployment's, or a guess) gives another hash: the chain cannot be recomputed without it.
+        Assert.NotEqual(hash, Hash(other, 1, at, "a", "*", ""));
         // The same instant read back from SQLite without its kind hashes the same.
-        Assert.Equal(hash, EventRecord.ComputeHash(1, "t", DateTime.SpecifyKind(at, DateTimeKind.Unspecified), "k", "i", "a", "*", "{}", ""));
+        Assert.Equal(hash, Hash(keys, 1, DateTime.SpecifyKind(at, DateTimeKind.Unspecified), "a", "*", ""));
+
+        // A rotated key becomes current; the old one still verifies its rows.
+        var rotated = keys.Rotate();
+        Assert.Equal("k2", rotated);
+        Assert.Equal(hash, Hash(new ChainKeys(Path.Combine(folder.FullName, "keys")), 1, at, "a", "*", "", "k1"));
+        Assert.Null(keys.Hash("k9", "text"));
+        folder.Delete(recursive: true);
     }
 }

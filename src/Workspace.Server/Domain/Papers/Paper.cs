@@ -211,7 +211,7 @@ public sealed class Paper : Aggregate
         round.Record(by.AgencyCode, decision, by.Email, now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         Version++;
         Raise(new DomainEvent("paper.sign-off-recorded", Subject, Participants,
-            new { paperId = Id, round = round.Number, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment }));
+            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment }));
 
         if (round.Procedure == Procedure.Silence && decision == Decision.Object)
         {

@@ -4,23 +4,32 @@ using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Events;
 
-/// <summary>Recomputes the hash chain of the whole event log: any altered, inserted or removed row breaks it.</summary>
+/// <summary>
+/// Checks the event log and the state it records: every row's keyed hash and link (an altered, inserted or
+/// removed row breaks it, and without the key outside the database no one can recompute it), the head row,
+/// the anchor outside the database (a log cut short, or rewritten, no longer matches what was anchored),
+/// and the papers' texts and sign-offs against what the log says (<see cref="PaperLog"/>).
+/// </summary>
 public static class VerifyAudit
 {
     public sealed record Query : IQuery<AuditView>, ISecretariatRequest;
 
-    /// <param name="Ok">Whether every row and the head agree.</param>
+    /// <param name="Ok">Whether every check holds.</param>
     /// <param name="Events">Rows checked.</param>
     /// <param name="Head">The hash of the last row.</param>
     /// <param name="FirstBrokenSeq">Where the chain first breaks, when it does.</param>
-    public sealed record AuditView(bool Ok, long Events, string Head, long? FirstBrokenSeq);
+    /// <param name="AnchoredSeq">The highest seq anchored outside the database.</param>
+    /// <param name="Problems">Each finding in words: chain, anchor and state tables.</param>
+    public sealed record AuditView(bool Ok, long Events, string Head, long? FirstBrokenSeq, long AnchoredSeq, IReadOnlyList<string> Problems);
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, AuditView>
+    internal sealed class Handler(WorkspaceDb db, ChainKeys keys, LogAnchor anchor) : IRequestHandler<Query, AuditView>
     {
         private const int Page = 5000;
 
         public async Task<AuditView> Handle(Query query, CancellationToken cancellationToken)
         {
+            var problems = new List<string>();
+            var anchored = anchor.Read();
             long count = 0, expectedSeq = 1;
             var previousHash = "";
             long? broken = null;
@@ -31,9 +40,16 @@ public static class VerifyAudit
                 foreach (var row in rows)
                 {
                     count++;
-                    if (broken is null && (row.Seq != expectedSeq || row.PreviousHash != previousHash || row.Hash != row.ExpectedHash()))
+                    if (broken is null && (row.Seq != expectedSeq || row.PreviousHash != previousHash || row.Hash != row.ExpectedHash(keys)))
                     {
                         broken = Math.Min(row.Seq, expectedSeq);
+                        problems.Add($"The chain breaks at seq {broken}: a row was altered, inserted or removed there.");
+                    }
+
+                    if (anchored.TryGetValue(row.Seq, out var anchoredHash) && anchoredHash != row.Hash)
+                    {
+                        broken ??= row.Seq;
+                        problems.Add($"Seq {row.Seq} differs from the hash anchored for it outside the database: the log was rewritten.");
                     }
 
                     expectedSeq = row.Seq + 1;
@@ -51,9 +67,18 @@ public static class VerifyAudit
             {
                 // The head records the last append: a shorter log means rows were removed from its end.
                 broken = expectedSeq;
+                problems.Add($"The log ends at seq {expectedSeq - 1} but its head row says {head?.Seq ?? 0}: rows were removed from its end.");
             }
 
-            return new AuditView(broken is null, count, previousHash, broken);
+            var anchoredSeq = anchored.Count == 0 ? 0 : anchored.Keys.Max();
+            if (anchoredSeq > expectedSeq - 1)
+            {
+                broken ??= expectedSeq;
+                problems.Add($"The log ends at seq {expectedSeq - 1} but seq {anchoredSeq} was anchored outside the database: the log was cut short.");
+            }
+
+            problems.AddRange(await PaperLog.CheckStateAsync(db, cancellationToken));
+            return new AuditView(problems.Count == 0, count, previousHash, broken, anchoredSeq, problems);
         }
     }
 
@@ -62,5 +87,5 @@ public static class VerifyAudit
             .WithTags("Events")
             .WithName("VerifyAudit")
             .WithSummary("Verify the event log (secretariat)")
-            .WithDescription("Recomputes the hash chain: `ok` is false when any row was altered, inserted or removed; `firstBrokenSeq` says where.");
+            .WithDescription("Recomputes the keyed hash chain, compares the log with its head row and with the anchor kept outside the database, and checks every revision's text, every sign-off and every publication against the log. `ok` is false on any finding; `firstBrokenSeq` says where the chain breaks; `problems` says each finding in words. See docs/security.md for what this proves and what it cannot.");
 }

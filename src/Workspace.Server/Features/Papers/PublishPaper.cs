@@ -21,7 +21,7 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock) : IRequestHandler<Command, PaperView>
+    internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, PaperView>
     {
         public async Task<PaperView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,6 +30,15 @@ public static class PublishPaper
             var approvedRevision = paper.CurrentRound?.RevisionNumber ?? paper.LatestRevisionNumber;
             var text = await db.Revisions.Where(r => r.PaperId == paper.Id && r.Number == approvedRevision)
                 .Select(r => r.Body).SingleOrDefaultAsync(cancellationToken) ?? "";
+            // And to what the log, outside the reach of whoever can edit the tables, says every agency approved.
+            Domain.Papers.PaperWorkflow.Ensure(paper.State, Domain.Papers.PaperAction.Publish);
+            var log = await PaperLog.ReadAsync(db, paper.Id, cancellationToken);
+            log.EnsureRevision(approvedRevision, text, logger);
+            if (log.ApprovedHash != Domain.Papers.Revision.HashOf(text))
+            {
+                throw new RuleBrokenException("content-mismatch", "The text to publish is not the text the event log records every agency as having approved.");
+            }
+
             paper.Publish(command.Summary, command.Tags, text, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);

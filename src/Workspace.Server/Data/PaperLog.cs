@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Workspace.Server.Domain.Papers;
+
+namespace Workspace.Server.Data;
+
+/// <summary>
+/// What the event log (keyed and anchored, so it cannot be rewritten unnoticed) says about one paper: the
+/// hash of each revision, each round's revision and hash, every decision and the published hash. The state
+/// tables are checked against it before a text is served or published, and by the audit.
+/// </summary>
+public sealed partial class PaperLog
+{
+    public sealed record Decision(long Seq, DateTime At, int Round, int Revision, string ContentHash, string AgencyCode, string Value, string By, string? Comment);
+
+    public sealed record LoggedRound(int Number, int Revision, string ContentHash, string Procedure, DateTime Deadline)
+    {
+        public string? Status { get; set; }
+
+        public DateTime? ClosedAt { get; set; }
+
+        public IReadOnlyList<(string AgencyCode, string Status)> Outcome { get; set; } = [];
+    }
+
+    public Guid PaperId { get; private init; }
+
+    public IReadOnlyList<string> ParticipatingAgencyCodes { get; private set; } = [];
+
+    public Dictionary<int, string> RevisionHashes { get; } = [];
+
+    public Dictionary<int, LoggedRound> Rounds { get; } = [];
+
+    public List<Decision> Decisions { get; } = [];
+
+    public string? PublishedHash { get; private set; }
+
+    public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>The hash of the text the last completed round approved, if any.</summary>
+    public string? ApprovedHash => Rounds.Values.Where(r => r.Status == nameof(RoundStatus.Completed)).MaxBy(r => r.Number)?.ContentHash;
+
+    public static async Task<PaperLog> ReadAsync(WorkspaceDb db, Guid paperId, CancellationToken ct)
+    {
+        var id = paperId.ToString();
+        var rows = await db.Events.AsNoTracking().Where(e => e.SubjectKind == "paper" && e.SubjectId == id).OrderBy(e => e.Seq).ToListAsync(ct);
+        return From(paperId, rows);
+    }
+
+    public static PaperLog From(Guid paperId, IEnumerable<EventRecord> rows)
+    {
+        var log = new PaperLog { PaperId = paperId };
+        foreach (var row in rows)
+        {
+            using var json = JsonDocument.Parse(row.Data);
+            var data = json.RootElement;
+            switch (row.Type)
+            {
+                case "paper.created":
+                    log.ParticipatingAgencyCodes = [.. data.GetProperty("participatingAgencyCodes").EnumerateArray().Select(a => a.GetString()!)];
+                    break;
+                case "paper.revision-added":
+                    log.RevisionHashes[data.GetProperty("number").GetInt32()] = data.GetProperty("contentHash").GetString()!;
+                    break;
+                case "paper.round-opened":
+                    var number = data.GetProperty("round").GetInt32();
+                    log.Rounds[number] = new LoggedRound(number, data.GetProperty("revision").GetInt32(), data.GetProperty("contentHash").GetString()!,
+                        data.GetProperty("procedure").GetString()!, data.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
+                    break;
+                case "paper.sign-off-recorded":
+                    var round = log.Rounds.GetValueOrDefault(data.GetProperty("round").GetInt32());
+                    log.Decisions.Add(new Decision(row.Seq, row.OccurredAt, data.GetProperty("round").GetInt32(),
+                        data.TryGetProperty("revision", out var revision) ? revision.GetInt32() : round?.Revision ?? 0,
+                        data.TryGetProperty("contentHash", out var hash) ? hash.GetString()! : round?.ContentHash ?? "",
+                        data.GetProperty("agencyCode").GetString()!, data.GetProperty("decision").GetString()!, data.GetProperty("by").GetString()!,
+                        data.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null));
+                    break;
+                case "paper.round-closed" when log.Rounds.TryGetValue(data.GetProperty("round").GetInt32(), out var closed):
+                    closed.Status = data.GetProperty("status").GetString();
+                    closed.ClosedAt = row.OccurredAt;
+                    closed.Outcome = [.. data.GetProperty("agencies").EnumerateArray()
+                        .Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))];
+                    break;
+                case "paper.published":
+                    log.PublishedHash = data.GetProperty("contentHash").GetString();
+                    log.PublishedAt = row.OccurredAt;
+                    break;
+            }
+        }
+
+        return log;
+    }
+
+    /// <summary>Refuses (409 content-mismatch) a text whose hash is not the one the log recorded for that revision.</summary>
+    public void EnsureRevision(int number, string body, ILogger logger)
+    {
+        if (RevisionHashes.GetValueOrDefault(number) is not { } logged || Revision.HashOf(body) != logged)
+        {
+            TextDiffersFromLog(logger, PaperId, number);
+            throw new RuleBrokenException("content-mismatch",
+                $"The stored text of revision {number} does not match the hash recorded in the event log when it was written. It is not served; the secretariat's audit (GET /api/audit/verify) reports it.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Integrity: the stored text of paper {PaperId} revision {Number} does not match the hash in the event log; refused to serve or publish it.")]
+    private static partial void TextDiffersFromLog(ILogger logger, Guid paperId, int number);
+
+    /// <summary>Every disagreement between the state tables and the log, in words.</summary>
+    public static async Task<IReadOnlyList<string>> CheckStateAsync(WorkspaceDb db, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var events = await db.Events.AsNoTracking().Where(e => e.SubjectKind == "paper").OrderBy(e => e.Seq).ToListAsync(ct);
+        var logs = events.GroupBy(e => e.SubjectId).ToDictionary(g => g.Key, g => From(Guid.Parse(g.Key), g));
+        PaperLog LogOf(Guid id) => logs.GetValueOrDefault(id.ToString()) ?? new PaperLog { PaperId = id };
+
+        foreach (var paper in await db.Papers.AsNoTracking().Select(p => new { p.Id, p.ParticipatingAgencyCodes, p.State, p.PublishedContentHash }).ToListAsync(ct))
+        {
+            var log = LogOf(paper.Id);
+            if (!log.ParticipatingAgencyCodes.Order(StringComparer.Ordinal).SequenceEqual(paper.ParticipatingAgencyCodes.Order(StringComparer.Ordinal)))
+            {
+                problems.Add($"Paper {paper.Id}: its participating agencies differ from those the log recorded.");
+            }
+
+            if (paper.State == PaperState.Published && (paper.PublishedContentHash != log.PublishedHash || log.PublishedHash != log.ApprovedHash))
+            {
+                problems.Add($"Paper {paper.Id}: the published hash is not the one the log recorded as approved and published.");
+            }
+        }
+
+        await foreach (var revision in db.Revisions.AsNoTracking().Select(r => new { r.PaperId, r.Number, r.Body, r.ContentHash }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var logged = LogOf(revision.PaperId).RevisionHashes.GetValueOrDefault(revision.Number);
+            if (Revision.HashOf(revision.Body) != revision.ContentHash || revision.ContentHash != logged)
+            {
+                problems.Add($"Paper {revision.PaperId}, revision {revision.Number}: the stored text does not match the hash the log recorded.");
+            }
+        }
+
+        foreach (var round in await db.Rounds.AsNoTracking().Select(r => new { r.Id, r.PaperId, r.Number, r.RevisionNumber, r.ContentHash }).ToListAsync(ct))
+        {
+            var logged = LogOf(round.PaperId).Rounds.GetValueOrDefault(round.Number);
+            if (logged is null || logged.Revision != round.RevisionNumber || logged.ContentHash != round.ContentHash)
+            {
+                problems.Add($"Paper {round.PaperId}, round {round.Number}: its revision or hash differs from what the log recorded.");
+            }
+        }
+
+        var decisions = await (from d in db.SignOffDecisions.AsNoTracking()
+                               join r in db.Rounds on d.RoundId equals r.Id
+                               select new { r.PaperId, Round = r.Number, d.AgencyCode, d.Decision, d.By }).ToListAsync(ct);
+        foreach (var paper in decisions.GroupBy(d => d.PaperId))
+        {
+            var stored = paper.Select(d => $"{d.Round}/{d.AgencyCode}/{d.Decision}/{d.By}").Order(StringComparer.Ordinal);
+            var logged = LogOf(paper.Key).Decisions.Select(d => $"{d.Round}/{d.AgencyCode}/{d.Value}/{d.By}").Order(StringComparer.Ordinal);
+            if (!stored.SequenceEqual(logged))
+            {
+                problems.Add($"Paper {paper.Key}: its recorded sign-off decisions differ from those in the log.");
+            }
+        }
+
+        return problems;
+    }
+}
