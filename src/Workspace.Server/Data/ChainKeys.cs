@@ -60,6 +60,16 @@ public sealed class ChainKeys
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>
+    /// A key for another purpose (<c>idempotency</c>), derived from the first key of the file so it stays the
+    /// same across rotations and restarts, and is never the chain's own key.
+    /// </summary>
+    public byte[] Derive(string purpose)
+    {
+        var first = keys.OrderBy(k => int.TryParse(k.Key.AsSpan(1), out var n) ? n : int.MaxValue).First().Value;
+        return HMACSHA256.HashData(first, Encoding.UTF8.GetBytes("workspace:" + purpose));
+    }
+
     private void Write(string id, byte[] key, FileMode mode)
     {
         var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };

@@ -19,9 +19,11 @@ public sealed class IdempotencyKeyReusedException(string key)
 /// <summary>
 /// A command sent again with the same key by the same person gets the first response and has no second
 /// effect. The record is written in the command's own transaction, so it exists exactly when the effect does.
+/// The request is kept only as a keyed hash (HMAC, key outside the database): a copy of the database does
+/// not let anyone test guesses of what a request held, such as a password.
 /// </summary>
 internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
-    IdempotencyKey key, ICurrentUser me, WorkspaceDb db, UnitOfWork unitOfWork, TimeProvider clock)
+    IdempotencyKey key, ICurrentUser me, WorkspaceDb db, UnitOfWork unitOfWork, TimeProvider clock, ChainKeys keys)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -86,7 +88,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
         return new Replay(JsonSerializer.Deserialize<TResponse>(stored.Response, Json)!);
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private string Hash(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(keys.Derive("idempotency"), Encoding.UTF8.GetBytes(text)));
 
     private sealed record Replay(TResponse Response);
 }

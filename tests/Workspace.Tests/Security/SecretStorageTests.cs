@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Workspace.Server.Features.Agencies;
+using Workspace.Tests.Infrastructure;
+
+namespace Workspace.Tests.Security;
+
+/// <summary>What a copy of the database gives away: no secret a request carried.</summary>
+public sealed class SecretStorageTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task A_password_sent_with_an_idempotency_key_cannot_be_guessed_from_the_stored_request_and_the_replay_survives_a_restart()
+    {
+        const string password = "Summer-2026-guessable";
+        var body = new { email = "new.focal@ohchr.demo", displayName = "New focal point", password };
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/OHCHR/focal-points") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "register-ohchr-1");
+            return request;
+        }
+
+        var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
+        var first = await secretariat.SendAsync(Request());
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        string stored;
+        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT RequestHash || '|' || Response FROM IdempotencyRecords WHERE Key = 'register-ohchr-1'";
+            stored = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        // Someone with the file tries a word list against the request as it is serialized: no guess matches, not even the right one.
+        var hash = stored.Split('|')[0];
+        foreach (var guess in new[] { "Winter-2026-guessable", password })
+        {
+            var text = typeof(RegisterFocalPoint.Command).FullName + "\n" + JsonSerializer.Serialize(
+                new RegisterFocalPoint.Command("OHCHR", body.email, body.displayName, guess, RegisterFocalPoint.PersonRole.FocalPoint), Web);
+            Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), hash);
+        }
+
+        Assert.DoesNotContain(password, stored, StringComparison.Ordinal);
+
+        await host.RestartAsync();
+        var replay = await (await host.HttpFor(WorkspaceHost.Secretariat)).SendAsync(Request());
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+    }
+}
