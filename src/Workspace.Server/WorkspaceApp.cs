@@ -15,6 +15,14 @@ public static class WorkspaceApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Safe levels with no configuration at all, below every source; and categories that would write secrets
+        // in URLs or every SQL statement stay quiet whatever is configured for their parents.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = RequestLog.DefaultLevels });
+        foreach (var category in RequestLog.QuietCategories)
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Warning);
+        }
+
         var services = builder.Services;
         services.AddOptions<GroupOptions>().BindConfiguration("Group").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
@@ -54,6 +62,7 @@ public static class WorkspaceApp
 
         var app = builder.Build();
 
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

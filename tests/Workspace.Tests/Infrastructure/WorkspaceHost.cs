@@ -32,6 +32,9 @@ public class WorkspaceHost : IAsyncLifetime
     /// <summary>Every 500 the server answered while this host ran.</summary>
     public ServerFailures Failures { get; } = new();
 
+    /// <summary>What the server logged, at the levels its settings let through.</summary>
+    public LogCollector Logs { get; } = new();
+
     public WebApplication App { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -89,10 +92,17 @@ public class WorkspaceHost : IAsyncLifetime
             settings[key] = value;
         }
 
+        foreach (var key in settings.Where(s => s.Value.Length == 0).Select(s => s.Key).ToList())
+        {
+            // An empty value in Settings removes the default, as a deployment that does not set it.
+            settings.Remove(key);
+        }
+
         App = WorkspaceApp.Create([.. settings.Select(s => $"--{s.Key}={s.Value}")], builder =>
         {
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             builder.Logging.AddProvider(Failures);
+            builder.Logging.AddProvider(Logs);
         });
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
