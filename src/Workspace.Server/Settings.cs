@@ -146,3 +146,15 @@ public sealed class AuditOptions
     /// </summary>
     public string AnchorFile { get; set; } = "";
 }
+
+/// <summary>The database's storage. Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The most the database file may grow to, in megabytes; beyond, writes answer 503 as on a full disk. 0: no limit.</summary>
+    [Range(0, 1024 * 1024)]
+    public int MaxDatabaseMegabytes { get; set; }
+
+    /// <summary>Seconds a client is told to wait (Retry-After) when storage cannot take writes.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 30;
+}

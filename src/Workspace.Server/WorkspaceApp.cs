@@ -23,6 +23,9 @@ public static class WorkspaceApp
             builder.Logging.AddFilter(category, level => level >= LogLevel.Warning);
         }
 
+        // A failed start is reported by Program in one line; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Critical);
+
         var services = builder.Services;
         services.AddOptions<GroupOptions>().BindConfiguration("Group").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
@@ -32,6 +35,7 @@ public static class WorkspaceApp
         services.AddOptions<MeetingOptions>().BindConfiguration("Meetings").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveOptions>().BindConfiguration("Live").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Papers.GetDiff.Cache>();

@@ -12,18 +12,20 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkspaceData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath);
+        var storage = StorageMode.Detect(ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath));
+        var connectionString = storage.ConnectionString;
+        services.AddSingleton(storage);
         var audit = configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
-        var beside = Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } folder ? folder : environment.ContentRootPath;
+        var beside = Path.GetDirectoryName(storage.DatabasePath) is { Length: > 0 } folder ? folder : environment.ContentRootPath;
         string Resolve(string configured, string fallback) =>
             string.IsNullOrWhiteSpace(configured) ? Path.Combine(beside, fallback) : Path.GetFullPath(configured, environment.ContentRootPath);
         services.AddSingleton(_ => new ChainKeys(Resolve(audit.KeyFile, "workspace.chain-keys")));
         services.AddSingleton(new LogAnchor(Resolve(audit.AnchorFile, "workspace.anchor")));
         services.AddDbContext<WorkspaceDb>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkspaceDb).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas(storage.ReadOnly, configuration.GetSection("Storage").Get<StorageOptions>()?.MaxDatabaseMegabytes ?? 0)));
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHealthChecks().AddDbContextCheck<WorkspaceDb>("database");
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("database");
         return services;
     }
 

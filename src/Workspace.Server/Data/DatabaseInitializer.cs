@@ -8,7 +8,7 @@ namespace Workspace.Server.Data;
 /// demo group into an empty database when <c>Seed:Demo</c> is on.
 /// </summary>
 internal sealed partial class DatabaseInitializer(
-    IServiceScopeFactory scopes, IOptions<SeedOptions> seed, IOptions<BootstrapOptions> bootstrap, IOptions<GroupOptions> group,
+    IServiceScopeFactory scopes, StorageMode storage, IOptions<SeedOptions> seed, IOptions<BootstrapOptions> bootstrap, IOptions<GroupOptions> group,
     ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
@@ -16,7 +16,26 @@ internal sealed partial class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrating takes a lock that is written even with nothing to apply: only when there is something, so a
+        // read-only database that is up to date still starts (and serves reads).
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (storage.ReadOnly)
+        {
+            if (pending.Count > 0 || !await db.Agencies.AnyAsync(cancellationToken))
+            {
+                throw new ReadOnlyStorageException($"the database {storage.DatabasePath} is read-only and needs to be written first " +
+                    (pending.Count > 0 ? $"({pending.Count} migrations to apply)." : "(it is empty)."));
+            }
+
+            StartedReadOnly(logger, storage.DatabasePath);
+            return;
+        }
+
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         await RechainLegacyRowsAsync(db, scope.ServiceProvider.GetRequiredService<ChainKeys>(), cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
@@ -87,6 +106,9 @@ internal sealed partial class DatabaseInitializer(
         await transaction.CommitAsync(ct);
         Rechained(logger, rows.Count, keys.CurrentId);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Path} is on read-only storage: serving reads; every write is answered 503 until it is writable and the server restarted.")]
+    private static partial void StartedReadOnly(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-chained {Count} event-log rows of an earlier release under chain key {KeyId}.")]
     private static partial void Rechained(ILogger logger, int count, string keyId);

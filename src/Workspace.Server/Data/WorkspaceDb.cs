@@ -175,6 +175,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
             p.HasIndex(x => x.AgencyCode);
         });
 
+        builder.Entity<StorageProbe>().ToTable("StorageProbe");
+
         builder.Entity<Session>(s =>
         {
             s.HasKey(x => x.Id);

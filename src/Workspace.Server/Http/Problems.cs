@@ -24,7 +24,13 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         }
 
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == 503)
+        {
+            var retryAfter = httpContext.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value.RetryAfterSeconds;
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            StorageUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
         {
             UnhandledFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -45,6 +51,8 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        _ when Data.StorageFailure.Find(exception) is not null => Problem(503, "storage-unavailable", "Storage unavailable",
+            "The server cannot store anything right now (its storage is full or read-only). Nothing was changed; try again later."),
         ValidationException v => Validation(v.Errors),
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),
         NotFoundException n => Problem(404, "not-found", "Not found", n.Message),
@@ -66,6 +74,9 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         JsonException json => Json(json),
         _ => Problem(500, "internal", "Internal error", "The server failed to handle the request. It has been logged."),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable for {Method} {Path}; answered 503")]
+    private static partial void StorageUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure for {Method} {Path}")]
     private static partial void UnhandledFailure(ILogger logger, Exception exception, string method, string path);

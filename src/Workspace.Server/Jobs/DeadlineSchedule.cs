@@ -52,7 +52,8 @@ public sealed class DeadlineJobs(IMediator mediator)
 /// At start-up, rebuilds the schedule from the database (Hangfire's storage is in memory), sweeps once for
 /// anything that fell due while the server was down, and keeps a sweep every minute as a safety net.
 /// </summary>
-internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRecurringJobManager recurring) : IHostedService
+internal sealed partial class DeadlineScheduleRestorer(
+    IServiceScopeFactory scopes, IRecurringJobManager recurring, StorageMode storage, ILogger<DeadlineScheduleRestorer> logger) : IHostedService
 {
     public const string SweepJobId = "deadline-sweep";
     public const string MeetingSweepJobId = "meeting-reminder-sweep";
@@ -60,6 +61,12 @@ internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRec
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.ReadOnly)
+        {
+            // Nothing timed can be settled without writing; a writable restart catches up.
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         var schedule = scope.ServiceProvider.GetRequiredService<DeadlineSchedule>();
@@ -79,12 +86,23 @@ internal sealed class DeadlineScheduleRestorer(IServiceScopeFactory scopes, IRec
         }
 
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        await mediator.Send(new SweepDeadlines.Command(null), cancellationToken);
-        await mediator.Send(new SweepMeetings.Command(null), cancellationToken);
+        try
+        {
+            await mediator.Send(new SweepDeadlines.Command(null), cancellationToken);
+            await mediator.Send(new SweepMeetings.Command(null), cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // A full disk must not keep the server from starting to serve reads; the minutely sweep catches up.
+            SweepDeferred(logger, StorageFailure.Describe(e));
+        }
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The start-up sweep of deadlines could not write ({Reason}); the minutely sweep will settle them.")]
+    private static partial void SweepDeferred(ILogger logger, string reason);
 }

@@ -32,6 +32,8 @@ public sealed class ConfigurationTemplateTests
         { "Meetings", typeof(MeetingOptions) },
         { "Api", typeof(ApiOptions) },
         { "Jobs", typeof(JobsOptions) },
+        { "Audit", typeof(AuditOptions) },
+        { "Storage", typeof(StorageOptions) },
     };
 
     [Theory]

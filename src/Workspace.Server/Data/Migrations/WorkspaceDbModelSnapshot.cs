@@ -415,6 +415,21 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Data.StorageProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorageProbe", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Agency", b =>
                 {
                     b.Property<string>("Code")

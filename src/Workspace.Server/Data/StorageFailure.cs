@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workspace.Server.Data;
+
+/// <summary>
+/// Failures of the storage under the database rather than of a request: a full disk (or the
+/// <see cref="StorageOptions.MaxDatabaseMegabytes"/> quota), read-only storage, an I/O error, a file that
+/// cannot be opened. Clients are answered 503 with Retry-After; start-up stops with one line and exit code
+/// <see cref="ExitCode"/>.
+/// </summary>
+public static class StorageFailure
+{
+    /// <summary>EX_IOERR of sysexits.h.</summary>
+    public const int ExitCode = 74;
+
+    private const int ReadOnly = 8, IoError = 10, Full = 13, CannotOpen = 14;
+
+    public static SqliteException? Find(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is ReadOnly or IoError or Full or CannotOpen)
+            {
+                return sqlite;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Select(Find).FirstOrDefault(f => f is not null) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool Is(Exception e) => Find(e) is not null || e is IOException or UnauthorizedAccessException;
+
+    /// <summary>What went wrong, in one line a person can act on.</summary>
+    public static string Describe(Exception e) => (Find(e)?.SqliteErrorCode & 0xFF) switch
+    {
+        Full => "the storage is full (or the database reached Storage:MaxDatabaseMegabytes). Free space, then start again.",
+        ReadOnly => "the database is read-only and needs to be written (pending migrations, demo seed or first sign-in). Make it writable, then start again.",
+        CannotOpen => "the database file cannot be opened (missing folder or no permission).",
+        IoError => "the storage reported an I/O error.",
+        _ when e is ReadOnlyStorageException => e.Message,
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+}
