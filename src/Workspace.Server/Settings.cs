@@ -117,6 +117,10 @@ public sealed class ApiOptions
     /// <summary>How long an Idempotency-Key is remembered; a retry later than that is a new request.</summary>
     [Range(1, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 24;
+
+    /// <summary>The address people reach the server at (https://workspace.example.org), for links in answers; empty: the address it listens on.</summary>
+    [Url]
+    public string? PublicUrl { get; set; }
 }
 
 /// <summary>Timed work. Section <c>Jobs</c>.</summary>

@@ -48,6 +48,7 @@ public static class WorkspaceApp
         services.AddWorkspaceAuth(builder.Configuration);
         services.AddWorkspacePipeline();
         services.AddWorkspaceRateLimits();
+        services.AddPublicUrl(builder.Configuration);
         services.AddWorkspaceJobs();
         services.AddWorkspaceLive();
 
@@ -67,6 +68,7 @@ public static class WorkspaceApp
         var app = builder.Build();
 
         app.UseRequestLog();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

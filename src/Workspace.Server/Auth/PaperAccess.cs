@@ -16,6 +16,20 @@ public sealed class PaperAccess(WorkspaceDb db, ICurrentUser me)
         return capacity == Capacity.None ? throw new NotFoundException("paper", paperId.ToString()) : capacity;
     }
 
+    /// <summary>Of <paramref name="paperIds"/>, those the caller may see (the rest do not exist for them).</summary>
+    public async Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> paperIds, CancellationToken ct)
+    {
+        var ids = paperIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var papers = await db.Papers.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.LeadAgencyCode, p.ParticipatingAgencyCodes }).ToListAsync(ct);
+        return papers.Where(p => Of(p.LeadAgencyCode, p.ParticipatingAgencyCodes) != Capacity.None).Select(p => p.Id).ToHashSet();
+    }
+
     /// <summary>Capacities from a paper's lead and participants; <see cref="Capacity.None"/> when it is not visible.</summary>
     public Capacity Of(string leadAgencyCode, IReadOnlyCollection<string> participatingAgencyCodes)
     {

@@ -43,13 +43,18 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    public static void MapWorkspaceJobsDashboard(this WebApplication app) =>
+    public static void MapWorkspaceJobsDashboard(this WebApplication app)
+    {
+        // The dashboard's own POST handlers read a form and fail on anything else: refuse other bodies first.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath) && HttpMethods.IsPost(context.Request.Method) && !context.Request.HasFormContentType,
+            dashboard => dashboard.Run(context => throw new BadHttpRequestException("The jobs dashboard accepts forms only.", StatusCodes.Status415UnsupportedMediaType)));
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new SecretariatOnly()],
             DashboardTitle = "Workspace jobs",
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());
+    }
 
     /// <summary>The dashboard is the secretariat's: 401 for anyone not signed in, 403 for everyone else.</summary>
     private sealed class SecretariatOnly : IDashboardAuthorizationFilter

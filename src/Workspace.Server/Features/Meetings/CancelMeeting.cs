@@ -13,14 +13,14 @@ public static class CancelMeeting
         public Validator() => RuleFor(c => c.MeetingId).NotEmpty();
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
             meeting.Cancel(clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-            return MeetingView.Of(meeting);
+            return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }
 

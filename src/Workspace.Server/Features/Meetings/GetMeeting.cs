@@ -8,10 +8,10 @@ public static class GetMeeting
 {
     public sealed record Query(Guid MeetingId) : IQuery<MeetingView>, IMeetingViewerRequest;
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, MeetingView>
+    internal sealed class Handler(WorkspaceDb db, PaperAccess access) : IRequestHandler<Query, MeetingView>
     {
         public async Task<MeetingView> Handle(Query query, CancellationToken cancellationToken) =>
-            MeetingView.Of(await db.LoadMeetingAsync(query.MeetingId, cancellationToken));
+            await MeetingView.ForAsync(access, await db.LoadMeetingAsync(query.MeetingId, cancellationToken), cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder meetings) =>

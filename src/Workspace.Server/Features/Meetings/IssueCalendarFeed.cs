@@ -15,7 +15,7 @@ public static class IssueCalendarFeed
 
     internal sealed class Validator : AbstractValidator<Command>;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, IHttpContextAccessor http) : IRequestHandler<Command, FeedView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, Http.PublicUrl publicUrl) : IRequestHandler<Command, FeedView>
     {
         public async Task<FeedView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -31,9 +31,7 @@ public static class IssueCalendarFeed
             feed.TokenHash = MeetingCalendar.HashToken(token);
             feed.CreatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            var request = http.HttpContext?.Request;
-            var origin = request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-            return new FeedView($"{origin}/api/calendar.ics?token={token}", new DateTimeOffset(now));
+            return new FeedView(new Uri(publicUrl.Base, $"api/calendar.ics?token={token}").ToString(), new DateTimeOffset(now));
         }
     }
 

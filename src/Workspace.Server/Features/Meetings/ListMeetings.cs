@@ -16,14 +16,14 @@ public static class ListMeetings
         public Validator() => RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
     }
 
-    internal sealed class Handler(WorkspaceDb db, MeetingAccess access) : IRequestHandler<Query, IReadOnlyList<MeetingView>>
+    internal sealed class Handler(WorkspaceDb db, MeetingAccess access, PaperAccess papers) : IRequestHandler<Query, IReadOnlyList<MeetingView>>
     {
         public Task<IReadOnlyList<MeetingView>> Handle(Query query, CancellationToken cancellationToken) =>
-            ListAsync(db, access, query, cancellationToken);
+            ListAsync(db, access, papers, query, cancellationToken);
     }
 
     /// <summary>The meetings the caller may see that the query selects, by start.</summary>
-    internal static async Task<IReadOnlyList<MeetingView>> ListAsync(WorkspaceDb db, MeetingAccess access, Query query, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<MeetingView>> ListAsync(WorkspaceDb db, MeetingAccess access, PaperAccess papers, Query query, CancellationToken cancellationToken)
     {
         var meetings = access.Visible(db.Meetings.AsNoTracking()).Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery();
         if (query.To is { } to)
@@ -39,7 +39,7 @@ public static class ListMeetings
 
         var rows = await meetings.OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         // The end is start plus duration, which SQLite cannot add in a query.
-        return [.. rows.Where(m => query.From is null || m.EndsAt > query.From.Value.UtcDateTime).Select(MeetingView.Of)];
+        return await MeetingView.ForAsync(papers, [.. rows.Where(m => query.From is null || m.EndsAt > query.From.Value.UtcDateTime)], cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder meetings) =>

@@ -1,3 +1,4 @@
+using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 
@@ -14,13 +15,24 @@ public sealed record MeetingView(
     IReadOnlyList<string> InvitedAgencyCodes, string Organizer, string OrganizerAgencyCode, MeetingStatus Status, int Sequence,
     IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<RsvpView> Rsvps, Guid? MinutesPaperId)
 {
-    public static MeetingView Of(Meeting m) => new(
+    /// <param name="showMinutes">Whether the viewer may see the minutes paper: invitees who may not are not told it exists.</param>
+    public static MeetingView Of(Meeting m, bool showMinutes) => new(
         m.Id, m.Title, m.Kind, m.WorkingGroupId, MeetingTime.InZone(m.StartsAt, m.TimeZone), MeetingTime.InZone(m.EndsAt, m.TimeZone), m.DurationMinutes,
         m.TimeZone, m.InvitedAgencyCodes, m.Organizer, m.OrganizerAgencyCode, m.Status, m.Sequence,
         [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Position, a.Title, a.PresenterAgencyCode))],
         [.. m.Rsvps.OrderBy(r => r.AgencyCode, StringComparer.Ordinal).ThenBy(r => r.Email, StringComparer.Ordinal)
             .Select(r => new RsvpView(r.AgencyCode, r.Email, r.Response, r.At.AsUtcInstant()))],
-        m.MinutesPaperId);
+        showMinutes ? m.MinutesPaperId : null);
+
+    /// <summary>The views of <paramref name="meetings"/> for the caller, each naming its minutes only where the caller may see them.</summary>
+    public static async Task<IReadOnlyList<MeetingView>> ForAsync(PaperAccess access, IReadOnlyCollection<Meeting> meetings, CancellationToken ct)
+    {
+        var visible = await access.VisibleAsync(meetings.Where(m => m.MinutesPaperId is not null).Select(m => m.MinutesPaperId!.Value), ct);
+        return [.. meetings.Select(m => Of(m, m.MinutesPaperId is { } minutes && visible.Contains(minutes)))];
+    }
+
+    public static async Task<MeetingView> ForAsync(PaperAccess access, Meeting meeting, CancellationToken ct) =>
+        (await ForAsync(access, [meeting], ct))[0];
 }
 
 public static class MeetingTime

@@ -16,14 +16,14 @@ public static class RecordRsvp
         public Validator() => RuleFor(c => c.Response).NotNull().IsInEnum();
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
             meeting.RecordRsvp(me.AsActor(), command.Response!.Value, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-            return MeetingView.Of(meeting);
+            return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }
 

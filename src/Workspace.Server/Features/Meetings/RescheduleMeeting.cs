@@ -16,7 +16,7 @@ public static class RescheduleMeeting
         public Validator(TimeProvider clock) => MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,7 +24,7 @@ public static class RescheduleMeeting
             meeting.Reschedule(command.StartsAt!.Value.UtcDateTime, command.DurationMinutes!.Value, command.TimeZone, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
-            return MeetingView.Of(meeting);
+            return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }
 

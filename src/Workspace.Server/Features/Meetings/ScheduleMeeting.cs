@@ -32,7 +32,7 @@ public static class ScheduleMeeting
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule)
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, ICurrentUser me, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule)
         : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public static class ScheduleMeeting
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(cancellationToken);
             unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
-            return MeetingView.Of(meeting);
+            return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }
 

@@ -15,10 +15,10 @@ public static class PublicationsFeed
     public const string Path = "/publications.atom";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+        app.MapGet(Path, async (PublicUrl publicUrl, IMediator mediator, CancellationToken ct) =>
             {
                 var publications = await mediator.Send(new ListPublications.Query(), ct);
-                var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+                var site = publicUrl.Base;
                 var feed = new SyndicationFeed("Inter-Agency Workspace publications", "Papers published by the group", site)
                 {
                     Id = new Uri(site, Path.TrimStart('/')).ToString(),

@@ -22,12 +22,12 @@ public static class ListWorkingGroupWork
 
     public sealed record MeetingsQuery(Guid Id) : IQuery<IReadOnlyList<MeetingView>>, ISignedInRequest;
 
-    internal sealed class MeetingsHandler(WorkspaceDb db, MeetingAccess access) : IRequestHandler<MeetingsQuery, IReadOnlyList<MeetingView>>
+    internal sealed class MeetingsHandler(WorkspaceDb db, MeetingAccess access, PaperAccess papers) : IRequestHandler<MeetingsQuery, IReadOnlyList<MeetingView>>
     {
         public async Task<IReadOnlyList<MeetingView>> Handle(MeetingsQuery query, CancellationToken cancellationToken)
         {
             await EnsureExistsAsync(db, query.Id, cancellationToken);
-            return await ListMeetings.ListAsync(db, access, new ListMeetings.Query(null, null, query.Id), cancellationToken);
+            return await ListMeetings.ListAsync(db, access, papers, new ListMeetings.Query(null, null, query.Id), cancellationToken);
         }
     }
 
