@@ -12,8 +12,10 @@ public sealed partial class PaperLog
 {
     public sealed record Decision(long Seq, DateTime At, int Round, int Revision, string ContentHash, string AgencyCode, string Value, string By, string? Comment);
 
-    public sealed record LoggedRound(int Number, int Revision, string ContentHash, string Procedure, DateTime Deadline)
+    public sealed record LoggedRound(int Number, int Revision, string ContentHash, string Procedure, DateTime Deadline, long OpenedSeq, DateTime OpenedAt, string OpenedBy)
     {
+        public long? ClosedSeq { get; set; }
+
         public string? Status { get; set; }
 
         public DateTime? ClosedAt { get; set; }
@@ -22,6 +24,11 @@ public sealed partial class PaperLog
     }
 
     public Guid PaperId { get; private init; }
+
+    /// <summary>The paper's rows of the log, in order, as read.</summary>
+    public IReadOnlyList<EventRecord> Rows { get; private set; } = [];
+
+    public long? PublishedSeq { get; private set; }
 
     public IReadOnlyList<string> ParticipatingAgencyCodes { get; private set; } = [];
 
@@ -47,8 +54,8 @@ public sealed partial class PaperLog
 
     public static PaperLog From(Guid paperId, IEnumerable<EventRecord> rows)
     {
-        var log = new PaperLog { PaperId = paperId };
-        foreach (var row in rows)
+        var log = new PaperLog { PaperId = paperId, Rows = [.. rows] };
+        foreach (var row in log.Rows)
         {
             using var json = JsonDocument.Parse(row.Data);
             var data = json.RootElement;
@@ -63,7 +70,7 @@ public sealed partial class PaperLog
                 case "paper.round-opened":
                     var number = data.GetProperty("round").GetInt32();
                     log.Rounds[number] = new LoggedRound(number, data.GetProperty("revision").GetInt32(), data.GetProperty("contentHash").GetString()!,
-                        data.GetProperty("procedure").GetString()!, data.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
+                        data.GetProperty("procedure").GetString()!, data.GetProperty("deadline").GetDateTimeOffset().UtcDateTime, row.Seq, row.OccurredAt, row.Actor);
                     break;
                 case "paper.sign-off-recorded":
                     var round = log.Rounds.GetValueOrDefault(data.GetProperty("round").GetInt32());
@@ -75,6 +82,7 @@ public sealed partial class PaperLog
                     break;
                 case "paper.round-closed" when log.Rounds.TryGetValue(data.GetProperty("round").GetInt32(), out var closed):
                     closed.Status = data.GetProperty("status").GetString();
+                    closed.ClosedSeq = row.Seq;
                     closed.ClosedAt = row.OccurredAt;
                     closed.Outcome = [.. data.GetProperty("agencies").EnumerateArray()
                         .Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))];
@@ -82,6 +90,7 @@ public sealed partial class PaperLog
                 case "paper.published":
                     log.PublishedHash = data.GetProperty("contentHash").GetString();
                     log.PublishedAt = row.OccurredAt;
+                    log.PublishedSeq = row.Seq;
                     break;
             }
         }

@@ -76,6 +76,7 @@ public static class Api
         RecordSignOff.Map(papers);
         PublishPaper.Map(papers);
         WithdrawPaper.Map(papers);
+        GetSignOffRecord.Map(papers);
         GetSignOffStatus.Map(api);
 
         var publications = api.MapGroup("/publications").WithTags("Publications");

@@ -32,7 +32,7 @@ public sealed class OperationsTests(WorkspaceHost host) : IClassFixture<Workspac
             "/api/members", "/api/cochairs/current", "/api/cochair-terms", "/api/working-groups", "/api/working-groups/{id}",
             "/api/working-groups/{id}/papers", "/api/working-groups/{id}/meetings", "/api/papers", "/api/papers/{paperId}",
             "/api/papers/{paperId}/revisions", "/api/papers/{paperId}/revisions/{number}", "/api/papers/{paperId}/diff", "/api/papers/{paperId}/comments",
-            "/api/papers/{paperId}/rounds", "/api/papers/{paperId}/sign-offs", "/api/papers/{paperId}/publish", "/api/papers/{paperId}/withdraw",
+            "/api/papers/{paperId}/rounds", "/api/papers/{paperId}/sign-offs", "/api/papers/{paperId}/publish", "/api/papers/{paperId}/withdraw", "/api/papers/{paperId}/sign-off-record",
             "/api/sign-off-status", "/api/publications", "/api/publications/{paperId}", "/publications.atom", "/api/meetings", "/api/meetings/{meetingId}",
             "/api/meetings/{meetingId}/agenda-items", "/api/meetings/{meetingId}/rsvp", "/api/meetings/{meetingId}/reschedule",
             "/api/meetings/{meetingId}/cancel", "/api/meetings/{meetingId}/ics", "/api/meetings/{meetingId}/minutes", "/api/calendar.ics",

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Client;
+using Workspace.Tests.Infrastructure;
+using Workspace.Tests.Live;
+using static Workspace.Tests.Papers.PaperScenario;
+
+namespace Workspace.Tests.Security;
+
+/// <summary>
+/// Every route and hub method, sent by each kind of person about another agency's objects: a draft paper led
+/// by IOM with UNICEF in sign-off, and a Heads' meeting the secretariat convened for UNICEF. Whoever may not
+/// act gets 401, 403 or 404 (404 where the object is not theirs to see), never a 2xx; nothing changes; and no
+/// event about those objects reaches anyone who may not see them.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    public enum Role
+    {
+        Anonymous,
+        Secretariat,
+        Participant,
+        OtherAgency,
+        CoChair,
+    }
+
+    private static readonly Dictionary<Role, string> Emails = new()
+    {
+        [Role.Secretariat] = WorkspaceHost.Secretariat,
+        // UNICEF participates and is invited, but does not co-chair (ILO and UNHCR do).
+        [Role.Participant] = WorkspaceHost.FocalPoint("UNICEF"),
+        [Role.OtherAgency] = WorkspaceHost.FocalPoint("OHCHR"),
+        [Role.CoChair] = WorkspaceHost.FocalPoint("ILO"),
+    };
+
+    private readonly WorkspaceHost host = new();
+    private Paper paper = null!;
+    private RevisionSummary revision = null!;
+    private Meeting meeting = null!;
+    private WorkingGroup group = null!;
+    private Guid participantsNotification;
+
+    public async Task InitializeAsync()
+    {
+        await host.InitializeAsync();
+        (paper, revision) = await DraftAsync(host, "Draft nobody else may see", "IOM", "UNICEF");
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        await iom.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", host.Clock.GetUtcNow().AddDays(7));
+        var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
+        meeting = await secretariat.ScheduleMeetingAsync("Closed Heads' meeting", "Heads", host.Clock.GetUtcNow().AddDays(10), 60, "Europe/Vienna", invitedAgencyCodes: ["UNICEF"]);
+        group = (await secretariat.ListWorkingGroupsAsync())[0];
+        participantsNotification = (await (await host.ClientFor(Emails[Role.Participant])).ListNotificationsAsync())[0].Id;
+    }
+
+    public Task DisposeAsync() => host.DisposeAsync();
+
+    private sealed record Case(string Method, string Route, Func<object?> Body, IReadOnlyDictionary<Role, HttpStatusCode> Refused);
+
+    private static Dictionary<Role, HttpStatusCode> Only(params Role[] allowed) => Refuse(allowed, HttpStatusCode.Forbidden);
+
+    /// <summary>Everyone but <paramref name="allowed"/> is refused with <paramref name="status"/> (anonymous always 401).</summary>
+    private static Dictionary<Role, HttpStatusCode> Refuse(Role[] allowed, HttpStatusCode status, params (Role Role, HttpStatusCode Status)[] except)
+    {
+        var refused = Enum.GetValues<Role>().Where(r => r != Role.Anonymous && !allowed.Contains(r)).ToDictionary(r => r, _ => status);
+        refused[Role.Anonymous] = HttpStatusCode.Unauthorized;
+        foreach (var (role, code) in except)
+        {
+            refused[role] = code;
+        }
+
+        return refused;
+    }
+
+    private static readonly Dictionary<Role, HttpStatusCode> SignedIn = new() { [Role.Anonymous] = HttpStatusCode.Unauthorized };
+    private static readonly Dictionary<Role, HttpStatusCode> Public = [];
+
+    private List<Case> Cases()
+    {
+        var p = paper.Id;
+        var m = meeting.Id;
+        var soon = host.Clock.GetUtcNow().AddDays(20);
+        // The draft: participants (UNICEF) and the secretariat see it; OHCHR and the co-chair ILO are told it does not exist.
+        var viewers = Refuse([Role.Secretariat, Role.Participant], HttpStatusCode.NotFound);
+        var participants = Refuse([Role.Participant], HttpStatusCode.NotFound, (Role.Secretariat, HttpStatusCode.Forbidden));
+        var leads = Refuse([Role.Secretariat], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden));
+        // The meeting: UNICEF is invited, the secretariat convened it; nobody else sees it.
+        var invitees = Refuse([Role.Secretariat, Role.Participant], HttpStatusCode.NotFound);
+        var organizers = Refuse([Role.Secretariat], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden));
+        return
+        [
+            new("POST", "/api/auth/login", () => new { email = "x@y.z", password = "p" }, Public),
+            new("POST", "/api/auth/refresh", () => new { refreshToken = "x" }, Public),
+            new("POST", "/api/auth/logout", () => null, SignedIn),
+            new("GET", "/api/me", () => null, SignedIn),
+            new("POST", "/api/me/password", () => new { currentPassword = "a", newPassword = "b" }, SignedIn),
+            new("GET", "/api/me/notifications", () => null, SignedIn),
+            new("POST", $"/api/me/notifications/{participantsNotification}/read", () => null, Refuse([Role.Participant], HttpStatusCode.NotFound)),
+            new("POST", "/api/me/calendar-feed", () => null, SignedIn),
+            new("DELETE", "/api/me/calendar-feed", () => null, SignedIn),
+            new("GET", "/api/agencies", () => null, SignedIn),
+            new("GET", "/api/agencies/IOM", () => null, SignedIn),
+            new("POST", "/api/agencies", () => new { code = "NEWAG", name = "New agency" }, Only(Role.Secretariat)),
+            new("PUT", "/api/agencies/IOM/profile", () => new { mandate = "Changed by someone else", thematicPriorities = Array.Empty<string>() }, Only(Role.Secretariat)),
+            new("POST", "/api/agencies/IOM/focal-points", () => new { email = "intruder@iom.demo", displayName = "Intruder", password = "Intruder-password-1" }, Only(Role.Secretariat)),
+            new("GET", "/api/members", () => null, Public),
+            new("GET", "/api/cochairs/current", () => null, SignedIn),
+            new("GET", "/api/cochair-terms", () => null, SignedIn),
+            new("POST", "/api/cochair-terms", () => new { agencyCodes = new[] { "IOM", "OHCHR" }, from = "2030-01-01", to = "2030-12-31" }, Only(Role.Secretariat)),
+            new("GET", "/api/working-groups", () => null, SignedIn),
+            new("GET", $"/api/working-groups/{group.Id}", () => null, SignedIn),
+            new("GET", $"/api/working-groups/{group.Id}/papers", () => null, SignedIn),
+            new("GET", $"/api/working-groups/{group.Id}/meetings", () => null, SignedIn),
+            new("POST", "/api/working-groups", () => new { name = "Unwanted", leadAgencyCode = "OHCHR", memberAgencyCodes = Array.Empty<string>() }, Only(Role.Secretariat, Role.CoChair)),
+            new("PUT", $"/api/working-groups/{group.Id}", () => new { name = "Renamed", leadAgencyCode = "OHCHR", memberAgencyCodes = Array.Empty<string>() }, Only(Role.Secretariat, Role.CoChair)),
+            new("POST", "/api/meetings", () => new { title = "Unwanted", kind = "Heads", startsAt = soon, durationMinutes = 60, timeZone = "Europe/Vienna" }, Only(Role.Secretariat, Role.CoChair)),
+            new("GET", "/api/meetings", () => null, SignedIn),
+            new("GET", $"/api/meetings/{m}", () => null, invitees),
+            new("GET", $"/api/meetings/{m}/ics", () => null, invitees),
+            new("POST", $"/api/meetings/{m}/agenda-items", () => new { title = "Unwanted item" }, organizers),
+            new("PUT", $"/api/meetings/{m}/rsvp", () => new { response = "Accepted" }, Refuse([Role.Participant, Role.Secretariat], HttpStatusCode.NotFound)),
+            new("POST", $"/api/meetings/{m}/reschedule", () => new { startsAt = soon, durationMinutes = 30, timeZone = "UTC" }, organizers),
+            new("POST", $"/api/meetings/{m}/cancel", () => null, organizers),
+            new("POST", $"/api/meetings/{m}/minutes", () => new { }, organizers),
+            new("GET", "/api/calendar.ics", () => null, SignedIn),
+            new("POST", "/api/papers", () => new { title = "In IOM's name", kind = "IssueBrief", leadAgencyCode = "IOM", participatingAgencyCodes = Array.Empty<string>() }, Only(Role.Secretariat)),
+            new("GET", "/api/papers", () => null, SignedIn),
+            new("GET", $"/api/papers/{p}", () => null, viewers),
+            new("POST", $"/api/papers/{p}/revisions", () => new { baseRevision = revision.Number, body = "Rewritten by someone else" }, participants),
+            new("GET", $"/api/papers/{p}/revisions", () => null, viewers),
+            new("GET", $"/api/papers/{p}/revisions/1", () => null, viewers),
+            new("GET", $"/api/papers/{p}/diff?from=1&to=1", () => null, viewers),
+            new("POST", $"/api/papers/{p}/comments", () => new { revision = 1, text = "Unseen comment" }, viewers),
+            new("GET", $"/api/papers/{p}/comments", () => null, viewers),
+            new("POST", $"/api/papers/{p}/rounds", () => new { revision = 1, procedure = "Silence", deadline = soon }, leads),
+            new("POST", $"/api/papers/{p}/sign-offs", () => new { revision = 1, contentHash = revision.ContentHash, decision = "Approve" }, participants),
+            new("POST", $"/api/papers/{p}/sign-offs", () => new { revision = 1, contentHash = revision.ContentHash, decision = "Approve", agencyCode = "IOM" },
+                Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
+            // Publishing is the secretariat's whatever the paper: everyone else is refused alike, which tells nothing of the paper.
+            new("POST", $"/api/papers/{p}/publish", () => new { summary = "S", tags = Array.Empty<string>() }, Only(Role.Secretariat)),
+            new("POST", $"/api/papers/{p}/withdraw", () => null, leads),
+            new("GET", $"/api/papers/{p}/sign-off-record", () => null, viewers),
+            new("GET", "/api/sign-off-status", () => null, SignedIn),
+            new("GET", "/api/publications", () => null, Public),
+            new("GET", $"/api/publications/{p}", () => null, Public),
+            new("GET", "/publications.atom", () => null, Public),
+            new("GET", "/api/events", () => null, SignedIn),
+            new("GET", "/api/audit/verify", () => null, Only(Role.Secretariat)),
+            new("POST", "/api/audit/rotate-key", () => null, Only(Role.Secretariat)),
+            new("GET", "/hangfire", () => null, Only(Role.Secretariat)),
+        ];
+    }
+
+    [Fact]
+    public async Task Nobody_gets_a_2xx_for_what_they_may_not_do_nothing_changes_and_no_event_leaks()
+    {
+        var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
+        var before = await EverythingAsync(secretariat);
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var c in Cases())
+        {
+            foreach (var (role, expected) in c.Refused)
+            {
+                using var http = role == Role.Anonymous ? host.Anonymous() : await host.HttpFor(Emails[role]);
+                using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Route);
+                if (c.Body() is { } body)
+                {
+                    request.Content = JsonContent.Create(body);
+                }
+
+                using var response = await http.SendAsync(request);
+                sent++;
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"{role} {c.Method} {c.Route}: {(int)response.StatusCode}, expected {(int)expected}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(sent > 100, $"only {sent} requests");
+        Assert.Equal(before, await EverythingAsync(secretariat));
+
+        // No event about the draft or the closed meeting reaches those who may not see them, by the API or the hub.
+        var hidden = new[] { paper.Id.ToString(), meeting.Id.ToString() };
+        foreach (var role in new[] { Role.OtherAgency, Role.CoChair })
+        {
+            var client = await host.ClientFor(Emails[role]);
+            var visible = await client.ReadEventsAsync(0, 1000);
+            Assert.DoesNotContain(visible, e => hidden.Contains(e.Subject.Id) || e.Data.ToString().Contains(paper.Id.ToString(), StringComparison.Ordinal));
+            await using var live = await host.LiveFor(Emails[role]);
+            var resumed = await live.Events.ReadUntilAsync(e => e.Seq == visible[^1].Seq);
+            Assert.DoesNotContain(resumed, e => hidden.Contains(e.Subject.Id));
+        }
+    }
+
+    [Fact]
+    public void Every_route_of_the_server_is_in_the_matrix()
+    {
+        var covered = Cases().Select(c => (c.Method, Normalize(c.Route))).ToHashSet();
+        var routes = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (Method: method, Route: Normalize("/" + e.RoutePattern.RawText!.TrimStart('/')))))
+            .Where(r => r.Route.StartsWith("/api/", StringComparison.Ordinal) || r.Route == "/publications.atom")
+            .Distinct().ToList();
+        Assert.True(routes.Count > 50, string.Join(", ", routes));
+        Assert.Empty(routes.Where(r => !covered.Contains(r)).Select(r => $"{r.Method} {r.Route}"));
+    }
+
+    /// <summary>"/api/papers/0190…/revisions/1?x" and "/api/papers/{paperId:guid}/revisions/{number:int}" alike: each parameter a "*".</summary>
+    private static string Normalize(string route)
+    {
+        var path = route.Split('?')[0].TrimEnd('/');
+        return string.Join('/', path.Split('/').Select(s => s.StartsWith('{') || Guid.TryParse(s, out _) || int.TryParse(s, out _) || (s.Length is >= 2 and <= 16 && s.All(c => char.IsUpper(c) || c == '-')) ? "*" : s));
+    }
+
+    /// <summary>What a change would show: every event, paper, meeting, group and agency, as the secretariat sees them.</summary>
+    private static async Task<string> EverythingAsync(WorkspaceClient secretariat)
+    {
+        var events = await secretariat.ReadEventsAsync(0, 1000);
+        var papers = await secretariat.Http.GetStringAsync("/api/sign-off-status");
+        var meetings = await secretariat.Http.GetStringAsync("/api/meetings");
+        var groups = await secretariat.Http.GetStringAsync("/api/working-groups");
+        var agencies = await secretariat.Http.GetStringAsync("/api/agencies");
+        var profile = await secretariat.Http.GetStringAsync("/api/agencies/IOM");
+        return string.Join("\n", events.Count, papers, meetings, groups, agencies, profile);
+    }
+}
