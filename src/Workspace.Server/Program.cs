@@ -3,6 +3,16 @@ using Workspace.Server.Data;
 
 try
 {
+    if (args is ["restore", var backup, .. var settings])
+    {
+        // With the server stopped: put a backup in place of the database (docs/operations.md).
+        await using var stopped = WorkspaceApp.Create(settings);
+        var restored = await Backups.RestoreAsync(backup, stopped.Services.GetRequiredService<StorageMode>().DatabasePath,
+            stopped.Services.GetRequiredService<LogAnchor>(), CancellationToken.None);
+        Console.WriteLine($"Restored {backup} to {restored.File}: the log ends at seq {restored.Seq}.");
+        return 0;
+    }
+
     var app = WorkspaceApp.Create(args);
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     await app.RunAsync();

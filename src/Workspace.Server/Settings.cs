@@ -161,4 +161,7 @@ public sealed class StorageOptions
     /// <summary>Seconds a client is told to wait (Retry-After) when storage cannot take writes.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Where POST /api/operations/backup writes; empty: <c>backups</c> beside the database file.</summary>
+    public string BackupFolder { get; set; } = "";
 }

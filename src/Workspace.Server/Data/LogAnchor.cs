@@ -39,7 +39,20 @@ public sealed class LogAnchor(string path)
         }
     }
 
-    /// <summary>Every anchored head, the latest hash for each seq.</summary>
+    /// <summary>
+    /// Marks that the database was restored from a backup whose log ends at <paramref name="seq"/>: heads
+    /// anchored after that point belong to a history that was deliberately rolled back.
+    /// </summary>
+    public void RecordRestore(long seq, string hash)
+    {
+        lock (gate)
+        {
+            File.AppendAllText(Path, string.Create(CultureInfo.InvariantCulture, $"restore {seq} {hash}\n"));
+            last = seq;
+        }
+    }
+
+    /// <summary>Every anchored head since the last restore (which counts as one), the latest hash for each seq.</summary>
     public IReadOnlyDictionary<long, string> Read()
     {
         var anchored = new Dictionary<long, string>();
@@ -50,8 +63,13 @@ public sealed class LogAnchor(string path)
 
         foreach (var line in File.ReadLines(Path))
         {
-            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            var parts = line.Split(' ', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 3 && parts[0] == "restore" && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var restored))
+            {
+                anchored.Clear();
+                anchored[restored] = parts[2];
+            }
+            else if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             {
                 anchored[seq] = parts[1];
             }

@@ -87,5 +87,6 @@ public static class Api
         ReadEvents.Map(api);
         VerifyAudit.Map(api);
         RotateChainKey.Map(api);
+        BackUpDatabase.Map(api);
     }
 }

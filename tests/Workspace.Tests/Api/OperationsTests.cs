@@ -36,7 +36,7 @@ public sealed class OperationsTests(WorkspaceHost host) : IClassFixture<Workspac
             "/api/sign-off-status", "/api/publications", "/api/publications/{paperId}", "/publications.atom", "/api/meetings", "/api/meetings/{meetingId}",
             "/api/meetings/{meetingId}/agenda-items", "/api/meetings/{meetingId}/rsvp", "/api/meetings/{meetingId}/reschedule",
             "/api/meetings/{meetingId}/cancel", "/api/meetings/{meetingId}/ics", "/api/meetings/{meetingId}/minutes", "/api/calendar.ics",
-            "/api/events", "/api/audit/verify", "/api/audit/rotate-key",
+            "/api/events", "/api/audit/verify", "/api/audit/rotate-key", "/api/operations/backup",
         ];
         foreach (var path in expected)
         {

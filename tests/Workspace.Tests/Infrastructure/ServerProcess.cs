@@ -34,30 +34,22 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>What the process wrote to standard error, after it exited.</summary>
     public string Errors { get; private set; } = "";
 
+    /// <summary>Runs one of the server's commands (such as <c>restore</c>) to its end; its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        using var command = Process.Start(Prepare(arguments))!;
+        var output = command.StandardOutput.ReadToEndAsync();
+        var errors = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (command.ExitCode, await output + await errors);
+    }
+
     /// <summary>Starts the server and waits until it says it has started (or exits, which is returned).</summary>
     public async Task<int?> StartAsync(TimeSpan? patience = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workspace.Server.dll")])
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = BaseAddress.GetLeftPart(UriPartial.Authority);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Workspace"] = $"Data Source={DatabasePath}";
-        start.Environment["Seed__DemoPassword"] = WorkspaceHost.Password;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var (key, value) in Environment)
-        {
-            start.Environment[key] = value;
-        }
-
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Text.StringBuilder();
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process = new Process { StartInfo = Prepare([]), EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
@@ -92,6 +84,29 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return null;
+    }
+
+    private ProcessStartInfo Prepare(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workspace.Server.dll"), .. arguments])
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.GetLeftPart(UriPartial.Authority);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Workspace"] = $"Data Source={DatabasePath}";
+        start.Environment["Seed__DemoPassword"] = WorkspaceHost.Password;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     /// <summary>kill -9: no shutdown, no flush, as a power cut or an OOM kill.</summary>

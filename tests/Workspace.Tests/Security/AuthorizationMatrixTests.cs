@@ -149,6 +149,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             new("GET", "/api/events", () => null, SignedIn),
             new("GET", "/api/audit/verify", () => null, Only(Role.Secretariat)),
             new("POST", "/api/audit/rotate-key", () => null, Only(Role.Secretariat)),
+            new("POST", "/api/operations/backup", () => null, Only(Role.Secretariat)),
             new("GET", "/hangfire", () => null, Only(Role.Secretariat)),
         ];
     }
