@@ -124,7 +124,7 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
             2. Identify and assist victims among displaced populations, without conditions.
             3. Hold perpetrators accountable, including members of armed forces and groups.
             """, FocalPoint("UNODC"), now.AddDays(-55));
-        brief.OpenRound(1, briefText.ContentHash, Procedure.Unanimous, now.AddDays(-40), new Actor(SecretariatEmail, "UNODC"), now.AddDays(-50), []);
+        brief.OpenRound(1, Procedure.Unanimous, now.AddDays(-40), new Actor(SecretariatEmail, "UNODC"), now.AddDays(-50), []);
         foreach (var code in brief.ParticipatingAgencyCodes)
         {
             brief.RecordSignOff(1, briefText.ContentHash, Decision.Approve, null, FocalPoint(code), now.AddDays(-45));
@@ -140,7 +140,7 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
             On this World Day, the members of the group call on States to leave no victim behind: to identify every victim,
             to protect them regardless of their migration status, and to end impunity for traffickers.
             """, FocalPoint("ILO"), now.AddDays(-9));
-        statement.OpenRound(1, statementText.ContentHash, Procedure.Silence, now.AddDays(5), FocalPoint("ILO"), now.AddDays(-2), [48, 24]);
+        statement.OpenRound(1, Procedure.Silence, now.AddDays(5), FocalPoint("ILO"), now.AddDays(-2), [48, 24]);
         statement.RecordSignOff(1, statementText.ContentHash, Decision.Approve, null, FocalPoint("IOM"), now.AddDays(-1));
 
         var paper = Paper.Create("Issue paper: Recruitment fees and forced labour", PaperKind.IssuePaper, "IOM", ["ILO", "OHCHR"], null, FocalPoint("IOM"), now.AddDays(-20));

@@ -22,7 +22,7 @@ public sealed class PaperTests
     private static Paper InSignOff(Procedure procedure, out Round round, out Revision revision)
     {
         var paper = Drafted(out revision);
-        round = paper.OpenRound(1, revision.ContentHash, procedure, Now.AddDays(3), Ilo, Now, Reminders);
+        round = paper.OpenRound(1, procedure, Now.AddDays(3), Ilo, Now, Reminders);
         return paper;
     }
 
@@ -76,17 +76,17 @@ public sealed class PaperTests
         var paper = Drafted(out var revision);
         paper.AddRevision(1, "Second", Ilo, Now);
 
-        Assert.Equal("stale-revision", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(1, revision.ContentHash, Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders)).Code);
-        Assert.Equal("deadline-passed", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(2, "h", Procedure.Silence, Now, Ilo, Now, Reminders)).Code);
-        paper.OpenRound(2, "h", Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders);
-        Assert.Equal("wrong-state", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(2, "h", Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders)).Code);
+        Assert.Equal("stale-revision", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(1, Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders)).Code);
+        Assert.Equal("deadline-passed", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(2, Procedure.Silence, Now, Ilo, Now, Reminders)).Code);
+        paper.OpenRound(2, Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders);
+        Assert.Equal("wrong-state", Assert.Throws<RuleBrokenException>(() => paper.OpenRound(2, Procedure.Silence, Now.AddDays(1), Ilo, Now, Reminders)).Code);
     }
 
     [Fact]
     public void OpenRound_MarksRemindersWhoseMomentHasPassedAsSent()
     {
         var paper = Drafted(out var revision);
-        var round = paper.OpenRound(1, revision.ContentHash, Procedure.Silence, Now.AddHours(30), Ilo, Now, Reminders);
+        var round = paper.OpenRound(1, Procedure.Silence, Now.AddHours(30), Ilo, Now, Reminders);
         Assert.Equal([48], round.RemindersSent);
     }
 

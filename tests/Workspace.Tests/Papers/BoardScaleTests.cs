@@ -29,7 +29,7 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
         {
             var paper = Paper.Create($"Scale paper {i:D3}", PaperKind.IssueBrief, "ILO", codes, null, lead, now);
             var revision = paper.AddRevision(0, $"Text {i}", lead, now);
-            paper.OpenRound(1, revision.ContentHash, Procedure.Silence, now.AddDays(10 + (i % 20)), lead, now, [48, 24]);
+            paper.OpenRound(1, Procedure.Silence, now.AddDays(10 + (i % 20)), lead, now, [48, 24]);
             db.Papers.Add(paper);
             db.Revisions.Add(revision);
         }

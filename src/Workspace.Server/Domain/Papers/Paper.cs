@@ -152,7 +152,8 @@ public sealed class Paper : Aggregate
     }
 
     /// <param name="reminderHours">Hours before the deadline at which pending agencies are reminded.</param>
-    public Round OpenRound(int revision, string contentHash, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours)
+    /// <remarks>The round binds the latest revision's own hash: the paper knows it, no caller supplies it.</remarks>
+    public Round OpenRound(int revision, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours)
     {
         PaperWorkflow.Ensure(State, PaperAction.OpenRound);
         EnsureRevisionExists(revision);
@@ -170,6 +171,7 @@ public sealed class Paper : Aggregate
 
         // Reminders whose moment has already passed are not sent: the agencies are being asked right now.
         var alreadyDue = reminderHours.Where(h => deadline.AddHours(-h) <= now);
+        var contentHash = LatestContentHash!;
         var round = new Round(Id, LastRoundNumber + 1, revision, contentHash, procedure, deadline, ParticipatingAgencyCodes, now, by.Email, alreadyDue);
         rounds.Add(round);
         LastRoundNumber = round.Number;

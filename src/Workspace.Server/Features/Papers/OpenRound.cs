@@ -35,9 +35,7 @@ public static class OpenRound
         public async Task<RoundView> Handle(Command command, CancellationToken cancellationToken)
         {
             var paper = await db.LoadAsync(command.PaperId, cancellationToken);
-            var hash = await db.Revisions.Where(r => r.PaperId == paper.Id && r.Number == command.Revision)
-                .Select(r => r.ContentHash).SingleOrDefaultAsync(cancellationToken);
-            var round = paper.OpenRound(command.Revision!.Value, hash ?? "", command.Procedure!.Value, command.Deadline!.Value.UtcDateTime,
+            var round = paper.OpenRound(command.Revision!.Value, command.Procedure!.Value, command.Deadline!.Value.UtcDateTime,
                 me.AsActor(), clock.GetUtcNow().UtcDateTime, options.Value.ReminderHours);
             await db.SaveChangesAsync(cancellationToken);
             unitOfWork.AfterCommit(() => schedule.ScheduleRound(paper.Id, round.Deadline));
