@@ -107,7 +107,7 @@ internal sealed partial class DatabaseInitializer(
         Rechained(logger, rows.Count, keys.CurrentId);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Path} is on read-only storage: serving reads; every write is answered 503 until it is writable and the server restarted.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database {Path} cannot be written (read-only or full storage): serving reads; every write is answered 503 until it can be written and the server is restarted.")]
     private static partial void StartedReadOnly(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-chained {Count} event-log rows of an earlier release under chain key {KeyId}.")]

@@ -38,7 +38,7 @@ public static class StorageFailure
     /// <summary>What went wrong, in one line a person can act on.</summary>
     public static string Describe(Exception e) => (Find(e)?.SqliteErrorCode & 0xFF) switch
     {
-        Full => "the storage is full (or the database reached Storage:MaxDatabaseMegabytes). Free space, then start again.",
+        Full => "the storage is full (or the database reached Storage:MaxDatabaseMegabytes): free space.",
         ReadOnly => "the database is read-only and needs to be written (pending migrations, demo seed or first sign-in). Make it writable, then start again.",
         CannotOpen => "the database file cannot be opened (missing folder or no permission).",
         IoError => "the storage reported an I/O error.",

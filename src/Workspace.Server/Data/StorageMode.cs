@@ -6,9 +6,11 @@ namespace Workspace.Server.Data;
 public sealed class ReadOnlyStorageException(string message) : IOException(message);
 
 /// <summary>
-/// Whether the database can be written, found out before the server starts. A database on read-only storage
-/// is opened read-only and immutable (SQLite cannot otherwise read a WAL database it may not write beside):
-/// the server then serves reads, answers every write 503, and reports itself degraded.
+/// Whether the database can be written, found out before the server starts. A database on read-only storage,
+/// or on storage too full to create its WAL companions, is opened read-only and immutable (SQLite cannot
+/// otherwise read a WAL database it may not write beside): the server then serves reads, answers every write
+/// 503, and reports itself degraded until it is restarted on writable storage. A database that opens but
+/// cannot grow starts as usual: writes answer 503 until space is freed, then recover by themselves.
 /// </summary>
 public sealed class StorageMode
 {
@@ -46,9 +48,14 @@ public sealed class StorageMode
 
             return new StorageMode(connectionString, path, readOnly: false);
         }
-        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 8 or 14 && File.Exists(path))
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 8 or 10 or 14 && File.Exists(path))
         {
             return ReadOnlyMode(builder, path);
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 13)
+        {
+            // A full disk: reads work and writes answer 503 until space is freed, then everything recovers by itself.
+            return new StorageMode(connectionString, path, readOnly: false);
         }
         finally
         {
