@@ -42,8 +42,30 @@ public sealed partial class PaperLog
 
     public DateTime? PublishedAt { get; private set; }
 
-    /// <summary>The hash of the text the last completed round approved, if any.</summary>
-    public string? ApprovedHash => Rounds.Values.Where(r => r.Status == nameof(RoundStatus.Completed)).MaxBy(r => r.Number)?.ContentHash;
+    /// <summary>
+    /// The hash of the text the last completed round approved, if any: by the log's own account, every
+    /// participating agency approved that hash (its last decision in the round) or adopted it by silence.
+    /// </summary>
+    public string? ApprovedHash
+    {
+        get
+        {
+            var round = Rounds.Values.Where(r => r.Status == nameof(RoundStatus.Completed)).MaxBy(r => r.Number);
+            if (round is null || round.Outcome.Count == 0)
+            {
+                return null;
+            }
+
+            var approvedByAll = round.Outcome.All(o => o.Status switch
+            {
+                nameof(AgencySignOffStatus.AdoptedBySilence) => true,
+                nameof(AgencySignOffStatus.Approved) => Decisions.LastOrDefault(d => d.Round == round.Number && d.AgencyCode == o.AgencyCode) is
+                { Value: nameof(Domain.Papers.Decision.Approve) } last && last.ContentHash == round.ContentHash,
+                _ => false,
+            });
+            return approvedByAll ? round.ContentHash : null;
+        }
+    }
 
     public static async Task<PaperLog> ReadAsync(WorkspaceDb db, Guid paperId, CancellationToken ct)
     {

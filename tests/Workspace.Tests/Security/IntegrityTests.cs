@@ -70,6 +70,24 @@ public sealed class IntegrityTests(WorkspaceHost host) : IClassFixture<Workspace
     }
 
     [Fact]
+    public async Task Publishing_follows_the_log_where_the_tables_and_the_log_disagree_on_who_approved()
+    {
+        var (paper, _) = await SignedOffAsync("Approved by the tables only");
+        // The log is made to say that UNHCR's last word was an objection; the tables still say all approved.
+        await host.ExecuteSqlAsync("UPDATE EventLog SET Data = replace(Data, '\"decision\":\"Approve\"', '\"decision\":\"Object\"') " +
+            "WHERE Type = 'paper.sign-off-recorded' AND SubjectId = @id AND Data LIKE '%UNHCR%'", ("@id", paper.Id.ToString()));
+
+        var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
+        await ProblemAssert.IsProblem(secretariat.PostAsJsonAsync($"/api/papers/{paper.Id}/publish", new { summary = "S", tags = Array.Empty<string>() }),
+            HttpStatusCode.Conflict, "content-mismatch");
+        Assert.False((await VerifyAsync()).Ok);
+
+        await RestoreAsync("UPDATE EventLog SET Data = replace(Data, '\"decision\":\"Object\"', '\"decision\":\"Approve\"') " +
+            "WHERE Type = 'paper.sign-off-recorded' AND SubjectId = @id AND Data LIKE '%UNHCR%'", ("@id", paper.Id.ToString()));
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
     public async Task A_published_text_edited_afterwards_is_not_served()
     {
         var (paper, _) = await SignedOffAsync("Edited after publication");
