@@ -59,6 +59,7 @@ public static class WorkspaceApp
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         });
+        services.AddRazorComponents();
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
         FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
@@ -76,6 +77,8 @@ public static class WorkspaceApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();
+        app.UseAntiforgery();
+        app.UseStaticFiles();
 
         app.MapWorkspaceApi();
         app.MapWorkspaceLive();
@@ -83,6 +86,8 @@ public static class WorkspaceApp
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         app.MapApiReference();
+        Features.Auth.SignOut.MapPage(app);
+        app.MapRazorComponents<Components.App>();
         return app;
     }
 }

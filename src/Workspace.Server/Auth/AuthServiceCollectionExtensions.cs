@@ -12,6 +12,9 @@ public static class AuthServiceCollectionExtensions
     /// ASP.NET Core Identity on the workspace database: bearer tokens for the API and the hub (a WebSocket
     /// sends its token as <c>access_token</c>), cookies for the web UI, lockout after repeated failures.
     /// </summary>
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(HubPathPrefix) || request.Path.StartsWithSegments("/hangfire");
+
     public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var access = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
@@ -47,10 +50,26 @@ public static class AuthServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(options =>
         {
-            // The API answers 401 and 403 rather than redirecting to a sign-in page.
+            // Pages send people to the sign-in page; the API and the hub answer 401 and 403 instead.
+            options.LoginPath = "/login";
+            options.ReturnUrlParameter = "returnUrl";
+            options.Cookie.Name = "workspace";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromDays(access.RefreshTokenDays);
+            options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context =>
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                if (IsApi(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
                 return Task.CompletedTask;
             };
             options.Events.OnRedirectToAccessDenied = context =>
@@ -58,6 +77,20 @@ public static class AuthServiceCollectionExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+        });
+
+        // A cookie's principal is rebuilt when its security stamp is checked: it keeps its session.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            foreach (var type in new[] { SessionClaims.SessionId, SessionClaims.RefreshId })
+            {
+                if (context.CurrentPrincipal?.FindFirst(type) is { } claim && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
+                }
+            }
+
+            return Task.CompletedTask;
         });
 
         services.AddAuthorization();

@@ -14,6 +14,8 @@ public interface ICurrentUser
 
     string AgencyCode { get; }
 
+    string DisplayName { get; }
+
     bool IsSecretariat { get; }
 
     /// <summary>How the event log names whoever acts: an e-mail address, or <c>system</c>.</summary>
@@ -45,6 +47,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, IOptions<IdentityOpti
     public string Email => Principal.FindFirstValue(identity.Value.ClaimsIdentity.EmailClaimType) ?? "";
 
     public string AgencyCode => Principal.FindFirstValue(WorkspaceClaims.Agency) ?? "";
+
+    public string DisplayName => Principal.FindFirstValue(WorkspaceClaims.DisplayName) ?? Email;
 
     public bool IsSecretariat => Principal.IsInRole(Roles.Secretariat);
 

@@ -16,6 +16,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkspaceD
         public Guid Id => Guid.Empty;
         public string Email => "";
         public string AgencyCode => "";
+        public string DisplayName => "";
         public bool IsSecretariat => false;
         public string Actor => "system";
     }

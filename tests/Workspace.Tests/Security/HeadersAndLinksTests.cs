@@ -59,8 +59,9 @@ public sealed class HeadersAndLinksTests(PublicUrlHost host) : IClassFixture<Pub
         var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
         await ProblemAssert.IsProblem(secretariat.PostAsync("/hangfire/stats", null), HttpStatusCode.UnsupportedMediaType);
         await ProblemAssert.IsProblem(secretariat.PostAsJsonAsync("/hangfire/stats", new { metrics = 1 }), HttpStatusCode.UnsupportedMediaType);
+        // A form without the dashboard's antiforgery token is refused too: the dashboard is protected against forged posts.
         var form = await secretariat.PostAsync("/hangfire/stats", new FormUrlEncodedContent([new("metrics[]", "enqueued:count")]));
-        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
     }
 
     [Fact]

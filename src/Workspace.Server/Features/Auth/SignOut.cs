@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Workspace.Server.Auth;
 using Workspace.Server.Live;
 using Workspace.Server.Pipeline;
@@ -24,6 +25,16 @@ public static class SignOut
             return Unit.Value;
         }
     }
+
+    /// <summary>The web UI's sign-out: the same command, then the cookie goes and the person sees the sign-in page.</summary>
+    public static void MapPage(IEndpointRouteBuilder app) =>
+        app.MapPost("/logout", async (IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new Command(), ct);
+                await http.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+                return Results.LocalRedirect("/login");
+            })
+            .ExcludeFromDescription();
 
     public static void Map(RouteGroupBuilder auth) =>
         auth.MapPost("/logout", async (IMediator mediator, CancellationToken ct) =>
