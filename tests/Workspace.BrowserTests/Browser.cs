@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Workspace.Tests.Infrastructure;
+
+namespace Workspace.BrowserTests;
+
+/// <summary>A browser test: it needs Debian's chromium (.ci/run installs it); on a machine without it, it is skipped.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserHost.Chromium))
+        {
+            Skip = $"No chromium at {BrowserHost.Chromium}: install Debian's chromium package (.ci/run does).";
+        }
+    }
+}
+
+/// <summary>The real server and a headless chromium driven by Playwright, one per test class.</summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public WorkspaceHost Server { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        if (!File.Exists(Chromium))
+        {
+            return;
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            playwright.Dispose();
+        }
+
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the server.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = "Europe/Vienna" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = WorkspaceHost.Password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+}

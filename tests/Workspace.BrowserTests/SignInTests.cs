@@ -1,0 +1,61 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Workspace.Tests.Infrastructure;
+
+namespace Workspace.BrowserTests;
+
+public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [BrowserFact]
+    public async Task A_focal_point_signs_in_sees_what_their_agency_owes_and_signs_out()
+    {
+        var page = await host.NewPageAsync();
+
+        await page.GotoAsync("/");
+        Assert.EndsWith("/login?returnUrl=%2F", page.Url, StringComparison.Ordinal);
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("OHCHR"));
+
+        await page.WaitForURLAsync(host.Server.BaseAddress.ToString());
+        Assert.Equal("What waits for you", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("OHCHR · Focal point (OHCHR)", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+        // The demo's joint statement in a silence procedure waits for OHCHR (IOM has approved it).
+        Assert.Contains("Joint statement", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("/");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task A_wrong_password_shows_the_problem_at_the_top_and_keeps_the_address()
+    {
+        var page = await host.NewPageAsync();
+
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("UNICEF"), "not-the-password");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal(WorkspaceHost.FocalPoint("UNICEF"), await page.GetByLabel("Email").InputValueAsync());
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [BrowserFact]
+    public async Task The_sign_in_page_and_home_have_no_serious_or_critical_accessibility_violation()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/login");
+        AssertAccessible(await page.RunAxe(), "/login");
+
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("ILO"));
+        await page.WaitForURLAsync(host.Server.BaseAddress.ToString());
+        AssertAccessible(await page.RunAxe(), "/");
+    }
+
+    private static void AssertAccessible(AxeResult result, string path)
+    {
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+    }
+}
