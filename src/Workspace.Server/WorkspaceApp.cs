@@ -73,7 +73,6 @@ public static class WorkspaceApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
-        app.UseSessionCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();

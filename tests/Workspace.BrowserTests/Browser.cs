@@ -21,6 +21,9 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>How long to wait for what a page should show: generous, since CI runs the test projects side by side on two cores.</summary>
+    public const float Patience = 30_000;
+
     private IPlaywright? playwright;
 
     public WorkspaceHost Server { get; } = new();
@@ -55,6 +58,19 @@ public sealed class BrowserHost : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = "Europe/Vienna" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs an expectation; when it fails, says where the page is and what it shows.</summary>
+    public static async Task ExpectAsync(IPage page, Func<Task> expectation)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nThe page is at {page.Url} and shows:\n{await page.Locator("body").InnerTextAsync()}");
+        }
     }
 
     /// <summary>Signs in through the sign-in page, as a person would.</summary>

@@ -16,14 +16,14 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
         Assert.EndsWith("/login?returnUrl=%2F", page.Url, StringComparison.Ordinal);
         await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("OHCHR"));
 
-        await page.WaitForURLAsync(host.Server.BaseAddress.ToString());
-        Assert.Equal("What waits for you", await page.Locator("h1").InnerTextAsync());
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", new() { Timeout = BrowserHost.Patience }));
+        Assert.Equal(host.Server.BaseAddress.ToString(), page.Url);
         Assert.Contains("OHCHR · Focal point (OHCHR)", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
         // The demo's joint statement in a silence procedure waits for OHCHR (IOM has approved it).
         Assert.Contains("Joint statement", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/login");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in", new() { Timeout = BrowserHost.Patience });
         await page.GotoAsync("/");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("UNICEF"), "not-the-password");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Equal(WorkspaceHost.FocalPoint("UNICEF"), await page.GetByLabel("Email").InputValueAsync());
         Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.id"));
@@ -49,7 +49,7 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
         AssertAccessible(await page.RunAxe(), "/login");
 
         await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("ILO"));
-        await page.WaitForURLAsync(host.Server.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", new() { Timeout = BrowserHost.Patience });
         AssertAccessible(await page.RunAxe(), "/");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Data;
@@ -93,6 +94,13 @@ public static class AuthServiceCollectionExtensions
             return Task.CompletedTask;
         });
 
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, CalendarFeedAuthentication>(CalendarFeedAuthentication.SchemeName, null)
+            // The calendar takes a feed secret or the usual sign-in: one scheme that picks, so one challenge answers.
+            .AddPolicyScheme(CalendarFeedAuthentication.FeedOrSignIn, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Query.ContainsKey("token") ? CalendarFeedAuthentication.SchemeName
+                : context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -101,6 +109,8 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<PaperAccess>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<Sessions>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeNoOne>();
         services.AddSingleton<SignInThrottle>();
         return services;
     }

@@ -22,4 +22,7 @@ public static class WorkspaceClaims
 {
     public const string Agency = "agency";
     public const string DisplayName = "display_name";
+
+    /// <summary>On a principal that stands for a person through their calendar feed's secret, and nothing else.</summary>
+    public const string CalendarFeed = "calendar_feed";
 }

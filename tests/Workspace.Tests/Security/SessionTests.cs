@@ -137,6 +137,9 @@ public sealed class SessionTests(WorkspaceHost host) : IClassFixture<WorkspaceHo
         Assert.Equal(HttpStatusCode.NoContent, (await signedIn.PostAsync("/api/auth/logout", null)).StatusCode);
 
         await ProblemAssert.IsProblem(signedIn.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+        // Also where an endpoint authenticates by its own policy (the calendar takes a feed secret or a token).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync("/api/calendar.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.PostAsync("/hubs/workspace/negotiate?negotiateVersion=1", null)).StatusCode);
         await ProblemAssert.IsProblem(http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = token.GetProperty("refreshToken").GetString() }),
             HttpStatusCode.Unauthorized, "invalid-refresh-token");
         await closed.WaitAsync(TimeSpan.FromSeconds(10));

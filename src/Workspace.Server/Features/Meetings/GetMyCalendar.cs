@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Pipeline;
@@ -23,27 +22,17 @@ public static class GetMyCalendar
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/calendar.ics", async (HttpContext http, IMediator mediator, CurrentUser me, SignInManager<Person> signIn, CancellationToken ct, string? token = null) =>
+        api.MapGet("/calendar.ics", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                if (token is not null)
-                {
-                    // The feed's secret stands for its person, as a bearer token would: the pipeline then decides as for them.
-                    var personId = await mediator.Send(new ResolveCalendarFeed.Query(token), ct);
-                    var person = personId is null ? null : await signIn.UserManager.FindByIdAsync(personId.Value.ToString());
-                    if (person is null)
-                    {
-                        throw new NotFoundException("calendar feed", "?");
-                    }
-
-                    me.Use(await signIn.CreateUserPrincipalAsync(person));
-                }
-
                 http.Response.Headers.CacheControl = "private, max-age=300";
                 return Results.Text(await mediator.Send(new Query(), ct), MeetingCalendar.ContentType);
             })
+            // The feed's secret (CalendarFeedAuthentication) or the usual sign-in; the pipeline decides as for either.
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(CalendarFeedAuthentication.FeedOrSignIn)
+                .RequireAuthenticatedUser())
             .WithTags("Meetings")
             .WithName("GetMyCalendar")
             .WithSummary("My meetings as an iCalendar feed")
-            .WithDescription("Every meeting you are invited to (from 90 days ago), METHOD:PUBLISH. With a bearer token, or with `token` from POST /api/me/calendar-feed so a calendar client can subscribe.")
+            .WithDescription("Every meeting you are invited to (from 90 days ago), METHOD:PUBLISH. With a bearer token, or with `token` from POST /api/me/calendar-feed so a calendar client can subscribe; an unknown or revoked token → 404.")
             .Produces<string>(contentType: "text/calendar");
 }
