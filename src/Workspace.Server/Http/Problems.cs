@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Workspace.Server.Auth;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Http;

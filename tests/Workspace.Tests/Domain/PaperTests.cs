@@ -96,7 +96,7 @@ public sealed class PaperTests
         var paper = InSignOff(Procedure.Unanimous, out _, out var revision);
 
         Assert.Equal("stale-sign-off", Assert.Throws<RuleBrokenException>(() => paper.RecordSignOff(1, "sha256:other", Decision.Approve, null, Iom, Now)).Code);
-        Assert.Throws<ForbiddenException>(() => paper.RecordSignOff(1, revision.ContentHash, Decision.Approve, null, new Actor("focal@who.demo", "WHO"), Now));
+        Assert.Equal("not-a-participant", Assert.Throws<RuleBrokenException>(() => paper.RecordSignOff(1, revision.ContentHash, Decision.Approve, null, new Actor("focal@who.demo", "WHO"), Now)).Code);
         Assert.Equal("objection-without-reason", Assert.Throws<RuleBrokenException>(() => paper.RecordSignOff(1, revision.ContentHash, Decision.Object, " ", Iom, Now)).Code);
     }
 

@@ -157,7 +157,7 @@ public sealed class Meeting : Aggregate
     {
         if (!IsInvited(person.AgencyCode))
         {
-            throw new ForbiddenException($"{person.AgencyCode} is not invited to this meeting.");
+            throw new RuleBrokenException("not-invited", $"{person.AgencyCode} is not invited to this meeting.");
         }
 
         if (Status == MeetingStatus.Cancelled)

@@ -195,7 +195,7 @@ public sealed class Paper : Aggregate
         var round = CurrentRound!;
         if (!IsParticipant(by.AgencyCode))
         {
-            throw new ForbiddenException($"{by.AgencyCode} does not participate in this paper.");
+            throw new RuleBrokenException("not-a-participant", $"{by.AgencyCode} does not participate in this paper.");
         }
 
         if (revision != round.RevisionNumber || !string.Equals(contentHash, round.ContentHash, StringComparison.Ordinal))

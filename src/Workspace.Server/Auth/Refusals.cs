@@ -1,0 +1,20 @@
+namespace Workspace.Server.Auth;
+
+/// <summary>The caller is signed in but may not do this (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The caller is not signed in (401).</summary>
+public sealed class UnauthenticatedException() : Exception("Sign in first.");
+
+/// <summary>
+/// Sign-in failed (401). The same answer whether the address is unknown or the password wrong, so
+/// addresses are not disclosed.
+/// </summary>
+public sealed class WrongCredentialsException(string message) : Exception(message);
+
+/// <summary>Too many failed sign-ins for this address from this client (429 with Retry-After), answered alike for every address.</summary>
+public sealed class TooManyAttemptsException(TimeSpan retryAfter)
+    : Exception($"Too many failed sign-ins for this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
