@@ -58,6 +58,24 @@ public sealed class EventRecord
 }
 
 /// <summary>
+/// Who may see an event, in one place: the secretariat every event; anyone else those for everyone or naming
+/// their agency. An expression, so the log's queries run it in SQL and the live relay runs it compiled.
+/// </summary>
+public static class EventAudience
+{
+    public static System.Linq.Expressions.Expression<Func<EventRecord, bool>> For(bool isSecretariat, string agencyCode)
+    {
+        if (isSecretariat)
+        {
+            return e => true;
+        }
+
+        var tag = EventRecord.AudienceTag(agencyCode);
+        return e => e.Audience == EventRecord.Everyone || e.Audience.Contains(tag);
+    }
+}
+
+/// <summary>
 /// The last appended event, one row updated in each appending transaction: appends read it instead of
 /// scanning the log, and the audit compares it with the last row so a removed tail is noticed.
 /// </summary>

@@ -2,18 +2,18 @@ using System.Collections.Concurrent;
 
 namespace Workspace.Server.Live;
 
-/// <summary>The hub connections of this node, each with what its user may see.</summary>
+/// <summary>The live subscribers of this node (hub connections, page circuits), each with what its person may see.</summary>
 public sealed class LiveConnections
 {
-    private readonly ConcurrentDictionary<string, Subscriber> subscribers = new();
+    private readonly ConcurrentDictionary<string, ILiveSubscriber> subscribers = new();
 
-    public IEnumerable<Subscriber> All => subscribers.Values;
+    public IEnumerable<ILiveSubscriber> All => subscribers.Values;
 
     public int Count => subscribers.Count;
 
-    public void Add(Subscriber subscriber) => subscribers[subscriber.ConnectionId] = subscriber;
+    public void Add(ILiveSubscriber subscriber) => subscribers[subscriber.Id] = subscriber;
 
-    public Subscriber? Remove(string connectionId)
+    public ILiveSubscriber? Remove(string connectionId)
     {
         if (subscribers.TryRemove(connectionId, out var subscriber))
         {
@@ -23,7 +23,7 @@ public sealed class LiveConnections
         return subscriber;
     }
 
-    public Subscriber? Find(string connectionId) => subscribers.GetValueOrDefault(connectionId);
+    public ILiveSubscriber? Find(string connectionId) => subscribers.GetValueOrDefault(connectionId);
 
     /// <summary>Cuts this node's connections of a session (signed out) or of a person (password changed).</summary>
     public int Drop(Guid? sessionId = null, Guid? personId = null)

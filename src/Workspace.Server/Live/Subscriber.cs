@@ -10,7 +10,7 @@ namespace Workspace.Server.Live;
 /// by a pump of its own. A slow connection fills only its own queue; when the queue is full its events are
 /// dropped and, as soon as it accepts messages again, it is told to resume from the last event it received.
 /// </summary>
-public sealed partial class Subscriber
+public sealed partial class Subscriber : ILiveSubscriber
 {
     public const string EventMethod = "event";
     public const string ResumeMethod = "resume";
@@ -23,8 +23,11 @@ public sealed partial class Subscriber
     private int overflowed;
     private long lastSent;
 
+    private readonly Func<EventRecord, bool> audience;
+
     public Subscriber(HubCallerContext context, string agencyCode, bool isSecretariat, IHubContext<WorkspaceHub> hub, LiveOptions options, ILogger logger)
     {
+        audience = EventAudience.For(isSecretariat, agencyCode).Compile();
         this.context = context;
         this.hub = hub;
         this.logger = logger;
@@ -51,8 +54,9 @@ public sealed partial class Subscriber
     /// <summary>How many times this connection fell too far behind.</summary>
     public int Overflows { get; private set; }
 
-    public bool MaySee(EventRecord e) =>
-        IsSecretariat || e.Audience == EventRecord.Everyone || e.Audience.Contains(EventRecord.AudienceTag(AgencyCode), StringComparison.Ordinal);
+    public string Id => ConnectionId;
+
+    public bool MaySee(EventRecord e) => audience(e);
 
     /// <summary>Never waits: a full queue marks the connection as behind instead.</summary>
     public void Offer(EventEnvelope envelope)

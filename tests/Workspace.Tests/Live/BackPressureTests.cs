@@ -67,7 +67,7 @@ public sealed class BackPressureTests(SmallBufferHost host) : IClassFixture<Smal
         using var stalled = await StalledClientAsync();
         await using var healthy = await host.LiveFor(WorkspaceHost.FocalPoint("IOM"), head);
         var connections = host.App.Services.GetRequiredService<LiveConnections>();
-        var stalledSubscriber = connections.All.Single(s => s.AgencyCode == "ILO");
+        var stalledSubscriber = connections.All.OfType<Subscriber>().Single(s => s.AgencyCode == "ILO");
 
         await FloodAsync();
         // A command after the flood is answered while the stalled client still reads nothing...

@@ -17,15 +17,7 @@ public sealed record EventEnvelope(long Seq, string Type, DateTimeOffset Occurre
 
 internal static class EventVisibility
 {
-    /// <summary>The events a person may see: all for the secretariat; else those for everyone or naming their agency.</summary>
-    public static IQueryable<EventRecord> VisibleTo(this IQueryable<EventRecord> events, bool isSecretariat, string agencyCode)
-    {
-        if (isSecretariat)
-        {
-            return events;
-        }
-
-        var tag = EventRecord.AudienceTag(agencyCode);
-        return events.Where(e => e.Audience == EventRecord.Everyone || e.Audience.Contains(tag));
-    }
+    /// <summary>The events a person may see, as a query of the log (<see cref="EventAudience"/> is the rule).</summary>
+    public static IQueryable<EventRecord> VisibleTo(this IQueryable<EventRecord> events, bool isSecretariat, string agencyCode) =>
+        events.Where(EventAudience.For(isSecretariat, agencyCode));
 }
