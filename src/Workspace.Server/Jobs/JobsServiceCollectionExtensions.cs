@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Workspace.Server.Auth;
+using Workspace.Server.Data;
 
 namespace Workspace.Server.Jobs;
 
@@ -37,7 +38,8 @@ public static class JobsServiceCollectionExtensions
             options.WorkerCount = jobs.WorkerCount;
             options.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
-        services.AddScoped<DeadlineSchedule>();
+        services.AddSingleton<DeadlineSchedule>();
+        services.AddSingleton<ILogFollower, DeadlineFollower>();
         services.AddScoped<DeadlineJobs>();
         services.AddHostedService<DeadlineScheduleRestorer>();
         return services;

@@ -10,7 +10,8 @@ namespace Workspace.Server.Live;
 /// older with Resume. It also anchors the head it reaches outside the database (<see cref="LogAnchor"/>).
 /// </summary>
 internal sealed partial class EventRelay(
-    IServiceScopeFactory scopes, RelaySignal signal, LiveConnections connections, LogAnchor anchor, IOptions<LiveOptions> options, ILogger<EventRelay> logger)
+    IServiceScopeFactory scopes, RelaySignal signal, LiveConnections connections, LogAnchor anchor, IEnumerable<ILogFollower> followers, IOptions<LiveOptions> options,
+    ILogger<EventRelay> logger)
     : BackgroundService
 {
     private const int Batch = 500;
@@ -74,6 +75,11 @@ internal sealed partial class EventRelay(
                         }
                     }
 
+                    foreach (var follower in followers)
+                    {
+                        Follow(follower, row);
+                    }
+
                     Position = row.Seq;
                 }
 
@@ -94,6 +100,23 @@ internal sealed partial class EventRelay(
             ReadFailed(logger, e, Position);
         }
     }
+
+    private void Follow(ILogFollower follower, EventRecord row)
+    {
+        try
+        {
+            follower.Follow(row);
+        }
+#pragma warning disable CA1031 // One follower's failure must not stop the relay; the sweeps catch up on timed work.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            FollowerFailed(logger, e, follower.GetType().Name, row.Seq);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Follower} failed on event {Seq}; the sweeps will catch up.")]
+    private static partial void FollowerFailed(ILogger logger, Exception exception, string follower, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append the log's head {Seq} to the anchor {Path}; trying again at the next head.")]
     private static partial void AnchorFailed(ILogger logger, string path, long seq);

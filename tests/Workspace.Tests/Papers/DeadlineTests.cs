@@ -85,8 +85,13 @@ public sealed class DeadlineTests(WorkspaceHost host) : IClassFixture<WorkspaceH
     {
         var storage = host.App.Services.GetRequiredService<JobStorage>();
         var before = storage.GetMonitoringApi().ScheduledCount();
-        await InSignOffAsync(host, "Scheduled statement", "Silence", TimeSpan.FromDays(5));
+        var (paper, _) = await InSignOffAsync(host, "Scheduled statement", "Silence", TimeSpan.FromDays(5));
 
+        // The schedule follows the committed event: once this node's relay has read it, the jobs are there.
+        var opened = (await (await host.ClientFor(WorkspaceHost.Secretariat)).ReadEventsAsync(0, 1000))
+            .Single(e => e.Type == "paper.round-opened" && e.Subject.Id == paper.Id.ToString());
+        var relay = host.App.Services.GetRequiredService<Workspace.Server.Live.EventRelay>();
+        Assert.True(SpinWait.SpinUntil(() => relay.Position >= opened.Seq, TimeSpan.FromSeconds(10)), "the relay did not reach the event");
         // 48 h and 24 h reminders and the deadline itself.
         Assert.Equal(before + 3, storage.GetMonitoringApi().ScheduledCount());
         Assert.Contains(storage.GetConnection().GetRecurringJobs(), j => j.Id == "deadline-sweep");

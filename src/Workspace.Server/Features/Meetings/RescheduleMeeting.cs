@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Jobs;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;
@@ -16,14 +15,13 @@ public static class RescheduleMeeting
         public Validator(TimeProvider clock) => MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
     }
 
-    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
             meeting.Reschedule(command.StartsAt!.Value.UtcDateTime, command.DurationMinutes!.Value, command.TimeZone, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-            unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
             return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }

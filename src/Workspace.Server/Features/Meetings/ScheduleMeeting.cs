@@ -2,7 +2,6 @@ using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Features.Agencies;
-using Workspace.Server.Jobs;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;
@@ -32,7 +31,7 @@ public static class ScheduleMeeting
         }
     }
 
-    internal sealed class Handler(PaperAccess access, WorkspaceDb db, ICurrentUser me, TimeProvider clock, UnitOfWork unitOfWork, DeadlineSchedule schedule)
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, ICurrentUser me, TimeProvider clock)
         : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
@@ -44,7 +43,6 @@ public static class ScheduleMeeting
                 command.DurationMinutes!.Value, command.TimeZone, invited, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(cancellationToken);
-            unitOfWork.AfterCommit(() => schedule.ScheduleMeeting(meeting.Id, meeting.StartsAt));
             return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }
     }

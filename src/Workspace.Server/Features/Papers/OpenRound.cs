@@ -1,7 +1,6 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
-using Workspace.Server.Jobs;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
@@ -29,7 +28,7 @@ public static class OpenRound
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, IOptions<SignOffOptions> options, UnitOfWork unitOfWork, DeadlineSchedule schedule)
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, IOptions<SignOffOptions> options)
         : IRequestHandler<Command, RoundView>
     {
         public async Task<RoundView> Handle(Command command, CancellationToken cancellationToken)
@@ -38,7 +37,6 @@ public static class OpenRound
             var round = paper.OpenRound(command.Revision!.Value, command.Procedure!.Value, command.Deadline!.Value.UtcDateTime,
                 me.AsActor(), clock.GetUtcNow().UtcDateTime, options.Value.ReminderHours);
             await db.SaveChangesAsync(cancellationToken);
-            unitOfWork.AfterCommit(() => schedule.ScheduleRound(paper.Id, round.Deadline));
             return RoundView.Of(round);
         }
     }
