@@ -29,16 +29,13 @@ public static class CurrentUserExtensions
 }
 
 /// <summary>
-/// The person behind the current HTTP request or hub connection, read from the claims of the signed-in
-/// principal. Work outside a request (start-up, jobs) runs as the system unless a principal is set.
+/// The person behind whatever front end sent the request: a hub call (its connection's user), else the HTTP
+/// request (API or page). Work outside both (start-up, jobs) runs as the system. Nothing sets it but the
+/// front ends' own plumbing (<see cref="HubCaller"/>).
 /// </summary>
-public sealed class CurrentUser(IHttpContextAccessor http, IOptions<IdentityOptions> identity) : ICurrentUser
+public sealed class CurrentUser(IHttpContextAccessor http, HubCaller hub, IOptions<IdentityOptions> identity) : ICurrentUser
 {
-    private ClaimsPrincipal? principal;
-
-    private ClaimsPrincipal Principal => principal ?? http.HttpContext?.User ?? new ClaimsPrincipal();
-
-    public void Use(ClaimsPrincipal user) => principal = user;
+    private ClaimsPrincipal Principal => hub.User ?? http.HttpContext?.User ?? new ClaimsPrincipal();
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
@@ -56,6 +53,41 @@ public sealed class CurrentUser(IHttpContextAccessor http, IOptions<IdentityOpti
 
     /// <summary>The session of the bearer token behind the request, if any.</summary>
     public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(SessionClaims.SessionId), out var id) ? id : null;
+}
+
+/// <summary>
+/// The hub connection a hub call in this scope came from: set once per call (and per connect) by the hub
+/// filter, since a hub call has no HTTP request of its own under every transport.
+/// </summary>
+public sealed class HubCaller
+{
+    public ClaimsPrincipal? User { get; private set; }
+
+    internal void From(Microsoft.AspNetCore.SignalR.HubCallerContext context) => User = context.User;
+}
+
+/// <summary>Tells the scope of each hub call, and of each connect and disconnect, whose connection it is.</summary>
+internal sealed class HubCallerFilter : Microsoft.AspNetCore.SignalR.IHubFilter
+{
+    public ValueTask<object?> InvokeMethodAsync(Microsoft.AspNetCore.SignalR.HubInvocationContext invocationContext,
+        Func<Microsoft.AspNetCore.SignalR.HubInvocationContext, ValueTask<object?>> next)
+    {
+        invocationContext.ServiceProvider.GetRequiredService<HubCaller>().From(invocationContext.Context);
+        return next(invocationContext);
+    }
+
+    public Task OnConnectedAsync(Microsoft.AspNetCore.SignalR.HubLifetimeContext context, Func<Microsoft.AspNetCore.SignalR.HubLifetimeContext, Task> next)
+    {
+        context.ServiceProvider.GetRequiredService<HubCaller>().From(context.Context);
+        return next(context);
+    }
+
+    public Task OnDisconnectedAsync(Microsoft.AspNetCore.SignalR.HubLifetimeContext context, Exception? exception,
+        Func<Microsoft.AspNetCore.SignalR.HubLifetimeContext, Exception?, Task> next)
+    {
+        context.ServiceProvider.GetRequiredService<HubCaller>().From(context.Context);
+        return next(context, exception);
+    }
 }
 
 /// <summary>Adds the agency and display name to every principal Identity builds, so tokens carry them.</summary>

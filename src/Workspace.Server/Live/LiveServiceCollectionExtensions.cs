@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Http;
 
 namespace Workspace.Server.Live;
@@ -7,7 +8,7 @@ public static class LiveServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkspaceLive(this IServiceCollection services)
     {
-        services.AddSignalR();
+        services.AddSignalR(options => options.AddFilter<Auth.HubCallerFilter>());
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EventRelay>();

@@ -14,7 +14,7 @@ namespace Workspace.Server.Live;
 /// </summary>
 [Authorize]
 public sealed class WorkspaceHub(
-    IMediator mediator, CurrentUser me, LiveConnections connections, IHubContext<WorkspaceHub> hub, IOptions<LiveOptions> options,
+    IMediator mediator, ICurrentUser me, LiveConnections connections, IHubContext<WorkspaceHub> hub, IOptions<LiveOptions> options,
     IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<Subscriber> logger) : Hub
 {
     public const string Path = "/hubs/workspace";
@@ -30,7 +30,6 @@ public sealed class WorkspaceHub(
             return Task.CompletedTask;
         }
 
-        me.Use(Context.User!);
         var subscriber = new Subscriber(Context, me.AgencyCode, me.IsSecretariat, hub, options.Value, logger)
         {
             SessionId = Guid.TryParse(Context.User!.FindFirst(SessionClaims.SessionId)?.Value, out var session) ? session : null,
@@ -54,8 +53,6 @@ public sealed class WorkspaceHub(
 
     public Task<IReadOnlyList<EventEnvelope>> Resume(long afterSeq)
     {
-        // Hub calls run in their own scope: the pipeline must see the connection's user.
-        me.Use(Context.User!);
         return mediator.Send(new ReadEvents.Query(afterSeq, ResumePage), Context.ConnectionAborted);
     }
 }
