@@ -134,7 +134,7 @@ internal sealed partial class DatabaseInitializer(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Agencies.AnyAsync(a => a.Code == code, ct))
         {
-            db.Agencies.Add(Domain.Agency.Register(code, bootstrap.Value.SecretariatAgencyName));
+            db.Agencies.Add(Domain.Agency.Register(code, bootstrap.Value.SecretariatAgencyName, Domain.Actor.System));
             await db.SaveChangesAsync(ct);
         }
 

@@ -57,14 +57,14 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (code, name, mandate, priorities) in Members)
         {
-            db.Agencies.Add(Agency.Register(code, name, mandate, priorities));
+            db.Agencies.Add(Agency.Register(code, name, Actor.System, mandate, priorities));
         }
 
         await db.SaveChangesAsync(ct);
 
         var year = clock.GetUtcNow().Year;
-        db.CoChairTerms.Add(CoChairTerm.Create(CoChairAgencies, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), []));
-        db.WorkingGroups.Add(WorkingGroup.Create("ICAT Working Group", group.Value.SecretariatAgencyCode, WorkingGroupMembers));
+        db.CoChairTerms.Add(CoChairTerm.Create(CoChairAgencies, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), [], Actor.System));
+        db.WorkingGroups.Add(WorkingGroup.Create("ICAT Working Group", group.Value.SecretariatAgencyCode, WorkingGroupMembers, Actor.System));
         await db.SaveChangesAsync(ct);
 
         // One hash for every demo sign-in: they share the password, and hashing once keeps start-up fast.
@@ -90,16 +90,16 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
         var plenaryStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddHours(15), DateTimeKind.Unspecified), vienna);
         var plenary = Meeting.Schedule("Plenary meeting of the group", MeetingKind.Plenary, null, plenaryStart, 150, "Europe/Vienna",
             await db.Agencies.Select(a => a.Code).ToListAsync(ct), coChair, now);
-        plenary.AddAgendaItem("Adoption of the agenda", null, now);
-        plenary.AddAgendaItem("Joint statement for the World Day against Trafficking in Persons", "ILO", now);
-        plenary.AddAgendaItem("Co-chairs' annual report: outline", "UNHCR", now);
+        plenary.AddAgendaItem("Adoption of the agenda", null, coChair, now);
+        plenary.AddAgendaItem("Joint statement for the World Day against Trafficking in Persons", "ILO", coChair, now);
+        plenary.AddAgendaItem("Co-chairs' annual report: outline", "UNHCR", coChair, now);
 
         var group = await db.WorkingGroups.FirstAsync(ct);
         var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
         var callStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(now.Date.AddDays(7).AddHours(14), DateTimeKind.Unspecified), zurich);
         var call = Meeting.Schedule("ICAT Working Group call", MeetingKind.WorkingGroup, group.Id, callStart, 60, "Europe/Zurich",
             group.MemberAgencyCodes, new Actor(SecretariatEmail, group.LeadAgencyCode), now);
-        call.AddAgendaItem("Issue paper on recruitment fees: state of the draft", "IOM", now);
+        call.AddAgendaItem("Issue paper on recruitment fees: state of the draft", "IOM", new Actor(SecretariatEmail, group.LeadAgencyCode), now);
 
         db.Meetings.AddRange(plenary, call);
         await db.SaveChangesAsync(ct);
@@ -130,7 +130,7 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
             brief.RecordSignOff(1, briefText.ContentHash, Decision.Approve, null, FocalPoint(code), now.AddDays(-45));
         }
 
-        brief.Publish("How armed conflict fuels trafficking in persons, and what States and humanitarian actors can do.", ["Global", "Conflict"], briefText.Body, now.AddDays(-38));
+        brief.Publish("How armed conflict fuels trafficking in persons, and what States and humanitarian actors can do.", ["Global", "Conflict"], briefText.Body, new Actor(SecretariatEmail, "UNODC"), now.AddDays(-38));
 
         var statement = Paper.Create("Joint statement for the World Day against Trafficking in Persons", PaperKind.JointStatement, "ILO",
             ["IOM", "OHCHR", "UNHCR", "UNICEF", "UNODC"], null, FocalPoint("ILO"), now.AddDays(-10));

@@ -12,7 +12,7 @@ namespace Workspace.Server.Data;
 /// The one database: people and roles (Identity), the group's state and the event log. Saving appends
 /// the events the tracked aggregates raised, in the same transaction as the state they describe.
 /// </summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentUser actor, TimeProvider clock, ChainKeys keys)
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
@@ -114,7 +114,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
                 : "," + string.Join(',', e.Audience.AgencyCodes) + ",";
             var data = JsonSerializer.Serialize(e.Data, EventJson);
             var keyId = keys.CurrentId;
-            var hash = keys.Hash(keyId, EventRecord.HashedText(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, actor.Actor, audience, data, head.Hash, keyId))!;
+            var hash = keys.Hash(keyId, EventRecord.HashedText(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, e.Actor, audience, data, head.Hash, keyId))!;
             Events.Add(new EventRecord
             {
                 Seq = seq,
@@ -122,7 +122,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, ICurrentU
                 OccurredAt = at,
                 SubjectKind = e.Subject.Kind,
                 SubjectId = e.Subject.Id,
-                Actor = actor.Actor,
+                Actor = e.Actor,
                 Audience = audience,
                 Data = data,
                 PreviousHash = head.Hash,

@@ -18,7 +18,7 @@ public sealed class Agency : Aggregate
     /// <summary>App-managed concurrency token: SQLite has no rowversion.</summary>
     public int Version { get; private set; }
 
-    public static Agency Register(string code, string name, string mandate = "", IEnumerable<string>? thematicPriorities = null)
+    public static Agency Register(string code, string name, Actor by, string mandate = "", IEnumerable<string>? thematicPriorities = null)
     {
         var agency = new Agency
         {
@@ -28,12 +28,14 @@ public sealed class Agency : Aggregate
             ThematicPriorities = [.. (thematicPriorities ?? []).Select(p => p.Trim())],
             Version = 1,
         };
+        agency.ActAs(by);
         agency.Raise(new DomainEvent("agency.registered", agency.Subject, Audience.Everyone, new { code, name = agency.Name }));
         return agency;
     }
 
-    public void UpdateProfile(string mandate, IEnumerable<string> thematicPriorities)
+    public void UpdateProfile(string mandate, IEnumerable<string> thematicPriorities, Actor by)
     {
+        ActAs(by);
         Mandate = mandate.Trim();
         ThematicPriorities = [.. thematicPriorities.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct()];
         Version++;
@@ -42,9 +44,12 @@ public sealed class Agency : Aggregate
     }
 
     /// <summary>Told to the agency itself (and the secretariat): it names a person.</summary>
-    public void RecordFocalPointRegistered(string email, string displayName) =>
+    public void RecordFocalPointRegistered(string email, string displayName, Actor by)
+    {
+        ActAs(by);
         Raise(new DomainEvent("agency.focal-point-registered", Subject, Audience.Agencies([Code]),
             new { code = Code, email, displayName }));
+    }
 
     private Subject Subject => new("agency", Code);
 }

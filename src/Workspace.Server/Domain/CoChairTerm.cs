@@ -27,7 +27,7 @@ public sealed class CoChairTerm : Aggregate
     public bool Overlaps(DateOnly from, DateOnly to) => From <= to && from <= To;
 
     /// <summary>Checks that no existing term overlaps the new one; the caller loads the candidates.</summary>
-    public static CoChairTerm Create(IReadOnlyList<string> agencyCodes, DateOnly from, DateOnly to, IEnumerable<CoChairTerm> existing)
+    public static CoChairTerm Create(IReadOnlyList<string> agencyCodes, DateOnly from, DateOnly to, IEnumerable<CoChairTerm> existing, Actor by)
     {
         if (agencyCodes.Count != 2 || agencyCodes[0] == agencyCodes[1])
         {
@@ -55,6 +55,7 @@ public sealed class CoChairTerm : Aggregate
             From = from,
             To = to,
         };
+        term.ActAs(by);
         term.Raise(new DomainEvent("cochair-term.created", new Subject("cochair-term", term.Id.ToString()), Audience.Everyone,
             new { id = term.Id, agencyCodes = term.AgencyCodes, from, to }));
         return term;

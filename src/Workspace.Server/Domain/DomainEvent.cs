@@ -27,22 +27,34 @@ public sealed record Audience
 
 /// <summary>A change to the group's state, appended to the event log in the same transaction as the change.</summary>
 /// <param name="Notice">When people should be told in their notifications, what and which agencies.</param>
-public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data, Notice? Notice = null);
+public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data, Notice? Notice = null)
+{
+    /// <summary>Who acted, as the log records it: an address, or <c>system</c> for the server's own timed work.</summary>
+    public string Actor { get; init; } = Domain.Actor.System.Email;
+}
 
 /// <summary>An in-app notification for every person of the named agencies, but those excluded by address.</summary>
 public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes, IReadOnlyList<string>? ExceptEmails = null);
 
 /// <summary>Who acts: a person's address and the agency they act for.</summary>
-public sealed record Actor(string Email, string AgencyCode);
+public sealed record Actor(string Email, string AgencyCode)
+{
+    /// <summary>The server itself: deadlines, reminders, start-up.</summary>
+    public static readonly Actor System = new("system", "");
+}
 
 /// <summary>An aggregate that raises events as its methods change it.</summary>
 public abstract class Aggregate
 {
     private readonly List<DomainEvent> events = [];
+    private Actor acting = Actor.System;
 
     public IReadOnlyList<DomainEvent> Events => events;
 
-    protected void Raise(DomainEvent domainEvent) => events.Add(domainEvent);
+    /// <summary>Who the operation under way acts for: every event it raises names them.</summary>
+    protected void ActAs(Actor by) => acting = by;
+
+    protected void Raise(DomainEvent domainEvent) => events.Add(domainEvent with { Actor = acting.Email });
 
     public void ClearEvents() => events.Clear();
 }

@@ -18,7 +18,7 @@ public sealed class WorkingGroup : Aggregate
 
     public int Version { get; private set; }
 
-    public static WorkingGroup Create(string name, string leadAgencyCode, IEnumerable<string> memberAgencyCodes)
+    public static WorkingGroup Create(string name, string leadAgencyCode, IEnumerable<string> memberAgencyCodes, Actor by)
     {
         var group = new WorkingGroup
         {
@@ -28,13 +28,15 @@ public sealed class WorkingGroup : Aggregate
             MemberAgencyCodes = [.. memberAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Version = 1,
         };
+        group.ActAs(by);
         group.Raise(new DomainEvent("working-group.created", new Subject("working-group", group.Id.ToString()), Audience.Everyone,
             new { id = group.Id, name = group.Name, leadAgencyCode, memberAgencyCodes = group.MemberAgencyCodes }));
         return group;
     }
 
-    public void Change(string name, string leadAgencyCode, IEnumerable<string> memberAgencyCodes)
+    public void Change(string name, string leadAgencyCode, IEnumerable<string> memberAgencyCodes, Actor by)
     {
+        ActAs(by);
         Name = name.Trim();
         LeadAgencyCode = leadAgencyCode;
         MemberAgencyCodes = [.. memberAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -11,7 +11,7 @@ public sealed class MembershipRulesTests
     [Fact]
     public void Registering_an_agency_raises_agency_registered_for_everyone()
     {
-        var agency = Agency.Register("UNODC", " United Nations Office on Drugs and Crime ");
+        var agency = Agency.Register("UNODC", " United Nations Office on Drugs and Crime ", Actor.System);
 
         var raised = Assert.Single(agency.Events);
         Assert.Equal("agency.registered", raised.Type);
@@ -23,8 +23,8 @@ public sealed class MembershipRulesTests
     [Fact]
     public void A_profile_update_trims_and_drops_empty_and_repeated_priorities()
     {
-        var agency = Agency.Register("ILO", "International Labour Organization");
-        agency.UpdateProfile(" Decent work ", ["Forced labour", " ", "Forced labour", "Fair recruitment "]);
+        var agency = Agency.Register("ILO", "International Labour Organization", Actor.System);
+        agency.UpdateProfile(" Decent work ", ["Forced labour", " ", "Forced labour", "Fair recruitment "], Actor.System);
 
         Assert.Equal("Decent work", agency.Mandate);
         Assert.Equal(["Forced labour", "Fair recruitment"], agency.ThematicPriorities);
@@ -35,8 +35,8 @@ public sealed class MembershipRulesTests
     [Fact]
     public void A_focal_point_registration_is_told_to_the_agency_only()
     {
-        var agency = Agency.Register("IOM", "International Organization for Migration");
-        agency.RecordFocalPointRegistered("someone@iom.demo", "Someone");
+        var agency = Agency.Register("IOM", "International Organization for Migration", Actor.System);
+        agency.RecordFocalPointRegistered("someone@iom.demo", "Someone", new Actor("secretariat@unodc.demo", "UNODC"));
 
         var raised = agency.Events[^1];
         Assert.False(raised.Audience.IsEveryone);
@@ -46,9 +46,9 @@ public sealed class MembershipRulesTests
     [Fact]
     public void CreateTerm_WhenAnotherTermOverlaps_IsNotPossible()
     {
-        var existing = CoChairTerm.Create(["ILO", "UNHCR"], Jan1, Dec31, []);
+        var existing = CoChairTerm.Create(["ILO", "UNHCR"], Jan1, Dec31, [], Actor.System);
 
-        var refused = Assert.Throws<RuleBrokenException>(() => CoChairTerm.Create(["IOM", "UNICEF"], Dec31, Dec31.AddDays(30), [existing]));
+        var refused = Assert.Throws<RuleBrokenException>(() => CoChairTerm.Create(["IOM", "UNICEF"], Dec31, Dec31.AddDays(30), [existing], Actor.System));
         Assert.Equal("overlapping-term", refused.Code);
         Assert.Equal(existing.Id, refused.Extensions["conflictingTermId"]);
     }
@@ -56,8 +56,8 @@ public sealed class MembershipRulesTests
     [Fact]
     public void CreateTerm_StartingTheDayAfterTheLastEnds_IsPossible()
     {
-        var existing = CoChairTerm.Create(["ILO", "UNHCR"], Jan1, Dec31, []);
-        var next = CoChairTerm.Create(["IOM", "UNICEF"], Dec31.AddDays(1), Dec31.AddYears(1), [existing]);
+        var existing = CoChairTerm.Create(["ILO", "UNHCR"], Jan1, Dec31, [], Actor.System);
+        var next = CoChairTerm.Create(["IOM", "UNICEF"], Dec31.AddDays(1), Dec31.AddYears(1), [existing], Actor.System);
 
         Assert.True(next.Includes(Dec31.AddDays(1)));
         Assert.False(existing.Includes(Dec31.AddDays(1)));
@@ -70,19 +70,19 @@ public sealed class MembershipRulesTests
     [InlineData("ILO,IOM,UNICEF")]
     public void CreateTerm_WithoutExactlyTwoDistinctAgencies_IsNotPossible(string codes)
     {
-        Assert.Throws<ArgumentException>(() => CoChairTerm.Create(codes.Split(','), Jan1, Dec31, []));
+        Assert.Throws<ArgumentException>(() => CoChairTerm.Create(codes.Split(','), Jan1, Dec31, [], Actor.System));
     }
 
     [Fact]
     public void CreateTerm_EndingBeforeItStarts_IsNotPossible()
     {
-        Assert.Throws<ArgumentException>(() => CoChairTerm.Create(["ILO", "IOM"], Dec31, Jan1, []));
+        Assert.Throws<ArgumentException>(() => CoChairTerm.Create(["ILO", "IOM"], Dec31, Jan1, [], Actor.System));
     }
 
     [Fact]
     public void A_working_groups_lead_is_always_among_its_members_once()
     {
-        var group = WorkingGroup.Create("Research", "UNU", ["IOM", "UNU", "ILO", "IOM"]);
+        var group = WorkingGroup.Create("Research", "UNU", ["IOM", "UNU", "ILO", "IOM"], Actor.System);
         Assert.Equal(["ILO", "IOM", "UNU"], group.MemberAgencyCodes);
         Assert.Equal("working-group.created", Assert.Single(group.Events).Type);
     }

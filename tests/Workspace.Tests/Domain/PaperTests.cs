@@ -150,14 +150,14 @@ public sealed class PaperTests
     public void Publish_OnlyFromSignedOff_AndOnlyTheApprovedText()
     {
         var paper = InSignOff(Procedure.Unanimous, out _, out var revision);
-        Assert.Equal("wrong-state", Assert.Throws<RuleBrokenException>(() => paper.Publish("S", [], "Text", Now)).Code);
+        Assert.Equal("wrong-state", Assert.Throws<RuleBrokenException>(() => paper.Publish("S", [], "Text", Ilo, Now)).Code);
         foreach (var agency in new[] { Ilo, Iom, Unhcr })
         {
             paper.RecordSignOff(1, revision.ContentHash, Decision.Approve, null, agency, Now);
         }
 
-        Assert.Equal("content-mismatch", Assert.Throws<RuleBrokenException>(() => paper.Publish("S", [], "Text, edited", Now)).Code);
-        paper.Publish(" Summary ", ["Global", " ", "Global"], "Text", Now);
+        Assert.Equal("content-mismatch", Assert.Throws<RuleBrokenException>(() => paper.Publish("S", [], "Text, edited", Ilo, Now)).Code);
+        paper.Publish(" Summary ", ["Global", " ", "Global"], "Text", Ilo, Now);
         Assert.Equal(PaperState.Published, paper.State);
         Assert.Equal(["Global"], paper.PublicationTags);
         Assert.Equal(["ILO", "IOM", "UNHCR"], paper.SignatoryAgencyCodes);
@@ -172,5 +172,18 @@ public sealed class PaperTests
         Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw],
             PaperWorkflow.AllowedActions(PaperState.SignedOff, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead));
         Assert.Empty(PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
+    }
+
+    [Fact]
+    public void Every_event_names_who_acted_and_timed_outcomes_name_the_system()
+    {
+        var paper = InSignOff(Procedure.Silence, out _, out _);
+        Assert.All(paper.Events, e => Assert.Equal(Ilo.Email, e.Actor));
+        paper.ClearEvents();
+
+        Assert.True(paper.CloseSilenceIfDue(Now.AddDays(4)));
+
+        Assert.NotEmpty(paper.Events);
+        Assert.All(paper.Events, e => Assert.Equal("system", e.Actor));
     }
 }

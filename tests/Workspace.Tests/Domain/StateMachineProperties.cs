@@ -64,7 +64,7 @@ public sealed class StateMachineProperties
                             break;
                         case 5:
                             var text = step.Right && round is not null ? bodies.GetValueOrDefault(round.RevisionNumber, "") : "Not the approved text";
-                            paper.Publish("Summary", ["Global"], text, now);
+                            paper.Publish("Summary", ["Global"], text, who, now);
                             break;
                         case 6:
                             paper.Withdraw(who, now);
@@ -150,15 +150,15 @@ public sealed class StateMachineProperties
                     switch (step.Command % 6)
                     {
                         case 0:
-                            meeting.Reschedule(now.AddHours(step.Hours), 30 + step.Pick, step.Right ? "America/New_York" : "Europe/Vienna", now);
+                            meeting.Reschedule(now.AddHours(step.Hours), 30 + step.Pick, step.Right ? "America/New_York" : "Europe/Vienna", People[step.Person], now);
                             changed = true;
                             break;
                         case 1:
-                            meeting.Cancel(now);
+                            meeting.Cancel(People[step.Person], now);
                             changed = true;
                             break;
                         case 2:
-                            meeting.AddAgendaItem("Item", step.Right ? "IOM" : null, now);
+                            meeting.AddAgendaItem("Item", step.Right ? "IOM" : null, People[step.Person], now);
                             break;
                         case 3:
                             meeting.RecordRsvp(People[step.Person], (RsvpResponse)step.Pick, now);
@@ -168,7 +168,7 @@ public sealed class StateMachineProperties
                             meeting.RemindIfDue(now, TimeSpan.FromHours(24));
                             break;
                         default:
-                            meeting.LinkMinutes(Guid.NewGuid(), now);
+                            meeting.LinkMinutes(Guid.NewGuid(), People[step.Person], now);
                             break;
                     }
                 }

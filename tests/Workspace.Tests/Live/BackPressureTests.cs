@@ -54,7 +54,7 @@ public sealed class BackPressureTests(SmallBufferHost host) : IClassFixture<Smal
         var mandate = new string('m', 4000);
         for (var i = 0; i < Flood; i++)
         {
-            agency.UpdateProfile(mandate + i, ["Flood"]);
+            agency.UpdateProfile(mandate + i, ["Flood"], Workspace.Server.Domain.Actor.System);
         }
 
         await db.SaveChangesAsync();

@@ -115,7 +115,7 @@ public sealed class LiveUpdateTests(LiveHost host) : IClassFixture<LiveHost>
             var agency = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Agencies, a => a.Code == "UNU");
             for (var i = 0; i < 2500; i++)
             {
-                agency.UpdateProfile($"Mandate {i}", []);
+                agency.UpdateProfile($"Mandate {i}", [], Workspace.Server.Domain.Actor.System);
             }
 
             await db.SaveChangesAsync();

@@ -20,7 +20,7 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
     {
         await using var scope = host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        db.Agencies.AddRange(Agency.Register("UNODA", "Office for Disarmament Affairs"), Agency.Register("UNEP", "United Nations Environment Programme"));
+        db.Agencies.AddRange(Agency.Register("UNODA", "Office for Disarmament Affairs", Actor.System), Agency.Register("UNEP", "United Nations Environment Programme", Actor.System));
         await db.SaveChangesAsync();
         var codes = await db.Agencies.Select(a => a.Code).Take(30).ToListAsync();
         var now = host.Clock.GetUtcNow().UtcDateTime;

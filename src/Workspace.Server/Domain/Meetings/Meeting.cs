@@ -106,13 +106,15 @@ public sealed class Meeting : Aggregate
             CreatedAt = now,
             Version = 1,
         };
+        meeting.ActAs(organizer);
         meeting.Raise(new DomainEvent("meeting.scheduled", meeting.Subject, meeting.Invited, meeting.Describe(),
             new Notice("meeting-scheduled", $"{meeting.Title}: {meeting.When()}. Your agency is invited.", [.. meeting.InvitedAgencyCodes])));
         return meeting;
     }
 
-    public void Reschedule(DateTime startsAt, int durationMinutes, string timeZone, DateTime now)
+    public void Reschedule(DateTime startsAt, int durationMinutes, string timeZone, Actor by, DateTime now)
     {
+        ActAs(by);
         EnsureChangeable(now);
         EnsureFuture(startsAt, now);
         var before = When();
@@ -126,8 +128,9 @@ public sealed class Meeting : Aggregate
             new Notice("meeting-rescheduled", $"{Title} moved from {before} to {When()}.", [.. InvitedAgencyCodes])));
     }
 
-    public void Cancel(DateTime now)
+    public void Cancel(Actor by, DateTime now)
     {
+        ActAs(by);
         EnsureChangeable(now);
         Status = MeetingStatus.Cancelled;
         Sequence++;
@@ -136,8 +139,9 @@ public sealed class Meeting : Aggregate
             new Notice("meeting-cancelled", $"{Title} ({When()}) is cancelled.", [.. InvitedAgencyCodes])));
     }
 
-    public AgendaItem AddAgendaItem(string title, string? presenterAgencyCode, DateTime now)
+    public AgendaItem AddAgendaItem(string title, string? presenterAgencyCode, Actor by, DateTime now)
     {
+        ActAs(by);
         EnsureChangeable(now);
         if (presenterAgencyCode is not null && !IsInvited(presenterAgencyCode))
         {
@@ -155,6 +159,7 @@ public sealed class Meeting : Aggregate
     /// <summary>A person of an invited agency answers for themselves; a later answer replaces the earlier one.</summary>
     public Rsvp RecordRsvp(Actor person, RsvpResponse response, DateTime now)
     {
+        ActAs(person);
         if (!IsInvited(person.AgencyCode))
         {
             throw new RuleBrokenException("not-invited", $"{person.AgencyCode} is not invited to this meeting.");
@@ -190,6 +195,7 @@ public sealed class Meeting : Aggregate
     /// <summary>Reminds everyone invited except those who declined, once per start time, when the moment has come.</summary>
     public bool RemindIfDue(DateTime now, TimeSpan before)
     {
+        ActAs(Actor.System);
         if (Status != MeetingStatus.Scheduled || Reminded || now < StartsAt - before || now >= StartsAt)
         {
             return false;
@@ -204,8 +210,9 @@ public sealed class Meeting : Aggregate
     }
 
     /// <summary>Links the minutes paper drafted after the meeting; one per meeting.</summary>
-    public void LinkMinutes(Guid paperId, DateTime now)
+    public void LinkMinutes(Guid paperId, Actor by, DateTime now)
     {
+        ActAs(by);
         if (Status == MeetingStatus.Cancelled)
         {
             throw new RuleBrokenException("meeting-cancelled", "A cancelled meeting has no minutes.");

@@ -91,6 +91,7 @@ public sealed class Paper : Aggregate
             CreatedBy = by.Email,
             Version = 1,
         };
+        paper.ActAs(by);
         paper.Raise(new DomainEvent("paper.created", paper.Subject, paper.Participants, new
         {
             id = paper.Id,
@@ -110,6 +111,7 @@ public sealed class Paper : Aggregate
     /// </summary>
     public Revision AddRevision(int baseRevision, string body, Actor author, DateTime now)
     {
+        ActAs(author);
         PaperWorkflow.Ensure(State, PaperAction.AddRevision);
         if (baseRevision != LatestRevisionNumber)
         {
@@ -143,6 +145,7 @@ public sealed class Paper : Aggregate
 
     public PaperComment AddComment(int revision, string text, Actor author, DateTime now)
     {
+        ActAs(author);
         PaperWorkflow.Ensure(State, PaperAction.Comment);
         EnsureRevisionExists(revision);
         var comment = new PaperComment(Id, revision, text.Trim(), author, now);
@@ -155,6 +158,7 @@ public sealed class Paper : Aggregate
     /// <remarks>The round binds the latest revision's own hash: the paper knows it, no caller supplies it.</remarks>
     public Round OpenRound(int revision, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours)
     {
+        ActAs(by);
         PaperWorkflow.Ensure(State, PaperAction.OpenRound);
         EnsureRevisionExists(revision);
         if (revision != LatestRevisionNumber)
@@ -191,6 +195,7 @@ public sealed class Paper : Aggregate
     /// </summary>
     public void RecordSignOff(int revision, string contentHash, Decision decision, string? comment, Actor by, DateTime now)
     {
+        ActAs(by);
         PaperWorkflow.Ensure(State, PaperAction.SignOff);
         var round = CurrentRound!;
         if (!IsParticipant(by.AgencyCode))
@@ -230,6 +235,7 @@ public sealed class Paper : Aggregate
     /// <summary>At the deadline of a silence procedure nobody broke, the text is adopted. Does nothing otherwise.</summary>
     public bool CloseSilenceIfDue(DateTime now)
     {
+        ActAs(Actor.System);
         if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true, Procedure: Procedure.Silence } round || now < round.Deadline)
         {
             return false;
@@ -242,6 +248,7 @@ public sealed class Paper : Aggregate
     /// <summary>A unanimous round still open at its deadline is flagged once. Does nothing otherwise.</summary>
     public bool FlagOverdueIfDue(DateTime now)
     {
+        ActAs(Actor.System);
         if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true, Procedure: Procedure.Unanimous, Overdue: false } round || now < round.Deadline)
         {
             return false;
@@ -260,6 +267,7 @@ public sealed class Paper : Aggregate
     /// <summary>Reminds agencies still pending when a reminder's moment has come. Does nothing otherwise.</summary>
     public bool RemindIfDue(DateTime now, IReadOnlyList<int> reminderHours)
     {
+        ActAs(Actor.System);
         if (State != PaperState.InSignOff || CurrentRound is not { IsOpen: true } round || now >= round.Deadline)
         {
             return false;
@@ -291,8 +299,9 @@ public sealed class Paper : Aggregate
     /// Publishes the signed-off text. <paramref name="approvedText"/> is the body of the revision the round
     /// approved; it must hash to exactly what every agency signed.
     /// </summary>
-    public void Publish(string summary, IEnumerable<string> tags, string approvedText, DateTime now)
+    public void Publish(string summary, IEnumerable<string> tags, string approvedText, Actor by, DateTime now)
     {
+        ActAs(by);
         PaperWorkflow.Ensure(State, PaperAction.Publish);
         var round = CurrentRound!;
         if (round.Status != RoundStatus.Completed || Revision.HashOf(approvedText) != round.ContentHash)
@@ -315,6 +324,7 @@ public sealed class Paper : Aggregate
 
     public void Withdraw(Actor by, DateTime now)
     {
+        ActAs(by);
         PaperWorkflow.Ensure(State, PaperAction.Withdraw);
         if (CurrentRound is { IsOpen: true } round)
         {

@@ -17,7 +17,7 @@ public static class RegisterAgency
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, AgencySummary>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, AgencySummary>
     {
         public async Task<AgencySummary> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -26,7 +26,7 @@ public static class RegisterAgency
                 throw new RuleBrokenException("duplicate-agency", $"An agency with code {command.Code} is already a member.");
             }
 
-            var agency = Agency.Register(command.Code, command.Name);
+            var agency = Agency.Register(command.Code, command.Name, me.AsActor());
             db.Agencies.Add(agency);
             await db.SaveChangesAsync(cancellationToken);
             return new AgencySummary(agency.Code, agency.Name);

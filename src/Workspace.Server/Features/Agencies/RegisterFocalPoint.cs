@@ -32,7 +32,7 @@ public static class RegisterFocalPoint
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, UserManager<Person> users, IOptions<GroupOptions> group)
+    internal sealed class Handler(WorkspaceDb db, UserManager<Person> users, IOptions<GroupOptions> group, ICurrentUser me)
         : IRequestHandler<Command, PersonView>
     {
         public async Task<PersonView> Handle(Command command, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public static class RegisterFocalPoint
                 AgencyCode = agency.Code,
                 EmailConfirmed = true,
             };
-            agency.RecordFocalPointRegistered(person.Email, person.DisplayName);
+            agency.RecordFocalPointRegistered(person.Email, person.DisplayName, me.AsActor());
             var created = await users.CreateAsync(person, command.Password);
             if (!created.Succeeded)
             {

@@ -22,13 +22,13 @@ public static class UpdateAgencyProfile
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, AgencyProfile>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, AgencyProfile>
     {
         public async Task<AgencyProfile> Handle(Command command, CancellationToken cancellationToken)
         {
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == command.AgencyCode, cancellationToken)
                 ?? throw new NotFoundException("agency", command.AgencyCode);
-            agency.UpdateProfile(command.Mandate, command.ThematicPriorities);
+            agency.UpdateProfile(command.Mandate, command.ThematicPriorities, me.AsActor());
             await db.SaveChangesAsync(cancellationToken);
             return (await db.LoadProfileAsync(agency.Code, cancellationToken))!;
         }

@@ -25,12 +25,12 @@ public static class CreateTerm
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, CoChairTermView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, CoChairTermView>
     {
         public async Task<CoChairTermView> Handle(Command command, CancellationToken cancellationToken)
         {
             var overlapping = await db.CoChairTerms.Where(t => t.From <= command.To && command.From <= t.To).ToListAsync(cancellationToken);
-            var term = CoChairTerm.Create(command.AgencyCodes, command.From, command.To, overlapping);
+            var term = CoChairTerm.Create(command.AgencyCodes, command.From, command.To, overlapping, me.AsActor());
             db.CoChairTerms.Add(term);
             await db.SaveChangesAsync(cancellationToken);
             return CoChairTermView.Of(term);

@@ -17,14 +17,15 @@ public static class RotateChainKey
 
     internal sealed class Validator : AbstractValidator<Command>;
 
-    internal sealed class Handler(WorkspaceDb db, ChainKeys keys, IOptions<GroupOptions> group) : IRequestHandler<Command, RotatedView>
+    internal sealed class Handler(WorkspaceDb db, ChainKeys keys, IOptions<GroupOptions> group, ICurrentUser me) : IRequestHandler<Command, RotatedView>
     {
         public async Task<RotatedView> Handle(Command command, CancellationToken cancellationToken)
         {
             var previous = keys.CurrentId;
             var id = keys.Rotate();
             db.Record(new DomainEvent("audit.key-rotated", new Subject("audit", "chain-key"), Audience.Agencies([group.Value.SecretariatAgencyCode]),
-                new { keyId = id, previousKeyId = previous }));
+                new { keyId = id, previousKeyId = previous })
+            { Actor = me.Actor });
             await db.SaveChangesAsync(cancellationToken);
             return new RotatedView(id);
         }

@@ -19,12 +19,12 @@ public static class AddAgendaItem
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, AgendaItemView>
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, ICurrentUser me) : IRequestHandler<Command, AgendaItemView>
     {
         public async Task<AgendaItemView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
-            var item = meeting.AddAgendaItem(command.Title, command.PresenterAgencyCode, clock.GetUtcNow().UtcDateTime);
+            var item = meeting.AddAgendaItem(command.Title, command.PresenterAgencyCode, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return new AgendaItemView(item.Id, item.Position, item.Title, item.PresenterAgencyCode);
         }

@@ -13,12 +13,12 @@ public static class CancelMeeting
         public Validator() => RuleFor(c => c.MeetingId).NotEmpty();
     }
 
-    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock, ICurrentUser me) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
-            meeting.Cancel(clock.GetUtcNow().UtcDateTime);
+            meeting.Cancel(me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }

@@ -38,7 +38,7 @@ public static class DraftMinutes
             var held = MeetingTime.InZone(meeting.StartsAt, meeting.TimeZone);
             var paper = Paper.Create(command.Title ?? $"Minutes: {meeting.Title} ({held:d MMMM yyyy})", PaperKind.Minutes, me.AgencyCode,
                 command.ParticipatingAgencyCodes ?? meeting.InvitedAgencyCodes, meeting.WorkingGroupId, me.AsActor(), now, meeting.Id);
-            meeting.LinkMinutes(paper.Id, now);
+            meeting.LinkMinutes(paper.Id, me.AsActor(), now);
             db.Papers.Add(paper);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);

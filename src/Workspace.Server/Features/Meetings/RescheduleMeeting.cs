@@ -15,12 +15,12 @@ public static class RescheduleMeeting
         public Validator(TimeProvider clock) => MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
     }
 
-    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock) : IRequestHandler<Command, MeetingView>
+    internal sealed class Handler(PaperAccess access, WorkspaceDb db, TimeProvider clock, ICurrentUser me) : IRequestHandler<Command, MeetingView>
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await db.LoadMeetingAsync(command.MeetingId, cancellationToken);
-            meeting.Reschedule(command.StartsAt!.Value.UtcDateTime, command.DurationMinutes!.Value, command.TimeZone, clock.GetUtcNow().UtcDateTime);
+            meeting.Reschedule(command.StartsAt!.Value.UtcDateTime, command.DurationMinutes!.Value, command.TimeZone, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return await MeetingView.ForAsync(access, meeting, cancellationToken);
         }

@@ -21,7 +21,7 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock, ILogger<Handler> logger) : IRequestHandler<Command, PaperView>
+    internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock, ILogger<Handler> logger, ICurrentUser me) : IRequestHandler<Command, PaperView>
     {
         public async Task<PaperView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -39,7 +39,7 @@ public static class PublishPaper
                 throw new RuleBrokenException("content-mismatch", "The text to publish is not the text the event log records every agency as having approved.");
             }
 
-            paper.Publish(command.Summary, command.Tags, text, clock.GetUtcNow().UtcDateTime);
+            paper.Publish(command.Summary, command.Tags, text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);
         }

@@ -14,11 +14,11 @@ public static class CreateWorkingGroup
         public Validator(WorkspaceDb db) => WorkingGroupRules.Apply(this, db);
     }
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, WorkingGroupView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, WorkingGroupView>
     {
         public async Task<WorkingGroupView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var group = WorkingGroup.Create(command.Name, command.LeadAgencyCode, command.MemberAgencyCodes);
+            var group = WorkingGroup.Create(command.Name, command.LeadAgencyCode, command.MemberAgencyCodes, me.AsActor());
             db.WorkingGroups.Add(group);
             await db.SaveChangesAsync(cancellationToken);
             return WorkingGroupView.From(group);

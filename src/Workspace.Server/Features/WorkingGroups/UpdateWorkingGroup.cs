@@ -17,13 +17,13 @@ public static class UpdateWorkingGroup
         public Validator(WorkspaceDb db) => WorkingGroupRules.Apply(this, db);
     }
 
-    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Command, WorkingGroupView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, WorkingGroupView>
     {
         public async Task<WorkingGroupView> Handle(Command command, CancellationToken cancellationToken)
         {
             var group = await db.WorkingGroups.SingleOrDefaultAsync(g => g.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("working group", command.Id.ToString());
-            group.Change(command.Name, command.LeadAgencyCode, command.MemberAgencyCodes);
+            group.Change(command.Name, command.LeadAgencyCode, command.MemberAgencyCodes, me.AsActor());
             await db.SaveChangesAsync(cancellationToken);
             return WorkingGroupView.From(group);
         }
