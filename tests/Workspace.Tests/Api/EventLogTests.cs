@@ -82,14 +82,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
 
     public Task DisposeAsync() => host.DisposeAsync();
 
-    private async Task ExecuteOnFile(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    private async Task ExecuteOnFile(string sql) => Assert.Equal(1, await host.ExecuteSqlAsync(sql));
 
     private async Task<AuditResult> Verify() => await (await host.ClientFor(WorkspaceHost.Secretariat)).VerifyAuditAsync();
 

@@ -123,6 +123,21 @@ public class WorkspaceHost : IAsyncLifetime
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Reads one value from the database file, as someone with access to the file could.</summary>
+    public async Task<object?> QueryScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync();
+    }
+
     /// <summary>Runs the meeting reminder sweep now, as the server's jobs do, by the fake clock.</summary>
     public async Task<Workspace.Server.Features.Meetings.SweepMeetings.Result> SweepMeetingsAsync()
     {

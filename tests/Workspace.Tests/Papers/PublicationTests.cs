@@ -101,14 +101,8 @@ public sealed class PublicationTests(WorkspaceHost host) : IClassFixture<Workspa
     public async Task Publishing_refuses_a_text_that_is_not_the_one_approved()
     {
         var (paper, _) = await SignedOffAsync("Tampered text");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Revisions SET Body = Body || 'An unapproved sentence.' WHERE PaperId = $id AND Number = 1";
-            command.Parameters.AddWithValue("$id", paper.Id.ToString().ToUpperInvariant());
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await host.ExecuteSqlAsync("UPDATE Revisions SET Body = Body || 'An unapproved sentence.' WHERE PaperId = $id AND Number = 1",
+            ("$id", paper.Id.ToString().ToUpperInvariant())));
 
         var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
         await ProblemAssert.IsProblem(secretariat.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/publish", new { summary = "S", tags = Array.Empty<string>() }),

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Workspace.Tests.Infrastructure;
 using static Workspace.Tests.Papers.PaperScenario;
 
@@ -70,13 +69,6 @@ public sealed class SignOffRecordTests(WorkspaceHost host) : IClassFixture<Works
         await ProblemAssert.IsProblem((await host.HttpFor(WorkspaceHost.FocalPoint("OHCHR"))).GetAsync($"/api/papers/{paper.Id}/sign-off-record"), HttpStatusCode.NotFound);
     }
 
-    private async Task<string> HashOfRowAsync(long seq)
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Hash FROM EventLog WHERE Seq = $seq";
-        command.Parameters.AddWithValue("$seq", seq);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<string> HashOfRowAsync(long seq) =>
+        (string)(await host.QueryScalarAsync("SELECT Hash FROM EventLog WHERE Seq = $seq", ("$seq", seq)))!;
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Workspace.Server.Features.Agencies;
 using Workspace.Tests.Infrastructure;
 
@@ -30,14 +29,7 @@ public sealed class SecretStorageTests(WorkspaceHost host) : IClassFixture<Works
         var first = await secretariat.SendAsync(Request());
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        string stored;
-        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT RequestHash || '|' || Response FROM IdempotencyRecords WHERE Key = 'register-ohchr-1'";
-            stored = (string)(await command.ExecuteScalarAsync())!;
-        }
+        var stored = (string)(await host.QueryScalarAsync("SELECT RequestHash || '|' || Response FROM IdempotencyRecords WHERE Key = 'register-ohchr-1'"))!;
 
         // Someone with the file tries a word list against the request as it is serialized: no guess matches, not even the right one.
         var hash = stored.Split('|')[0];
