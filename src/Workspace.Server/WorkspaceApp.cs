@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Workspace.Server.Auth;
+using Workspace.Server.Components;
 using Workspace.Server.Data;
 using Workspace.Server.Features;
 using Workspace.Server.Http;
@@ -14,7 +15,10 @@ public static class WorkspaceApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named for the server even when a test host starts it, so the static web assets of a build are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WorkspaceApp).Assembly.GetName().Name });
+        // From a build (not a publish) the stylesheet, the scripts and Blazor's own script are found through the build's manifest, in any environment.
+        builder.WebHost.UseStaticWebAssets();
         // Safe levels with no configuration at all, below every source; and categories that would write secrets
         // in URLs or every SQL statement stay quiet whatever is configured for their parents.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = RequestLog.DefaultLevels });
@@ -59,7 +63,7 @@ public static class WorkspaceApp
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         });
-        services.AddRazorComponents();
+        services.AddWorkspaceUi();
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
         FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
@@ -72,6 +76,7 @@ public static class WorkspaceApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWorkspaceCulture();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -86,7 +91,7 @@ public static class WorkspaceApp
         app.MapOpenApi();
         app.MapApiReference();
         Features.Auth.SignOut.MapPage(app);
-        app.MapRazorComponents<Components.App>();
+        app.MapWorkspaceUi();
         return app;
     }
 }

@@ -57,11 +57,21 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = "Europe/Vienna" });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var console = Console.GetOrCreateValue(page);
+        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => console.Add($"page error: {error}");
+        return page;
     }
 
+    /// <summary>What each page wrote to its console, to say when an expectation fails.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentBag<string>> Console = new();
+
+    /// <summary>The server's warnings and errors so far, to say when an expectation fails.</summary>
+    public string ServerComplaints() => string.Join("\n", Server.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message}"));
+
     /// <summary>Runs an expectation; when it fails, says where the page is and what it shows.</summary>
-    public static async Task ExpectAsync(IPage page, Func<Task> expectation)
+    public static async Task ExpectAsync(IPage page, Func<Task> expectation, Func<string>? server = null)
     {
         try
         {
@@ -69,7 +79,8 @@ public sealed class BrowserHost : IAsyncLifetime
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"{e.Message}\nThe page is at {page.Url} and shows:\n{await page.Locator("body").InnerTextAsync()}");
+            var console = Console.TryGetValue(page, out var lines) ? string.Join("\n", lines) : "";
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nThe page is at {page.Url} and shows:\n{await page.Locator("body").InnerTextAsync()}\nIts console:\n{console}\nThe server:\n{server?.Invoke()}");
         }
     }
 

@@ -103,7 +103,7 @@ public static class AuthServiceCollectionExtensions
                 : IdentityConstants.ApplicationScheme);
         services.AddAuthorization();
         services.AddHttpContextAccessor();
-        services.AddScoped<HubCaller>();
+        services.AddScoped<ConnectionUser>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CoChairs>();

@@ -29,13 +29,13 @@ public static class CurrentUserExtensions
 }
 
 /// <summary>
-/// The person behind whatever front end sent the request: a hub call (its connection's user), else the HTTP
-/// request (API or page). Work outside both (start-up, jobs) runs as the system. Nothing sets it but the
-/// front ends' own plumbing (<see cref="HubCaller"/>).
+/// The person behind whatever front end sent the request: a hub call or a page's live circuit (the user of
+/// the connection), else the HTTP request (API or page). Work outside these (start-up, jobs) runs as the
+/// system. Nothing sets it but the front ends' own plumbing (<see cref="ConnectionUser"/>).
 /// </summary>
-public sealed class CurrentUser(IHttpContextAccessor http, HubCaller hub, IOptions<IdentityOptions> identity) : ICurrentUser
+public sealed class CurrentUser(IHttpContextAccessor http, ConnectionUser connection, IOptions<IdentityOptions> identity) : ICurrentUser
 {
-    private ClaimsPrincipal Principal => hub.User ?? http.HttpContext?.User ?? new ClaimsPrincipal();
+    public ClaimsPrincipal Principal => connection.User ?? http.HttpContext?.User ?? new ClaimsPrincipal();
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
@@ -56,14 +56,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, HubCaller hub, IOptio
 }
 
 /// <summary>
-/// The hub connection a hub call in this scope came from: set once per call (and per connect) by the hub
-/// filter, since a hub call has no HTTP request of its own under every transport.
+/// The user of the long-lived connection a scope works for, which has no HTTP request of its own: a hub call
+/// (set per call and per connect by the hub filter) or a page's live circuit (set when the circuit opens, and
+/// handed to the scope of each request the page sends).
 /// </summary>
-public sealed class HubCaller
+public sealed class ConnectionUser
 {
     public ClaimsPrincipal? User { get; private set; }
 
     internal void From(Microsoft.AspNetCore.SignalR.HubCallerContext context) => User = context.User;
+
+    internal void From(ClaimsPrincipal user) => User = user;
 }
 
 /// <summary>Tells the scope of each hub call, and of each connect and disconnect, whose connection it is.</summary>
@@ -72,20 +75,20 @@ internal sealed class HubCallerFilter : Microsoft.AspNetCore.SignalR.IHubFilter
     public ValueTask<object?> InvokeMethodAsync(Microsoft.AspNetCore.SignalR.HubInvocationContext invocationContext,
         Func<Microsoft.AspNetCore.SignalR.HubInvocationContext, ValueTask<object?>> next)
     {
-        invocationContext.ServiceProvider.GetRequiredService<HubCaller>().From(invocationContext.Context);
+        invocationContext.ServiceProvider.GetRequiredService<ConnectionUser>().From(invocationContext.Context);
         return next(invocationContext);
     }
 
     public Task OnConnectedAsync(Microsoft.AspNetCore.SignalR.HubLifetimeContext context, Func<Microsoft.AspNetCore.SignalR.HubLifetimeContext, Task> next)
     {
-        context.ServiceProvider.GetRequiredService<HubCaller>().From(context.Context);
+        context.ServiceProvider.GetRequiredService<ConnectionUser>().From(context.Context);
         return next(context);
     }
 
     public Task OnDisconnectedAsync(Microsoft.AspNetCore.SignalR.HubLifetimeContext context, Exception? exception,
         Func<Microsoft.AspNetCore.SignalR.HubLifetimeContext, Exception?, Task> next)
     {
-        context.ServiceProvider.GetRequiredService<HubCaller>().From(context.Context);
+        context.ServiceProvider.GetRequiredService<ConnectionUser>().From(context.Context);
         return next(context, exception);
     }
 }

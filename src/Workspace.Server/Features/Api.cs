@@ -23,6 +23,9 @@ public static class Api
         var me = api.MapGroup("").WithTags("Auth");
         GetMe.Map(me);
         ChangePassword.Map(me);
+        var settings = api.MapGroup("/me").WithTags("Auth");
+        Settings.GetMySettings.Map(settings);
+        Settings.UpdateMySettings.Map(settings);
         var notifications = api.MapGroup("/me").WithTags("Notifications");
         ListMyNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
@@ -74,6 +77,7 @@ public static class Api
         ListComments.Map(papers);
         OpenRound.Map(papers);
         RecordSignOff.Map(papers);
+        ListRounds.Map(papers);
         PublishPaper.Map(papers);
         WithdrawPaper.Map(papers);
         GetSignOffRecord.Map(papers);

@@ -21,6 +21,9 @@ public static class MeetingZones
         id is not null && (id == Utc || (CanonicalOf.TryGetValue(id, out var canonical) && canonical == id))
         && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
+    /// <summary>Every zone a meeting or a person may name, sorted, for a list to choose from.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. CanonicalOf.Values.Distinct().Append(Utc).Where(IsAccepted).Order(StringComparer.Ordinal)];
+
     /// <summary>The canonical id of a link such as <c>US/Eastern</c>, to suggest it.</summary>
     public static string? CanonicalFor(string? id) =>
         id is not null && CanonicalOf.TryGetValue(id, out var canonical) && canonical != id ? canonical : null;

@@ -1,0 +1,43 @@
+using Workspace.Server.Features.Papers;
+
+namespace Workspace.Server.Components;
+
+/// <summary>The board's filters, the same for the page and its CSV.</summary>
+public static class BoardFilter
+{
+    public static IEnumerable<GetSignOffStatus.BoardRow> Apply(IEnumerable<GetSignOffStatus.BoardRow> rows, string? state, string? kind, string? agency) => rows
+        .Where(p => string.IsNullOrEmpty(state) || p.State.ToString() == state)
+        .Where(p => string.IsNullOrEmpty(kind) || p.Kind.ToString() == kind)
+        .Where(p => string.IsNullOrWhiteSpace(agency) || p.ParticipatingAgencyCodes.Contains(agency.Trim().ToUpperInvariant()));
+
+    /// <summary>One line per paper and agency: what a spreadsheet of the board needs.</summary>
+    public static string Csv(IEnumerable<GetSignOffStatus.BoardRow> rows)
+    {
+        var csv = new System.Text.StringBuilder("paperId,title,kind,state,round,revision,procedure,deadline,overdue,agency,status,at\r\n");
+        foreach (var p in rows)
+        {
+            foreach (var code in p.ParticipatingAgencyCodes.Order(StringComparer.Ordinal))
+            {
+                var agency = p.Round?.Agencies.FirstOrDefault(a => a.AgencyCode == code);
+                csv.Append(string.Join(',',
+                    p.PaperId, Field(p.Title), p.Kind, p.State, p.Round?.Number, p.Round?.Revision, p.Round?.Procedure,
+                    p.Round?.Deadline.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    p.Round?.Overdue, code, agency?.Status,
+                    agency?.At?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).Append("\r\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Quoted as RFC 4180 says; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

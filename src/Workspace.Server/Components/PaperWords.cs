@@ -1,0 +1,42 @@
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Papers;
+
+namespace Workspace.Server.Components;
+
+/// <summary>The words pages use for a paper's kinds and states (keys of <see cref="Ui"/>'s strings).</summary>
+public static class PaperWords
+{
+    public static string Kind(PaperKind kind) => kind switch
+    {
+        PaperKind.IssuePaper => "Issue paper",
+        PaperKind.IssueBrief => "Issue brief",
+        PaperKind.JointStatement => "Joint statement",
+        PaperKind.Submission => "Submission",
+        PaperKind.AnnualReport => "Annual report",
+        PaperKind.Minutes => "Minutes",
+        _ => "Other",
+    };
+
+    public static string State(PaperState state) => state switch
+    {
+        PaperState.Drafting => "Drafting",
+        PaperState.InSignOff => "In sign-off",
+        PaperState.SignedOff => "Signed off",
+        PaperState.Published => "Published",
+        _ => "Withdrawn",
+    };
+
+    public static string Procedure(Procedure procedure) => procedure == Domain.Papers.Procedure.Silence ? "Silence procedure" : "Unanimous approval";
+
+    public static string Round(RoundStatus status) => status switch
+    {
+        RoundStatus.Open => "Open",
+        RoundStatus.Completed => "Completed",
+        RoundStatus.Broken => "Broken",
+        _ => "Cancelled",
+    };
+
+    /// <summary>The paper's open round waits for this agency's word.</summary>
+    public static bool Owes(GetSignOffStatus.BoardRow paper, string agencyCode) =>
+        paper.Round is { Status: RoundStatus.Open } round && round.Agencies.Any(a => a.AgencyCode == agencyCode && a.Status == AgencySignOffStatus.Pending);
+}

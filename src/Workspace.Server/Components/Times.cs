@@ -1,0 +1,34 @@
+using System.Globalization;
+using Workspace.Server.Domain.Meetings;
+
+namespace Workspace.Server.Components;
+
+/// <summary>
+/// Times as people read them (UI.md §7): in a zone named by its city, the meeting's zone first and the
+/// reader's beside it only when it differs, a change of day said.
+/// </summary>
+public static class Times
+{
+    /// <summary>"Europe/Vienna" → "Vienna", "America/New_York" → "New York".</summary>
+    public static string City(string zone) => zone == MeetingZones.Utc ? "UTC" : zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ');
+
+    public static DateTime In(DateTimeOffset instant, string zone) => TimeZoneInfo.ConvertTime(instant, MeetingZones.Find(zone)).DateTime;
+
+    /// <summary>"Wed 14 Oct, 15:00".</summary>
+    public static string DayAndTime(DateTimeOffset instant, string zone) =>
+        In(instant, zone).ToString("ddd d MMM, HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.CurrentCulture);
+
+    /// <summary>The value of a <c>datetime</c> attribute: the instant in UTC.</summary>
+    public static string Machine(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>What is left until a deadline, roughly: "2 days", "5 hours", "40 minutes".</summary>
+    public static (int Amount, string Unit) Left(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        var left = deadline - now;
+        return left.TotalDays >= 2 ? ((int)left.TotalDays, "days")
+            : left.TotalHours >= 2 ? ((int)left.TotalHours, "hours")
+            : ((int)Math.Max(0, Math.Ceiling(left.TotalMinutes)), "minutes");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using Workspace.Server.Components.Circuits;
+
+namespace Workspace.Server.Components;
+
+public static class UiServiceCollectionExtensions
+{
+    public const string CultureCookie = ".workspace.culture";
+
+    /// <summary>
+    /// The web UI: Razor components rendered on the server (static pages, live islands over a circuit), in
+    /// English and French, sending the same requests as the API (<see cref="PageSender"/>) and receiving the
+    /// same events as the hub (<see cref="PageFeed"/>).
+    /// </summary>
+    public static IServiceCollection AddWorkspaceUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization();
+        services.AddScoped<CircuitHandler, CircuitUserHandler>();
+        services.AddScoped<PageSender>();
+        services.AddScoped<PageFeed>();
+        services.AddScoped<Announcer>();
+        services.AddScoped<Viewer>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(Ui.Cultures[0]).AddSupportedCultures([.. Ui.Cultures]).AddSupportedUICultures([.. Ui.Cultures]);
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>Pages in the reader's language: <c>?culture=fr</c> once, then remembered in a cookie (and in the profile from the settings page).</summary>
+    public static void UseWorkspaceCulture(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Query.TryGetValue("culture", out var asked) && Ui.Cultures.Contains(asked.ToString()))
+            {
+                RememberCulture(context, asked.ToString());
+            }
+
+            return next(context);
+        });
+    }
+
+    public static void RememberCulture(HttpContext context, string culture) =>
+        context.Response.Cookies.Append(CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+
+    public static void MapWorkspaceUi(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The board as a spreadsheet: the same request and filters as the page.
+        app.MapGet("/board.csv", async (string? state, string? kind, string? agency, IMediator mediator, CancellationToken ct) =>
+                Results.Text(BoardFilter.Csv(BoardFilter.Apply(await mediator.Send(new Features.Papers.GetSignOffStatus.Query(), ct), state, kind, agency)),
+                    "text/csv; charset=utf-8"))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+    }
+}

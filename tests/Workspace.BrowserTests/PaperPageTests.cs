@@ -1,0 +1,123 @@
+using Microsoft.Playwright;
+using Workspace.Tests.Infrastructure;
+using Workspace.Tests.Papers;
+
+namespace Workspace.BrowserTests;
+
+public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Patient = new() { Timeout = BrowserHost.Patience };
+
+    [BrowserFact]
+    public async Task A_focal_point_approves_on_the_paper_page_while_the_secretariat_board_changes_live()
+    {
+        var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement approved in the browser", "Unanimous", TimeSpan.FromDays(3));
+        var board = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(board, WorkspaceHost.Secretariat);
+        await Assertions.Expect(board.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+        await board.GotoAsync("/board");
+        var cell = board.Locator($"[data-paper='{paper.Id}'][data-agency='IOM']");
+        await BrowserHost.ExpectAsync(board, () => Assertions.Expect(cell).ToContainTextAsync("Awaiting", new() { Timeout = BrowserHost.Patience }));
+        await BrowserHost.ExpectAsync(board, () => Assertions.Expect(board.Locator("[data-live='on']")).ToHaveCountAsync(1, new() { Timeout = 10_000 }), host.ServerComplaints);
+
+        var iom = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(iom, WorkspaceHost.FocalPoint("IOM"));
+        await Assertions.Expect(iom.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+        await iom.GotoAsync($"/papers/{paper.Id}");
+        await Assertions.Expect(iom.GetByRole(AriaRole.Heading, new() { Name = "Your agency's sign-off on revision 1" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
+        await iom.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(iom, () => Assertions.Expect(iom.Locator("tr[data-agency-row='IOM']")).ToContainTextAsync("Approved", new() { Timeout = BrowserHost.Patience }));
+        // The board was not reloaded: the cell changed in place, within two seconds of the page showing the decision.
+        await BrowserHost.ExpectAsync(board, () => Assertions.Expect(cell).ToContainTextAsync("Approved", new() { Timeout = 2_000 }));
+        var recorded = await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id);
+        Assert.Equal("Approved", recorded.Round!.Agencies.Single(a => a.AgencyCode == "IOM").Status);
+    }
+
+    [BrowserFact]
+    public async Task An_objection_needs_a_reason_and_then_shows_with_it()
+    {
+        var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement objected in the browser", "Unanimous", TimeSpan.FromDays(3));
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("UNHCR"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+        await page.GotoAsync($"/papers/{paper.Id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Object" }).ClickAsync();
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("Pending", (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id)).Round!.Agencies.Single(a => a.AgencyCode == "UNHCR").Status);
+
+        await page.GetByLabel("Reason").FillAsync("The second paragraph misstates our mandate.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Object" }).ClickAsync();
+        var row = page.Locator("tr[data-agency-row='UNHCR']");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(row).ToContainTextAsync("Objected", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(row).ToContainTextAsync("misstates our mandate");
+    }
+
+    [BrowserFact]
+    public async Task A_sign_off_on_a_revision_that_was_replaced_meanwhile_is_refused_and_the_page_says_so()
+    {
+        var (paper, revision) = await PaperScenario.InSignOffAsync(host.Server, "Statement changed while read", "Unanimous", TimeSpan.FromDays(3));
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("IOM"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+        await page.GotoAsync($"/papers/{paper.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
+
+        // The lead saves revision 2 (which cancels the round) and opens a new round on it, while IOM still reads revision 1.
+        var lead = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var second = await lead.AddRevisionAsync(paper.Id, revision.Number, "# Statement changed while read\n\nA sharper call on States.\n");
+        await lead.OpenRoundAsync(paper.Id, second.Number, "Unanimous", host.Server.Clock.GetUtcNow().AddDays(3));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The text changed while you were reading it");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Read revision 2" })).ToBeVisibleAsync();
+        // The old revision's page offers no sign-off at all.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
+        var now = await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id);
+        Assert.Equal("Pending", now.Round!.Agencies.Single(a => a.AgencyCode == "IOM").Status);
+    }
+
+    [BrowserFact]
+    public async Task A_save_on_top_of_an_older_revision_keeps_the_edit_and_shows_what_changed_meanwhile()
+    {
+        var (paper, revision) = await PaperScenario.DraftAsync(host.Server, "Brief edited by two");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("ILO"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+        await page.GotoAsync($"/papers/{paper.Id}/edit");
+        var body = page.GetByLabel("Text (markdown)");
+        await Assertions.Expect(body).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
+        await body.FillAsync("# Brief edited by two\n\nMy careful paragraph, written for an hour.\n");
+
+        var iom = await host.Server.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        await iom.AddRevisionAsync(paper.Id, revision.Number, "# Brief edited by two\n\nIOM's paragraph, saved first.\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save revision" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revision 2 was saved while you were editing" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
+        Assert.Contains("My careful paragraph", await page.GetByLabel("Text (markdown)").InputValueAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("ins")).ToContainTextAsync("IOM's paragraph, saved first.");
+
+        // Saved again, it goes on top of revision 2.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save revision" }).ClickAsync();
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator(".draft")).ToContainTextAsync("My careful paragraph", new() { Timeout = BrowserHost.Patience }));
+        Assert.Equal(3, (await iom.GetPaperAsync(paper.Id)).LatestRevision!.Number);
+    }
+
+    [BrowserFact]
+    public async Task A_focal_point_of_an_agency_outside_the_paper_cannot_open_its_draft()
+    {
+        var (paper, _) = await PaperScenario.DraftAsync(host.Server, "Draft kept among its agencies");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("UNICEF"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", Patient);
+
+        var response = await page.GotoAsync($"/papers/{paper.Id}");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+        Assert.DoesNotContain("Draft kept among its agencies", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
