@@ -40,6 +40,8 @@ public static class Api
         UpdateAgencyProfile.Map(agencies);
         RegisterFocalPoint.Map(agencies);
         ListMembers.Map(api);
+        GetMemberProfile.Map(api);
+        ListPeople.Map(api);
 
         var terms = api.MapGroup("/cochair-terms").WithTags("Membership");
         ListTerms.Map(terms);

@@ -108,6 +108,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             new("PUT", "/api/agencies/IOM/profile", () => new { mandate = "Changed by someone else", thematicPriorities = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("POST", "/api/agencies/IOM/focal-points", () => new { email = "intruder@iom.demo", displayName = "Intruder", password = "Intruder-password-1" }, Only(Role.Secretariat)),
             new("GET", "/api/members", () => null, Public),
+            new("GET", "/api/members/IOM", () => null, Public),
+            new("GET", "/api/people", () => null, Only(Role.Secretariat)),
             new("GET", "/api/cochairs/current", () => null, SignedIn),
             new("GET", "/api/cochair-terms", () => null, SignedIn),
             new("POST", "/api/cochair-terms", () => new { agencyCodes = new[] { "IOM", "OHCHR" }, from = "2030-01-01", to = "2030-12-31" }, Only(Role.Secretariat)),

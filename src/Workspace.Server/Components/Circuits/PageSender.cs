@@ -9,10 +9,14 @@ namespace Workspace.Server.Components.Circuits;
 /// </summary>
 public sealed class PageSender(IServiceScopeFactory scopes, CurrentUser me)
 {
-    public async Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>
+        SendAs(me.Principal, request, cancellationToken);
+
+    /// <summary>Sends as <paramref name="user"/>: the person who has just signed in, before their cookie comes back.</summary>
+    public async Task<TResponse> SendAs<TResponse>(System.Security.Claims.ClaimsPrincipal user, IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ConnectionUser>().From(me.Principal);
+        scope.ServiceProvider.GetRequiredService<ConnectionUser>().From(user);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
     }
 }
