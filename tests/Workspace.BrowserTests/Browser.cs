@@ -54,9 +54,9 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on the server.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string timeZone = "Europe/Vienna", string locale = "en-GB")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = "Europe/Vienna" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = locale, TimezoneId = timeZone });
         var page = await context.NewPageAsync();
         var console = Console.GetOrCreateValue(page);
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
@@ -82,6 +82,13 @@ public sealed class BrowserHost : IAsyncLifetime
             var console = Console.TryGetValue(page, out var lines) ? string.Join("\n", lines) : "";
             throw new Xunit.Sdk.XunitException($"{e.Message}\nThe page is at {page.Url} and shows:\n{await page.Locator("body").InnerTextAsync()}\nIts console:\n{console}\nThe server:\n{server?.Invoke()}");
         }
+    }
+
+    /// <summary>Signs in and waits for the home page.</summary>
+    public static async Task SignInHomeAsync(IPage page, string email)
+    {
+        await SignInAsync(page, email);
+        await ExpectAsync(page, () => Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", new() { Timeout = Patience }));
     }
 
     /// <summary>Signs in through the sign-in page, as a person would.</summary>

@@ -9,6 +9,8 @@ public static class AuthServiceCollectionExtensions
 {
     public const string HubPathPrefix = "/hubs";
 
+    private const string PagesOrApi = "PagesOrApi";
+
     /// <summary>
     /// ASP.NET Core Identity on the workspace database: bearer tokens for the API and the hub (a WebSocket
     /// sends its token as <c>access_token</c>), cookies for the web UI, lockout after repeated failures.
@@ -94,7 +96,10 @@ public static class AuthServiceCollectionExtensions
             return Task.CompletedTask;
         });
 
-        services.AddAuthentication()
+        services.AddAuthentication(options => options.DefaultChallengeScheme = PagesOrApi)
+            // Sign-in is asked for as each front end asks: pages redirect to /login, the API and the hub answer 401.
+            .AddPolicyScheme(PagesOrApi, null, options => options.ForwardDefaultSelector = context =>
+                IsApi(context.Request) || context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, CalendarFeedAuthentication>(CalendarFeedAuthentication.SchemeName, null)
             // The calendar takes a feed secret or the usual sign-in: one scheme that picks, so one challenge answers.
             .AddPolicyScheme(CalendarFeedAuthentication.FeedOrSignIn, null, options => options.ForwardDefaultSelector = context =>

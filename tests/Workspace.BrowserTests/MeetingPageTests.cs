@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Workspace.Tests.Infrastructure;
+
+namespace Workspace.BrowserTests;
+
+public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [BrowserFact]
+    public async Task A_co_chair_schedules_a_meeting_and_a_focal_point_in_another_zone_sees_it_in_theirs()
+    {
+        // ILO co-chairs in the demo; its browser is in Vienna, UNICEF's in New York.
+        var coChair = await host.NewPageAsync("Europe/Vienna");
+        await BrowserHost.SignInHomeAsync(coChair, WorkspaceHost.FocalPoint("ILO"));
+        await coChair.GotoAsync("/meetings/new");
+        await coChair.GetByLabel("Title").FillAsync("Plenary on the annual report");
+        await coChair.GetByLabel("Kind").SelectOptionAsync("Plenary");
+        await coChair.GetByLabel("Date").FillAsync("2026-07-01");
+        await coChair.GetByLabel("Start time").FillAsync("15:00");
+        Assert.Equal("Europe/Vienna", await coChair.GetByLabel("Time zone of the meeting").InputValueAsync());
+        await coChair.GetByLabel("Duration in minutes").FillAsync("120");
+        await coChair.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(coChair, () => Assertions.Expect(coChair.Locator("h1")).ToHaveTextAsync("Plenary on the annual report", new() { Timeout = BrowserHost.Patience }));
+        var address = new Uri(coChair.Url).AbsolutePath;
+        // The organizer reads it in the meeting's zone, which is theirs: no second time.
+        var when = await coChair.Locator("dd time").First.InnerTextAsync();
+        Assert.Equal("Wed 1 Jul, 15:00 Vienna", when);
+
+        var focal = await host.NewPageAsync("America/New_York");
+        await BrowserHost.SignInHomeAsync(focal, WorkspaceHost.FocalPoint("UNICEF"));
+        await focal.GotoAsync(address);
+        await BrowserHost.ExpectAsync(focal, () => Assertions.Expect(focal.Locator("dd time").First).ToHaveTextAsync("Wed 1 Jul, 15:00 Vienna (09:00 your time, New York)", new() { Timeout = BrowserHost.Patience }));
+        Assert.Equal("2026-07-01T13:00:00Z", await focal.Locator("dd time").First.GetAttributeAsync("datetime"));
+
+        // The focal point answers for UNICEF, and the home page lists it among their next meetings, in their zone.
+        await focal.GetByLabel("Accepted").CheckAsync();
+        await focal.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await BrowserHost.ExpectAsync(focal, () => Assertions.Expect(focal.Locator("tr", new() { HasText = "UNICEF" })).ToContainTextAsync("Accepted", new() { Timeout = BrowserHost.Patience }));
+        await focal.GotoAsync("/");
+        await Assertions.Expect(focal.Locator("main")).ToContainTextAsync("Plenary on the annual report", new() { Timeout = BrowserHost.Patience });
+    }
+
+    [BrowserFact]
+    public async Task A_focal_point_who_may_not_convene_is_told_so_and_nothing_is_scheduled()
+    {
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("OHCHR"));
+        var before = (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).ListMeetingsAsync()).Count;
+        await page.GotoAsync("/meetings/new");
+        await page.GetByLabel("Title").FillAsync("A plenary OHCHR may not call");
+        await page.GetByLabel("Date").FillAsync("2026-07-02");
+        await page.GetByLabel("Start time").FillAsync("10:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("co-chair");
+        Assert.Equal("A plenary OHCHR may not call", await page.GetByLabel("Title").InputValueAsync());
+        Assert.Equal(before, (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).ListMeetingsAsync()).Count);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using Workspace.Server.Components;
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Papers;
+using Workspace.Tests.Infrastructure;
+using Workspace.Tests.Papers;
+
+namespace Workspace.Tests.Ui;
+
+public sealed class BoardExportTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task The_board_exports_one_line_per_paper_and_agency_with_the_same_filters_and_rules_as_the_page()
+    {
+        var (paper, revision) = await PaperScenario.InSignOffAsync(host, "Statement exported to CSV", "Unanimous", TimeSpan.FromDays(2));
+        await PaperScenario.ApproveAsync(host, paper.Id, revision, "IOM");
+
+        var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
+        var all = await secretariat.GetAsync(new Uri("/board.csv?state=InSignOff", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal("text/csv", all.Content.Headers.ContentType!.MediaType);
+        var lines = (await all.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var mine = lines.Where(l => l.StartsWith(paper.Id.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, mine.Count);
+        Assert.Contains(mine, l => l.Contains(",IOM,Approved,", StringComparison.Ordinal));
+        Assert.Contains(mine, l => l.Contains(",UNHCR,Pending,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(",Published,", StringComparison.Ordinal));
+
+        // A focal point of an agency outside the paper exports nothing of it.
+        var other = await host.HttpFor(WorkspaceHost.FocalPoint("UNICEF"));
+        Assert.DoesNotContain(paper.Id.ToString(), await other.GetStringAsync(new Uri("/board.csv", UriKind.Relative)), StringComparison.Ordinal);
+
+        // Without sign-in a browser is sent to sign in.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        var refused = await anonymous.GetAsync(new Uri("/board.csv", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/login", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_that_a_spreadsheet_would_run_as_a_formula_is_defused_and_quotes_are_doubled()
+    {
+        var row = new GetSignOffStatus.BoardRow(Guid.NewGuid(), "=HYPERLINK(\"http://evil\")", PaperKind.Other, PaperState.Drafting, "ILO", ["ILO"], null);
+
+        var csv = BoardFilter.Csv([row]);
+
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", csv, StringComparison.Ordinal);
+    }
+}

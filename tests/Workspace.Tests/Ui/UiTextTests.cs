@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workspace.Server.Components;
+
+namespace Workspace.Tests.Ui;
+
+/// <summary>Every string the pages write has its French; the words and times pages show read as people write them.</summary>
+public sealed partial class UiTextTests
+{
+    [Fact]
+    public void Every_string_of_the_pages_has_a_French_translation()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workspace.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var components = Path.Combine(root.FullName, "src", "Workspace.Server", "Components");
+        var keys = Directory.EnumerateFiles(components, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperKind>().Select(PaperWords.Kind))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperState>().Select(PaperWords.State))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.RoundStatus>().Select(PaperWords.Round))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.Procedure>().Select(PaperWords.Procedure))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Meetings.MeetingKind>().Select(MeetingWords.Kind))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Meetings.RsvpResponse>().Select(MeetingWords.Rsvp))
+            .Where(k => !k.EndsWith(' '))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.True(keys.Count > 250, $"Only {keys.Count} strings found under {components}.");
+
+        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("fr");
+        try
+        {
+            var missing = keys.Where(k => localizer[k].ResourceNotFound).Order(StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0, "No French for:\n" + string.Join("\n", missing));
+            Assert.Equal("Se connecter", localizer["Sign in"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Zones_are_named_by_their_city()
+    {
+        Assert.Equal("Vienna", Times.City("Europe/Vienna"));
+        Assert.Equal("New York", Times.City("America/New_York"));
+        Assert.Equal("Buenos Aires", Times.City("America/Argentina/Buenos_Aires"));
+        Assert.Equal("UTC", Times.City("UTC"));
+    }
+
+    [Fact]
+    public void A_time_typed_in_a_zone_is_the_instant_of_that_zone_on_that_day_summer_or_winter()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 13, 0, 0, TimeSpan.Zero), MeetingWords.Instant("2026-07-01", "15:00", "Europe/Vienna"));
+        Assert.Equal(new DateTimeOffset(2027, 1, 13, 14, 0, 0, TimeSpan.Zero), MeetingWords.Instant("2027-01-13", "15:00", "Europe/Vienna"));
+        Assert.Null(MeetingWords.Instant("2027-02-30", "15:00", "Europe/Vienna"));
+        Assert.Null(MeetingWords.Instant("2027-01-13", "25:00", "Europe/Vienna"));
+        Assert.Null(MeetingWords.Instant("2027-01-13", "15:00", "US/Eastern"));
+    }
+
+    [Fact]
+    public void The_time_left_before_a_deadline_is_said_in_days_then_hours_then_minutes()
+    {
+        var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal((3, "days"), Times.Left(now.AddDays(3.5), now));
+        Assert.Equal((30, "hours"), Times.Left(now.AddHours(30), now));
+        Assert.Equal((45, "minutes"), Times.Left(now.AddMinutes(45), now));
+        Assert.Equal((0, "minutes"), Times.Left(now.AddMinutes(-5), now));
+    }
+
+    [Fact]
+    public void Drafts_are_rendered_without_the_html_or_scripts_they_carry()
+    {
+        var html = Markdown.Render("# Title\n\n<script>alert(1)</script>\n\n[link](javascript:alert(2)) and **bold**\n").Value;
+
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"T\[""((?:[^""\\]|\\.)+)""")]
+    private static partial Regex Key();
+}
