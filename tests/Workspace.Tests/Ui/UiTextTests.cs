@@ -83,7 +83,8 @@ public sealed partial class UiTextTests
     {
         var html = Markdown.Render("# Title\n\n<script>alert(1)</script>\n\n[link](javascript:alert(2)) and **bold**\n").Value;
 
-        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("<h2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
         Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);

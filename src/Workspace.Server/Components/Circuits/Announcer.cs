@@ -8,6 +8,11 @@ public sealed class Announcer
 {
     public event Action<string>? Said;
 
+    /// <summary>The person read a notification on this page: nothing enters the log for it, so the bell is told here.</summary>
+    public event Action? NotificationsRead;
+
+    public void ReadNotifications() => NotificationsRead?.Invoke();
+
     public void Say(string sentence)
     {
         if (!string.IsNullOrWhiteSpace(sentence))
