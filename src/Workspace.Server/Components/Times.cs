@@ -18,6 +18,9 @@ public static class Times
     public static string DayAndTime(DateTimeOffset instant, string zone) =>
         In(instant, zone).ToString("ddd d MMM, HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>"Thu 15 Oct".</summary>
+    public static string Day(DateTimeOffset instant, string zone) => In(instant, zone).ToString("ddd d MMM", CultureInfo.CurrentCulture);
+
     public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.CurrentCulture);
 
     /// <summary>The value of a <c>datetime</c> attribute: the instant in UTC.</summary>
