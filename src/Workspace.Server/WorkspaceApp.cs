@@ -49,7 +49,7 @@ public static class WorkspaceApp
 
         services.AddWorkspaceData(builder.Configuration, builder.Environment);
         services.AddScoped<DemoSeed>();
-        services.AddWorkspaceAuth(builder.Configuration);
+        services.AddWorkspaceAuth(builder.Configuration, builder.Environment);
         services.AddWorkspacePipeline();
         services.AddWorkspaceRateLimits();
         services.AddPublicUrl(builder.Configuration);

@@ -35,6 +35,25 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [BrowserFact]
+    public async Task The_board_sorts_and_filters_by_address_and_says_which_column_is_sorted()
+    {
+        await PaperScenario.DraftAsync(host.Server, "Annex sorted on the board");
+        var board = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(board, WorkspaceHost.Secretariat);
+
+        await board.GotoAsync("/board?sort=title");
+        var titles = await board.Locator("table.board tbody th a").AllInnerTextsAsync();
+        Assert.Equal(titles.Order(StringComparer.CurrentCulture), titles);
+        Assert.Equal("ascending", await board.Locator("table.board thead th").First.GetAttributeAsync("aria-sort"));
+
+        await board.GotoAsync("/board?state=Drafting&kind=JointStatement");
+        var drafting = await board.Locator("table.board tbody th").AllInnerTextsAsync();
+        Assert.Contains(drafting, t => t.Contains("Annex sorted on the board", StringComparison.Ordinal));
+        Assert.All(drafting, t => Assert.Contains("Drafting", t, StringComparison.Ordinal));
+        Assert.Null(await board.Locator("table.board thead th").First.GetAttributeAsync("aria-sort"));
+    }
+
+    [BrowserFact]
     public async Task An_objection_needs_a_reason_and_then_shows_with_it()
     {
         var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement objected in the browser", "Unanimous", TimeSpan.FromDays(3));

@@ -19,6 +19,11 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", new() { Timeout = BrowserHost.Patience }));
         Assert.Equal(host.Server.BaseAddress.ToString(), page.Url);
         Assert.Contains("OHCHR · Focal point (OHCHR)", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+        // The session cookie: out of scripts' reach, not sent by other sites' requests, over HTTPS only outside Development.
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "workspace");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.True(cookie.Secure);
         // The demo's joint statement in a silence procedure waits for OHCHR (IOM has approved it).
         Assert.Contains("Joint statement", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 

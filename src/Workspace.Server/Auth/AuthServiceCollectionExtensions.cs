@@ -18,7 +18,7 @@ public static class AuthServiceCollectionExtensions
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(HubPathPrefix) || request.Path.StartsWithSegments("/hangfire");
 
-    public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var access = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
 
@@ -59,7 +59,9 @@ public static class AuthServiceCollectionExtensions
             options.Cookie.Name = "workspace";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Outside Development the cookie travels over HTTPS only, also behind a proxy that speaks HTTP to the server
+            // (browsers treat http://localhost as secure, so a server tried on its own machine still signs in).
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromDays(access.RefreshTokenDays);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context =>

@@ -33,6 +33,19 @@ function pageShown() {
   document.querySelectorAll('[data-browser-zone-text]').forEach(function (element) {
     try { element.textContent = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* nothing to suggest */ }
   });
+  // A browser in another zone than the profile's: say so, and let the person decide in the settings.
+  const check = document.getElementById('zone-check');
+  if (check) {
+    try {
+      const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const profile = check.dataset.profileZone;
+      const city = function (zone) { return zone.substring(zone.lastIndexOf('/') + 1).replace(/_/g, ' '); };
+      if (browser && profile && browser !== profile) {
+        document.getElementById('zone-check-text').textContent = check.dataset.text.replace('{0}', city(browser)).replace('{1}', city(profile));
+        check.hidden = false;
+      }
+    } catch (e) { /* no zone from the browser: nothing to ask */ }
+  }
   // After a form comes back with problems, the summary takes the focus (FocusOnNavigate does not run after a POST).
   const summary = document.getElementById('error-summary');
   if (summary) summary.focus();
