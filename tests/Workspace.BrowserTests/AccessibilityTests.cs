@@ -63,11 +63,12 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         var secretariat = await host.Server.ClientFor(WorkspaceHost.Secretariat);
         var meeting = (await secretariat.ListMeetingsAsync())[0];
         var publication = (await secretariat.ListPublicationsAsync())[0];
+        var group = (await secretariat.ListWorkingGroupsAsync())[0];
         var pages = new[]
         {
             "/", "/papers", "/papers/new", $"/papers/{draft.Id}", $"/papers/{draft.Id}/edit", "/board", "/meetings", "/meetings/new", $"/meetings/{meeting.Id}",
             "/notifications", "/settings", "/members", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
-            "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/working-groups",
+            "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/working-groups", $"/admin/working-groups/{group.Id}",
         };
 
         var page = await host.NewPageAsync();

@@ -41,6 +41,30 @@ public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHo
     }
 
     [BrowserFact]
+    public async Task The_secretariat_starts_the_minutes_of_a_meeting_and_the_meeting_links_to_them()
+    {
+        var secretariat = await host.Server.ClientFor(WorkspaceHost.Secretariat);
+        var meeting = await secretariat.ScheduleMeetingAsync("Heads' meeting with minutes", "Heads", host.Server.Clock.GetUtcNow().AddHours(2), 90, "Europe/Zurich");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.Secretariat);
+        await page.GotoAsync($"/meetings/{meeting.Id}");
+        // Minutes are written once the meeting has begun.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start the minutes" })).ToHaveCountAsync(0);
+        host.Server.Clock.Advance(TimeSpan.FromHours(3));
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.Secretariat);
+        await page.GotoAsync($"/meetings/{meeting.Id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the minutes" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.GetByLabel("Text (markdown)")).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Minutes: Heads' meeting with minutes");
+        await page.GotoAsync($"/meetings/{meeting.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Read the minutes" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start the minutes" })).ToHaveCountAsync(0);
+        Assert.NotNull((await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetMeetingAsync(meeting.Id)).MinutesPaperId);
+    }
+
+    [BrowserFact]
     public async Task A_focal_point_who_may_not_convene_is_told_so_and_nothing_is_scheduled()
     {
         var page = await host.NewPageAsync();

@@ -51,6 +51,16 @@ public sealed class ComponentTests : IDisposable
         Assert.Equal("Wed 14 Oct, 15:00 Vienna", text);
     }
 
+    [Fact]
+    public void A_reader_whose_clock_reads_the_same_in_another_zone_is_not_told_the_time_twice()
+    {
+        var at = new DateTimeOffset(2026, 10, 14, 13, 0, 0, TimeSpan.Zero);
+
+        var text = context.Render<Moment>(p => p.Add(m => m.At, at).Add(m => m.Zone, "Europe/Zurich").Add(m => m.ReaderZone, "Europe/Vienna")).Find("time").TextContent;
+
+        Assert.Equal("Wed 14 Oct, 15:00 Zurich", text);
+    }
+
     [Theory]
     [InlineData(AgencySignOffStatus.Approved, "Approved", "status-approved")]
     [InlineData(AgencySignOffStatus.Objected, "Objected", "status-objected")]
