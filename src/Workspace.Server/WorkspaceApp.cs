@@ -76,6 +76,9 @@ public static class WorkspaceApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWorkspaceStatusPages();
+        // Routing after the status pages, so that a page shown for a status is routed as a request of its own.
+        app.UseRouting();
         app.UseWorkspaceCulture();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -34,6 +34,26 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
     [BrowserFact]
+    public async Task A_page_that_is_not_there_or_not_for_the_person_says_so_as_a_page()
+    {
+        var page = await host.NewPageAsync();
+        var missing = await page.GotoAsync("/no-such-page");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("IOM"));
+        var admin = await page.GotoAsync("/admin/people");
+        Assert.Equal(403, admin!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
+        Assert.DoesNotContain("secretariat@unodc.demo", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // The API keeps answering with problem details.
+        var api = await page.APIRequest.GetAsync("/api/no-such-route");
+        Assert.Equal(404, api.Status);
+        Assert.StartsWith("application/problem+json", api.Headers["content-type"], StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task A_wrong_password_shows_the_problem_at_the_top_and_keeps_the_address()
     {
         var page = await host.NewPageAsync();

@@ -15,7 +15,7 @@ public static class AuthServiceCollectionExtensions
     /// ASP.NET Core Identity on the workspace database: bearer tokens for the API and the hub (a WebSocket
     /// sends its token as <c>access_token</c>), cookies for the web UI, lockout after repeated failures.
     /// </summary>
-    private static bool IsApi(HttpRequest request) =>
+    internal static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(HubPathPrefix) || request.Path.StartsWithSegments("/hangfire");
 
     public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

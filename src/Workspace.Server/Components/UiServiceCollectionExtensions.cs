@@ -55,6 +55,13 @@ public static class UiServiceCollectionExtensions
         context.Response.Cookies.Append(CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
 
+    /// <summary>A browser asking for a page that is not there, or not for it, is shown a page saying so; the API keeps its problem details.</summary>
+    public static void UseWorkspaceStatusPages(this WebApplication app) =>
+        app.UseWhen(
+            context => !Auth.AuthServiceCollectionExtensions.IsApi(context.Request) && !context.Request.Path.StartsWithSegments("/_blazor")
+                && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
     public static void MapWorkspaceUi(this WebApplication app)
     {
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
