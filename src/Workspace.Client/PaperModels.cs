@@ -101,3 +101,12 @@ public sealed record Publication(Guid PaperId, string Title, string Kind, DateTi
 /// <param name="CreatedAt">When it was started.</param>
 public sealed record PaperSummary(Guid Id, string Title, string Kind, string State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
     int LatestRevision, DateTimeOffset CreatedAt);
+
+/// <summary>A comment on one revision of a paper.</summary>
+/// <param name="Id">The comment's id.</param>
+/// <param name="Revision">The revision it is about.</param>
+/// <param name="Text">What it says.</param>
+/// <param name="Author">Who wrote it.</param>
+/// <param name="AuthorAgencyCode">For which agency.</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record Comment(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);

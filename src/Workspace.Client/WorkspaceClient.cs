@@ -109,6 +109,14 @@ public sealed class WorkspaceClient
     public Task<RevisionSummary> AddRevisionAsync(Guid paperId, int baseRevision, string body, CancellationToken ct = default) =>
         SendAsync<RevisionSummary>(HttpMethod.Post, $"/api/papers/{paperId}/revisions", new { baseRevision, body }, ct: ct);
 
+    /// <summary>Comments on a revision (participants and the secretariat).</summary>
+    public Task<Comment> AddCommentAsync(Guid paperId, int revision, string text, CancellationToken ct = default) =>
+        SendAsync<Comment>(HttpMethod.Post, $"/api/papers/{paperId}/comments", new { revision, text }, ct: ct);
+
+    /// <summary>The sign-off board: every paper the caller may see with its latest round, as JSON.</summary>
+    public Task<JsonElement> GetSignOffStatusAsync(CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, "/api/sign-off-status", null, ct: ct);
+
     /// <summary>One revision with its text.</summary>
     public Task<Revision> GetRevisionAsync(Guid paperId, int number, CancellationToken ct = default) =>
         SendAsync<Revision>(HttpMethod.Get, $"/api/papers/{paperId}/revisions/{number}", null, ct: ct);

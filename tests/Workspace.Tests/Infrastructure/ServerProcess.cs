@@ -24,6 +24,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>The demo sign-ins' password (the tests' own, <c>WorkspaceHost.Password</c>, unless set).</summary>
+    public string Password { get; init; } = "Test-password-2026";
+
+    /// <summary>The process, while it runs (for its CPU time and memory).</summary>
+    public Process? Process => process;
+
     public Uri BaseAddress { get; }
 
     public string DatabasePath => Path.Combine(Directory, "workspace.db");
@@ -98,7 +104,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.GetLeftPart(UriPartial.Authority);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Workspace"] = $"Data Source={DatabasePath}";
-        start.Environment["Seed__DemoPassword"] = WorkspaceHost.Password;
+        start.Environment["Seed__DemoPassword"] = Password;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in Environment)

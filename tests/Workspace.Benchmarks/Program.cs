@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Workspace.Benchmarks;
+using Workspace.Client;
+using Workspace.Tests.Infrastructure;
+
+// The workspace's performance as a number anyone can reproduce: the real server as a child process on a
+// temporary SQLite file, loaded through the typed client, each figure beside this machine's own limit
+// measured in the same run. Usage and the latest results: docs/benchmarks.md.
+var options = Options.Parse(args);
+var duration = TimeSpan.FromSeconds(options.Seconds);
+var folder = Path.Combine(Path.GetTempPath(), "workspace-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var figures = new List<Figure>();
+Console.WriteLine($"Workspace benchmark: {options.Papers} papers, {options.Writers} writers, {options.Readers} readers, {options.Seconds} s a phase; {Environment.ProcessorCount} cores.");
+
+var commitLimit = await Limits.SqliteCommitsPerSecondAsync(folder, duration);
+var kestrelLimit = await Limits.TrivialKestrelPerSecondAsync(options.Writers, duration);
+
+await using var server = new ServerProcess(Path.Combine(folder, "server"));
+server.Environment["Seed__Demo"] = "true";
+server.Environment["Api__PublicUrl"] = server.BaseAddress.ToString().TrimEnd('/');
+if (await server.StartAsync() is { } exit)
+{
+    Console.Error.WriteLine($"The server did not start (exit code {exit}):\n{server.Errors}");
+    return 1;
+}
+
+async Task<WorkspaceClient> SignInAsync(string email)
+{
+    var client = new WorkspaceClient(new HttpClient { BaseAddress = server.BaseAddress });
+    await client.SignInAsync(email, server.Password);
+    return client;
+}
+
+var secretariat = await SignInAsync("secretariat@unodc.demo");
+var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
+var seeded = 0;
+var papers = new Guid[options.Papers];
+await Parallel.ForAsync(0, options.Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+{
+    var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
+    var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n\nA text every agency reads.\n", ct);
+    await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
+    papers[i] = paper.Id;
+    Progress.Say($"seeding papers: {Interlocked.Increment(ref seeded)}/{options.Papers}");
+});
+Progress.Done($"seeded {options.Papers} papers × {agencies.Count} agencies, all in sign-off");
+
+var writers = new List<WorkspaceClient>();
+foreach (var code in agencies.Where(c => c != "UNODC").Take(options.Writers))
+{
+    writers.Add(await SignInAsync($"focal@{code.ToLowerInvariant()}.demo"));
+}
+
+var (comments, commentsPerSecond) = await Load.RunAsync($"comments, {writers.Count} writers", writers.Count, duration,
+    writer => writers[writer].AddCommentAsync(papers[0], 1, "A comment from the load: paragraph 3 needs a source."));
+figures.Add(new Figure($"Durable commands (comments), {writers.Count} writers", commentsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
+figures.Add(new Figure("  latency p50", comments.Percentile(50), "ms"));
+figures.Add(new Figure("  latency p95", comments.Percentile(95), "ms"));
+figures.Add(new Figure("  latency p99", comments.Percentile(99), "ms", Target: "≤ 25 ms at half the load"));
+figures.Add(new Figure("  failed", comments.Failures, ""));
+
+var (board, boardPerSecond) = await Load.RunAsync($"board, {options.Readers} readers", options.Readers, duration,
+    _ => secretariat.GetSignOffStatusAsync());
+figures.Add(new Figure($"Board ({options.Papers} papers × {agencies.Count} agencies), {options.Readers} readers", boardPerSecond, "/s",
+    "trivial Kestrel endpoint, same clients", kestrelLimit));
+figures.Add(new Figure("  latency p50", board.Percentile(50), "ms"));
+figures.Add(new Figure("  latency p99", board.Percentile(99), "ms", Target: "≤ 10 ms"));
+
+var (peakMegabytes, cpuSeconds) = ServerResources.Read(server.Process!);
+figures.Add(new Figure("Server peak memory", peakMegabytes, "MB", Target: "≤ 400 MB with 2,000 connections"));
+figures.Add(new Figure("Server CPU time, whole run", cpuSeconds, "s"));
+
+var run = new Run(DateTimeOffset.UtcNow, Commit(), $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", options, figures);
+Report.Write(run, options.Out);
+return 0;
+
+static string Commit()
+{
+    try
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var commit = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return commit.Length > 0 ? commit : "unknown";
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
+    }
+}
+
+namespace Workspace.Benchmarks
+{
+    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, string Out)
+    {
+        public static Options Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            int Number(string name, int fallback) => int.TryParse(Value(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+            return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Value("--out") ?? "docs/benchmarks");
+        }
+    }
+
+    public sealed record Run(DateTimeOffset At, string Commit, string Machine, Options Options, IReadOnlyList<Figure> Figures);
+
+    /// <summary>The server process's peak resident memory and CPU time so far, from /proc.</summary>
+    public static class ServerResources
+    {
+        public static (double PeakMegabytes, double CpuSeconds) Read(Process process)
+        {
+            var status = File.ReadAllLines($"/proc/{process.Id}/status");
+            var peak = status.Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+                .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+            process.Refresh();
+            return (peak, process.TotalProcessorTime.TotalSeconds);
+        }
+    }
+
+    /// <summary>The run as JSON and as a markdown table, in a folder of the repository.</summary>
+    public static class Report
+    {
+        private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+        public static void Write(Run run, string folder)
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workspace.sln")))
+            {
+                root = root.Parent;
+            }
+
+            var target = Path.IsPathRooted(folder) ? folder : Path.Combine(root?.FullName ?? Directory.GetCurrentDirectory(), folder);
+            Directory.CreateDirectory(target);
+            File.WriteAllText(Path.Combine(target, "latest.json"), JsonSerializer.Serialize(run, Json));
+            var table = Markdown(run);
+            File.WriteAllText(Path.Combine(target, "latest.md"), table);
+            Console.WriteLine();
+            Console.WriteLine(table);
+            Console.WriteLine($"Written to {target}/latest.json and latest.md");
+        }
+
+        public static string Markdown(Run run)
+        {
+            var lines = new List<string>
+            {
+                $"Run of {run.At:yyyy-MM-dd HH:mm} UTC, commit `{run.Commit}`, {run.Machine}; {run.Options.Papers} papers, {run.Options.Writers} writers, {run.Options.Readers} readers, {run.Options.Seconds} s a phase.",
+                "",
+                "| figure | value | limit (same run) | ratio | target |",
+                "|---|---:|---|---:|---|",
+            };
+            lines.AddRange(run.Figures.Select(f =>
+                $"| {f.Name} | {f.Value.ToString("F1", CultureInfo.InvariantCulture)} {f.Unit} | {(f.Limit is null ? "" : $"{f.Limit}: {f.LimitValue!.Value.ToString("F0", CultureInfo.InvariantCulture)}/s")} | {(f.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} | {f.Target} |"));
+            return string.Join("\n", lines) + "\n";
+        }
+    }
+}
