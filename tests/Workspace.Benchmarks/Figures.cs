@@ -69,7 +69,20 @@ public sealed record Figure(string Name, double Value, string Unit, string? Limi
 /// <summary>Runs <paramref name="clients"/> loops of <paramref name="call"/> for <paramref name="duration"/>, with a progress line.</summary>
 public static class Load
 {
+    /// <summary>How long each phase runs unmeasured first, so that what is measured is the server warmed up (JIT, pools, caches).</summary>
+    public static TimeSpan WarmUp { get; set; } = TimeSpan.FromSeconds(3);
+
     public static async Task<(Latencies Latencies, double PerSecond)> RunAsync(string name, int clients, TimeSpan duration, Func<int, Task> call)
+    {
+        if (WarmUp > TimeSpan.Zero)
+        {
+            await MeasureAsync(name + " (warming up)", clients, WarmUp, call);
+        }
+
+        return await MeasureAsync(name, clients, duration, call);
+    }
+
+    private static async Task<(Latencies Latencies, double PerSecond)> MeasureAsync(string name, int clients, TimeSpan duration, Func<int, Task> call)
     {
         var latencies = new Latencies();
         using var stop = new CancellationTokenSource(duration);

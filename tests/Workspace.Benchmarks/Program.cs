@@ -10,6 +10,7 @@ using Workspace.Tests.Infrastructure;
 // measured in the same run. Usage and the latest results: docs/benchmarks.md.
 var options = Options.Parse(args);
 var duration = TimeSpan.FromSeconds(options.Seconds);
+Load.WarmUp = TimeSpan.FromSeconds(options.WarmUp);
 var folder = Path.Combine(Path.GetTempPath(), "workspace-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var figures = new List<Figure>();
@@ -94,13 +95,14 @@ static string Commit()
 
 namespace Workspace.Benchmarks
 {
-    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, string Out)
+    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, string Out)
     {
         public static Options Parse(string[] args)
         {
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
             int Number(string name, int fallback) => int.TryParse(Value(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
-            return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Value("--out") ?? "docs/benchmarks");
+            return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Number("--warmup", 3),
+                Value("--out") ?? "docs/benchmarks");
         }
     }
 
