@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
         var storage = StorageMode.Detect(ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath));
         var connectionString = storage.ConnectionString;
         services.AddSingleton(storage);
+        services.AddSingleton<WriteLock>();
         var audit = configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
         var beside = Path.GetDirectoryName(storage.DatabasePath) is { Length: > 0 } folder ? folder : environment.ContentRootPath;
         string Resolve(string configured, string fallback) =>

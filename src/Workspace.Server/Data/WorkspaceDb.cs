@@ -12,7 +12,7 @@ namespace Workspace.Server.Data;
 /// The one database: people and roles (Identity), the group's state and the event log. Saving appends
 /// the events the tracked aggregates raised, in the same transaction as the state they describe.
 /// </summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys)
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, WriteLock writeLock)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
@@ -68,6 +68,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
 
         // The log's head is read and advanced inside the transaction that writes the state, so seq has no
         // gaps and commits in order. SQLite transactions here begin IMMEDIATE, which serializes appends.
+        using var turn = Database.CurrentTransaction is null ? await writeLock.EnterAsync(cancellationToken) : null;
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {

@@ -54,10 +54,11 @@ public sealed partial class UnitOfWork
 }
 
 /// <summary>
-/// Last before the handler: a command runs in one database transaction (IMMEDIATE on SQLite, so writers
-/// queue rather than fail), committed only when the handler and the pre-commit work all succeed.
+/// Last before the handler: a command runs in one database transaction, its turn taken in the process's
+/// <see cref="WriteLock"/> (writers queue here rather than in SQLite's busy handler), committed only when the
+/// handler and the pre-commit work all succeed.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, ILogger<UnitOfWork> logger)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, WriteLock writeLock, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -67,6 +68,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, 
             return await next();
         }
 
+        using var turn = await writeLock.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next();
         await unitOfWork.RunBeforeCommitAsync(response, cancellationToken);
