@@ -43,6 +43,7 @@ public static class WorkspaceApp
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Papers.GetDiff.Cache>();
+        services.AddSingleton<Features.Papers.GetSignOffStatus.Cache>();
 
         var maxBody = builder.Configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);

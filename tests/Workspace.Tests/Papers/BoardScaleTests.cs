@@ -51,11 +51,12 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
             {
                 listener.Subscribe(new EventObserver(e =>
                 {
-                    // The live relay reads the event log on its own schedule, and every request's token is checked against
-                    // its session (one read by key); everything else here is the board's.
+                    // The live relay reads the event log on its own schedule, every request's token is checked against
+                    // its session (one read by key), and the board reads the log's head (one row); everything else is the board's.
                     if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
                         && data.Command.Connection?.DataSource == database && !data.Command.CommandText.Contains("\"EventLog\"", StringComparison.Ordinal)
-                        && !data.Command.CommandText.Contains("FROM \"Sessions\"", StringComparison.Ordinal))
+                        && !data.Command.CommandText.Contains("FROM \"Sessions\"", StringComparison.Ordinal)
+                        && !data.Command.CommandText.Contains("FROM \"EventLogHead\"", StringComparison.Ordinal))
                     {
                         Interlocked.Increment(ref commands);
                     }
@@ -63,14 +64,46 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
             }
         }));
 
-        var board = await secretariat.GetFromJsonAsync<List<JsonElement>>("/api/sign-off-status");
+        var answer = await secretariat.GetAsync(new Uri("/api/sign-off-status", UriKind.Relative));
+        var board = await answer.Content.ReadFromJsonAsync<List<JsonElement>>();
 
         Assert.Equal(1, commands);
+        // Nothing changed since: the same board is answered again without reading it, and a client holding it is told so.
+        var again = await secretariat.GetStringAsync(new Uri("/api/sign-off-status", UriKind.Relative));
+        Assert.Equal(1, commands);
+        Assert.Equal(await answer.Content.ReadAsStringAsync(), again);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/sign-off-status");
+        conditional.Headers.IfNoneMatch.Add(answer.Headers.ETag!);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await secretariat.SendAsync(conditional)).StatusCode);
         var scale = board!.Where(r => r.GetProperty("title").GetString()!.StartsWith("Scale paper", StringComparison.Ordinal)).ToList();
         Assert.Equal(Papers, scale.Count);
         Assert.All(scale, r => Assert.Equal(30, r.GetProperty("round").GetProperty("agencies").GetArrayLength()));
         var deadlines = scale.Select(r => r.GetProperty("round").GetProperty("deadline").GetDateTimeOffset()).ToList();
         Assert.Equal(deadlines.Order(), deadlines);
+    }
+
+    [Fact]
+    public async Task A_change_shows_on_the_next_read_of_the_board_and_its_etag_moves_on()
+    {
+        var (paper, revision) = await PaperScenario.InSignOffAsync(host, "Statement read twice", "Unanimous", TimeSpan.FromDays(3));
+        var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
+        var before = await secretariat.GetAsync(new Uri("/api/sign-off-status", UriKind.Relative));
+
+        await PaperScenario.ApproveAsync(host, paper.Id, revision, "IOM");
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/sign-off-status");
+        conditional.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        var after = await secretariat.SendAsync(conditional);
+        Assert.Equal(System.Net.HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        var row = (await after.Content.ReadFromJsonAsync<List<JsonElement>>())!.Single(r => r.GetProperty("paperId").GetGuid() == paper.Id);
+        Assert.Equal("Approved", row.GetProperty("round").GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agencyCode").GetString() == "IOM").GetProperty("status").GetString());
+
+        // An agency's board is its own: IOM's holds the paper, UNICEF's does not.
+        var unicef = await (await host.HttpFor(WorkspaceHost.FocalPoint("UNICEF"))).GetFromJsonAsync<List<JsonElement>>("/api/sign-off-status");
+        Assert.DoesNotContain(unicef!, r => r.GetProperty("paperId").GetGuid() == paper.Id);
+        var iom = await (await host.HttpFor(WorkspaceHost.FocalPoint("IOM"))).GetFromJsonAsync<List<JsonElement>>("/api/sign-off-status");
+        Assert.Contains(iom!, r => r.GetProperty("paperId").GetGuid() == paper.Id);
     }
 
     private sealed class Observer(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>

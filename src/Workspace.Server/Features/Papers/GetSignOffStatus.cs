@@ -7,7 +7,9 @@ namespace Workspace.Server.Features.Papers;
 
 /// <summary>
 /// The tracking board: every paper the caller may see (the secretariat: all) with its latest round and
-/// each participating agency's status. One query, whatever the number of papers and agencies.
+/// each participating agency's status. One query, whatever the number of papers and agencies; and none while
+/// nothing has changed: every change appends to the event log, so a board read at the log's head stays true
+/// until the head moves, and is kept per audience (the secretariat, each agency) with its JSON and an ETag.
 /// </summary>
 public static class GetSignOffStatus
 {
@@ -21,10 +23,54 @@ public static class GetSignOffStatus
     public sealed record BoardRow(Guid PaperId, string Title, PaperKind Kind, PaperState State, string LeadAgencyCode,
         IReadOnlyList<string> ParticipatingAgencyCodes, BoardRound? Round);
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<BoardRow>>
+    /// <summary>A board as read at one head of the log, for everyone of one audience.</summary>
+    public sealed class Snapshot(string audience, long head, IReadOnlyList<BoardRow> rows) : IReadOnlyList<BoardRow>
+    {
+        private byte[]? json;
+
+        public long Head => head;
+
+        public string ETag => $"\"board-{audience}-{head}\"";
+
+        public int Count => rows.Count;
+
+        public BoardRow this[int index] => rows[index];
+
+        /// <summary>Serialized once, however many read it.</summary>
+        public byte[] Json(System.Text.Json.JsonSerializerOptions options) => json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(rows, options);
+
+        public IEnumerator<BoardRow> GetEnumerator() => rows.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>The latest board of each audience: the secretariat's (everything) and each agency's.</summary>
+    public sealed class Cache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Snapshot> latest = new(StringComparer.Ordinal);
+
+        internal Snapshot? Find(string audience, long head) => latest.TryGetValue(audience, out var snapshot) && snapshot.Head == head ? snapshot : null;
+
+        internal Snapshot Keep(string audience, long head, IReadOnlyList<BoardRow> rows)
+        {
+            var snapshot = new Snapshot(audience, head, rows);
+            latest.AddOrUpdate(audience, snapshot, (_, kept) => kept.Head > head ? kept : snapshot);
+            return snapshot;
+        }
+    }
+
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, Cache cache) : IRequestHandler<Query, IReadOnlyList<BoardRow>>
     {
         public async Task<IReadOnlyList<BoardRow>> Handle(Query query, CancellationToken cancellationToken)
         {
+            // Read before the board, so that a board kept under this head is never older than it.
+            var head = await db.EventLogHeads.AsNoTracking().Select(h => h.Seq).FirstOrDefaultAsync(cancellationToken);
+            var audience = me.IsSecretariat ? "*" : me.AgencyCode;
+            if (cache.Find(audience, head) is { } kept)
+            {
+                return kept;
+            }
+
             var rows = await (
                 from p in db.Papers.AsNoTracking().VisibleTo(me)
                 join r in db.Rounds on new { PaperId = p.Id, Number = p.LastRoundNumber } equals new { r.PaperId, r.Number } into latest
@@ -49,20 +95,29 @@ public static class GetSignOffStatus
                     },
                 }).ToListAsync(cancellationToken);
 
-            return [.. rows
+            return cache.Keep(audience, head, [.. rows
                 .Select(p => new BoardRow(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
                     p.Round is not { } r ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, r.Deadline.AsUtcInstant(), r.Status, r.Overdue,
                         [.. r.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))])))
                 .OrderBy(row => row.State == PaperState.InSignOff ? 0 : 1)
                 .ThenBy(row => row.State == PaperState.InSignOff ? row.Round!.Deadline : DateTimeOffset.MaxValue)
-                .ThenBy(row => row.Title, StringComparer.CurrentCulture)];
+                .ThenBy(row => row.Title, StringComparer.Ordinal)]);
         }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/sign-off-status", (IMediator mediator, CancellationToken ct) => mediator.Send(new Query(), ct))
+        api.MapGet("/sign-off-status", async (HttpContext http, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+            {
+                var board = (Snapshot)await mediator.Send(new Query(), ct);
+                http.Response.Headers.ETag = board.ETag;
+                http.Response.Headers.CacheControl = "private, no-cache";
+                return http.Request.Headers.IfNoneMatch == board.ETag
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Bytes(board.Json(json.Value.SerializerOptions), "application/json");
+            })
             .WithTags("Papers")
             .WithName("GetSignOffStatus")
             .WithSummary("Sign-off board")
-            .WithDescription("Every paper you may see (the secretariat: all) with its latest round: deadline, overdue, and each participating agency's status. Papers in sign-off first, nearest deadline first.");
+            .WithDescription("Every paper you may see (the secretariat: all) with its latest round: deadline, overdue, and each participating agency's status. Papers in sign-off first, nearest deadline first. Carries an `ETag`: with `If-None-Match` of an unchanged board → 304.")
+            .Produces<IReadOnlyList<BoardRow>>();
 }
