@@ -55,6 +55,9 @@ foreach (var code in agencies.Where(c => c != "UNODC").Take(options.Writers))
     writers.Add(await SignInAsync($"focal@{code.ToLowerInvariant()}.demo"));
 }
 
+double ServerCpuSeconds() => ServerResources.Read(server.Process!).CpuSeconds;
+
+var cpuBefore = ServerCpuSeconds();
 var (comments, commentsPerSecond) = await Load.RunAsync($"comments, {writers.Count} writers", writers.Count, duration,
     writer => writers[writer].AddCommentAsync(papers[0], 1, "A comment from the load: paragraph 3 needs a source."));
 figures.Add(new Figure($"Durable commands (comments), {writers.Count} writers", commentsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
@@ -62,15 +65,18 @@ figures.Add(new Figure("  latency p50", comments.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p95", comments.Percentile(95), "ms"));
 figures.Add(new Figure("  latency p99", comments.Percentile(99), "ms", Target: "≤ 25 ms at half the load"));
 figures.Add(new Figure("  failed", comments.Failures, ""));
+figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, comments.Count + comments.Failures + commentsPerSecond * Load.WarmUp.TotalSeconds), "ms"));
 
 // The readers take the board's bytes as a browser would, without parsing them: on 2 cores, parsing a megabyte of
 // JSON in this process would measure the client as much as the server.
+cpuBefore = ServerCpuSeconds();
 var (board, boardPerSecond) = await Load.RunAsync($"board, {options.Readers} readers", options.Readers, duration,
     _ => secretariat.Http.GetByteArrayAsync(new Uri("/api/sign-off-status", UriKind.Relative)));
 figures.Add(new Figure($"Board ({options.Papers} papers × {agencies.Count} agencies), {options.Readers} readers", boardPerSecond, "/s",
     "trivial Kestrel endpoint, same clients", kestrelLimit));
 figures.Add(new Figure("  latency p50", board.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p99", board.Percentile(99), "ms", Target: "≤ 10 ms"));
+figures.Add(new Figure("  server CPU per answer", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, board.Count + boardPerSecond * Load.WarmUp.TotalSeconds), "ms"));
 
 var (peakMegabytes, cpuSeconds) = ServerResources.Read(server.Process!);
 figures.Add(new Figure("Server peak memory", peakMegabytes, "MB", Target: "≤ 400 MB with 2,000 connections"));
