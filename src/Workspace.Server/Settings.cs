@@ -151,6 +151,21 @@ public sealed class AuditOptions
     public string AnchorFile { get; set; } = "";
 }
 
+/// <summary>Metrics and traces the server exports all the time. Section <c>Telemetry</c>.</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>Where Prometheus scrapes the metrics (ASP.NET Core, EF Core, runtime, one histogram per request type); empty: no scrape endpoint.</summary>
+    [RegularExpression("^(/[A-Za-z0-9_./-]*)?$")]
+    public string PrometheusPath { get; set; } = "/metrics";
+
+    /// <summary>Whether only this machine may scrape (a Prometheus beside the server, or behind the same proxy); the metrics name no one, but say how busy the group is.</summary>
+    public bool ScrapeFromLoopbackOnly { get; set; } = true;
+
+    /// <summary>An OTLP collector to push metrics and traces to (http://collector:4317); empty: none.</summary>
+    [Url]
+    public string? OtlpEndpoint { get; set; }
+}
+
 /// <summary>The database's storage. Section <c>Storage</c>.</summary>
 public sealed class StorageOptions
 {

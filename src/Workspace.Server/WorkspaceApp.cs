@@ -40,6 +40,7 @@ public static class WorkspaceApp
         services.AddOptions<LiveOptions>().BindConfiguration("Live").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().BindConfiguration("Telemetry").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Papers.GetDiff.Cache>();
@@ -56,6 +57,7 @@ public static class WorkspaceApp
         services.AddPublicUrl(builder.Configuration);
         services.AddWorkspaceJobs();
         services.AddWorkspaceLive();
+        services.AddWorkspaceTelemetry(builder.Configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<Problems>();
@@ -92,6 +94,7 @@ public static class WorkspaceApp
         app.MapWorkspaceLive();
         app.MapWorkspaceJobsDashboard();
         app.MapHealthChecks("/healthz");
+        app.MapWorkspaceTelemetry();
         app.MapOpenApi();
         app.MapApiReference();
         Features.Auth.SignOut.MapPage(app);

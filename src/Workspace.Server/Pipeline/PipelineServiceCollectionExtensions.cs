@@ -7,7 +7,7 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// MediatR 5.1.0 registered by hand (see docs/decisions/0001-mediatr-5.md): the mediator, every handler
-    /// and validator in this assembly, and the behaviours in their order: authorization, validation,
+    /// and validator in this assembly, and the behaviours in their order: metrics, authorization, validation,
     /// idempotency, transaction.
     /// </summary>
     public static IServiceCollection AddWorkspacePipeline(this IServiceCollection services)
@@ -28,6 +28,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(typeof(IValidator<>), typeof(TextValidator<>));
 
         // Registration order is pipeline order: the first registered behaviour is the outermost.
+        services.AddSingleton<RequestMetrics>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetricsBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

@@ -34,6 +34,7 @@ public sealed class ConfigurationTemplateTests
         { "Jobs", typeof(JobsOptions) },
         { "Audit", typeof(AuditOptions) },
         { "Storage", typeof(StorageOptions) },
+        { "Telemetry", typeof(TelemetryOptions) },
     };
 
     [Theory]
