@@ -21,6 +21,15 @@ public sealed class Latencies
 
     public int Failures => failures;
 
+    /// <summary>Records a latency measured elsewhere (an event's travel to a client).</summary>
+    public void Record(double elapsedMilliseconds)
+    {
+        lock (milliseconds)
+        {
+            milliseconds.Add(elapsedMilliseconds);
+        }
+    }
+
     /// <summary>Times one call; a failed call counts as a failure, not as a latency.</summary>
     public async Task TimeAsync(Func<Task> call)
     {

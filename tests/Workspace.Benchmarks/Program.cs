@@ -78,6 +78,20 @@ figures.Add(new Figure("  latency p50", board.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p99", board.Percentile(99), "ms", Target: "≤ 10 ms"));
 figures.Add(new Figure("  server CPU per answer", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, board.Count + boardPerSecond * Load.WarmUp.TotalSeconds), "ms"));
 
+if (options.Clients > 0)
+{
+    var raw = await FanOut.RawBroadcastAsync(options.Clients, options.Events);
+    var tokens = new List<string> { secretariat.Http.DefaultRequestHeaders.Authorization!.Parameter! };
+    tokens.AddRange(writers.Select(w => w.Http.DefaultRequestHeaders.Authorization!.Parameter!));
+    var hub = await FanOut.WorkspaceHubAsync(server.BaseAddress, options.Clients, options.Events, tokens,
+        async () => (await writers[0].AddCommentAsync(papers[0], 1, "A comment every connection hears.")).Id);
+    figures.Add(new Figure($"One event to {options.Clients} hub clients, p99 from commit", hub.Latencies.Percentile(99), "ms",
+        $"bare SignalR broadcast to {options.Clients}, p99", raw.Latencies.Percentile(99), "≤ 250 ms and ≤ 1.2 × limit"));
+    figures.Add(new Figure("  p50", hub.Latencies.Percentile(50), "ms", "bare broadcast p50", raw.Latencies.Percentile(50)));
+    figures.Add(new Figure("  max", hub.Latencies.Percentile(100), "ms"));
+    figures.Add(new Figure($"  clients missing any of {options.Events} events", hub.ClientsMissingAny, "", Target: "0"));
+}
+
 var (peakMegabytes, cpuSeconds) = ServerResources.Read(server.Process!);
 figures.Add(new Figure("Server peak memory", peakMegabytes, "MB", Target: "≤ 400 MB with 2,000 connections"));
 figures.Add(new Figure("Server CPU time, whole run", cpuSeconds, "s"));
@@ -103,13 +117,14 @@ static string Commit()
 
 namespace Workspace.Benchmarks
 {
-    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, string Out)
+    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, int Clients, int Events, string Out)
     {
         public static Options Parse(string[] args)
         {
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
             int Number(string name, int fallback) => int.TryParse(Value(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
-            return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Number("--warmup", 3),
+            return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Number("--warmup", 5),
+                args.Contains("--no-clients") ? 0 : Number("--clients", 2000), Number("--events", 20),
                 Value("--out") ?? "docs/benchmarks");
         }
     }
@@ -162,7 +177,7 @@ namespace Workspace.Benchmarks
                 "|---|---:|---|---:|---|",
             };
             lines.AddRange(run.Figures.Select(f =>
-                $"| {f.Name} | {f.Value.ToString("F1", CultureInfo.InvariantCulture)} {f.Unit} | {(f.Limit is null ? "" : $"{f.Limit}: {f.LimitValue!.Value.ToString("F0", CultureInfo.InvariantCulture)}/s")} | {(f.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} | {f.Target} |"));
+                $"| {f.Name} | {f.Value.ToString("F1", CultureInfo.InvariantCulture)} {f.Unit} | {(f.Limit is null ? "" : $"{f.Limit}: {f.LimitValue!.Value.ToString("F1", CultureInfo.InvariantCulture)} {f.Unit}")} | {(f.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} | {f.Target} |"));
             return string.Join("\n", lines) + "\n";
         }
     }
