@@ -60,6 +60,22 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here, rather than again by each look at the tracked entities and by the save itself.
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var raised = ChangeTracker.Entries<Aggregate>().SelectMany(e => e.Entity.Events).Concat(recorded).ToList();
         if (raised.Count == 0)
         {
@@ -138,6 +154,9 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
                 await NotifyAsync(seq, e, notice, at, ct);
             }
         }
+
+        // The head moved after the save's one pass over the changes: that one entity is looked at again.
+        Entry(head).DetectChanges();
     }
 
     /// <summary>One notification for every person of the agencies the notice names.</summary>

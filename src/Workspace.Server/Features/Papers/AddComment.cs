@@ -24,7 +24,7 @@ public static class AddComment
     {
         public async Task<CommentView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
+            var paper = await db.LoadAloneAsync(command.PaperId, cancellationToken);
             var comment = paper.AddComment(command.Revision!.Value, command.Text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);

@@ -51,6 +51,10 @@ internal static class PaperLoading
         return paper;
     }
 
+    /// <summary>The paper alone, without its rounds: enough for a comment, which a round does not concern.</summary>
+    public static async Task<Paper> LoadAloneAsync(this WorkspaceDb db, Guid paperId, CancellationToken ct) =>
+        await db.Papers.SingleOrDefaultAsync(p => p.Id == paperId, ct) ?? throw new NotFoundException("paper", paperId.ToString());
+
     public static PaperView ViewFor(this Paper paper, PaperAccess access) =>
         PaperView.Of(paper, access.Of(paper.LeadAgencyCode, paper.ParticipatingAgencyCodes));
 }
