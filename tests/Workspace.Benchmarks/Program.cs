@@ -8,6 +8,12 @@ using Workspace.Tests.Infrastructure;
 // The workspace's performance as a number anyone can reproduce: the real server as a child process on a
 // temporary SQLite file, loaded through the typed client, each figure beside this machine's own limit
 // measured in the same run. Usage and the latest results: docs/benchmarks.md.
+if (args is ["micro", .. var rest])
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(EventPath).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
+    return 0;
+}
+
 var options = Options.Parse(args);
 var duration = TimeSpan.FromSeconds(options.Seconds);
 Load.WarmUp = TimeSpan.FromSeconds(options.WarmUp);
