@@ -45,12 +45,14 @@ var secretariat = await SignInAsync("secretariat@unodc.demo");
 var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
 var seeded = 0;
 var papers = new Guid[options.Papers];
+var hashes = new string[options.Papers];
 await Parallel.ForAsync(0, options.Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
 {
     var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
     var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n\nA text every agency reads.\n", ct);
     await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
     papers[i] = paper.Id;
+    hashes[i] = revision.ContentHash;
     Progress.Say($"seeding papers: {Interlocked.Increment(ref seeded)}/{options.Papers}");
 });
 Progress.Done($"seeded {options.Papers} papers × {agencies.Count} agencies, all in sign-off");
@@ -75,6 +77,21 @@ figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefo
 
 // The readers take the board's bytes as a browser would, without parsing them: on 2 cores, parsing a megabyte of
 // JSON in this process would measure the client as much as the server.
+// Sign-offs: each writer approves papers in turn for its agency (a decision may be given again while the round is
+// open; with the other agencies silent, no round completes).
+var turns = new int[writers.Count];
+cpuBefore = ServerCpuSeconds();
+var (signOffs, signOffsPerSecond) = await Load.RunAsync($"sign-offs, {writers.Count} writers", writers.Count, duration, writer =>
+{
+    var k = (turns[writer]++ * writers.Count + writer) % papers.Length;
+    return writers[writer].SignOffAsync(papers[k], 1, hashes[k], "Approve");
+});
+figures.Add(new Figure($"Durable commands (sign-offs), {writers.Count} writers", signOffsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
+figures.Add(new Figure("  latency p50", signOffs.Percentile(50), "ms"));
+figures.Add(new Figure("  latency p99", signOffs.Percentile(99), "ms"));
+figures.Add(new Figure("  failed", signOffs.Failures, ""));
+figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, signOffs.Count + signOffs.Failures + signOffsPerSecond * Load.WarmUp.TotalSeconds), "ms"));
+
 cpuBefore = ServerCpuSeconds();
 var (board, boardPerSecond) = await Load.RunAsync($"board, {options.Readers} readers", options.Readers, duration,
     _ => secretariat.Http.GetByteArrayAsync(new Uri("/api/sign-off-status", UriKind.Relative)));
