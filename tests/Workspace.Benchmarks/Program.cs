@@ -44,24 +44,49 @@ async Task<WorkspaceClient> SignInAsync(string email)
 var secretariat = await SignInAsync("secretariat@unodc.demo");
 var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
 var seeded = 0;
-var papers = new Guid[options.Papers];
-var hashes = new string[options.Papers];
-await Parallel.ForAsync(0, options.Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+var sizes = options.ScalePapers.Count > 0 ? options.ScalePapers : [options.Papers];
+var papers = new Guid[sizes.Max()];
+var hashes = new string[sizes.Max()];
+async Task SeedAsync(int from, int to) => await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
 {
     var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
     var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n\nA text every agency reads.\n", ct);
     await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
     papers[i] = paper.Id;
     hashes[i] = revision.ContentHash;
-    Progress.Say($"seeding papers: {Interlocked.Increment(ref seeded)}/{options.Papers}");
+    Progress.Say($"seeding papers: {Interlocked.Increment(ref seeded)}/{to}");
 });
-Progress.Done($"seeded {options.Papers} papers × {agencies.Count} agencies, all in sign-off");
 
 var writers = new List<WorkspaceClient>();
 foreach (var code in agencies.Where(c => c != "UNODC").Take(options.Writers))
 {
     writers.Add(await SignInAsync($"focal@{code.ToLowerInvariant()}.demo"));
 }
+
+if (options.ScalePapers.Count > 0)
+{
+    // The scale curve: the same load at each size, the papers added between sizes.
+    var points = new List<ScalePoint>();
+    var done = 0;
+    foreach (var size in options.ScalePapers.Order())
+    {
+        await SeedAsync(done, size);
+        done = size;
+        Progress.Done($"seeded {size} papers");
+        var (sizeBoard, _) = await Load.RunAsync($"board at {size} papers", options.Readers, duration,
+            _ => secretariat.Http.GetByteArrayAsync(new Uri("/api/sign-off-status", UriKind.Relative)));
+        var (sizeComments, _) = await Load.RunAsync($"comments at {size} papers", writers.Count, duration,
+            writer => writers[writer].AddCommentAsync(papers[writer % size], 1, "A comment at this size."));
+        points.Add(new ScalePoint(size, sizeBoard.Percentile(50), sizeBoard.Percentile(99), sizeComments.Percentile(50), sizeComments.Percentile(99),
+            ServerResources.Read(server.Process!).PeakMegabytes));
+    }
+
+    Report.WriteScale("papers", $"Papers in sign-off × {agencies.Count} agencies", points, options.Out);
+    return 0;
+}
+
+await SeedAsync(0, options.Papers);
+Progress.Done($"seeded {options.Papers} papers × {agencies.Count} agencies, all in sign-off");
 
 double ServerCpuSeconds() => ServerResources.Read(server.Process!).CpuSeconds;
 
@@ -140,7 +165,7 @@ static string Commit()
 
 namespace Workspace.Benchmarks
 {
-    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, int Clients, int Events, string Out)
+    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, int Clients, int Events, IReadOnlyList<int> ScalePapers, string Out)
     {
         public static Options Parse(string[] args)
         {
@@ -148,6 +173,7 @@ namespace Workspace.Benchmarks
             int Number(string name, int fallback) => int.TryParse(Value(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
             return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Number("--warmup", 5),
                 args.Contains("--no-clients") ? 0 : Number("--clients", 2000), Number("--events", 20),
+                [.. (Value("--scale-papers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
                 Value("--out") ?? "docs/benchmarks");
         }
     }
@@ -174,6 +200,32 @@ namespace Workspace.Benchmarks
 
         public static void Write(Run run, string folder)
         {
+            var target = Target(folder);
+            File.WriteAllText(Path.Combine(target, "latest.json"), JsonSerializer.Serialize(run, Json));
+            var table = Markdown(run);
+            File.WriteAllText(Path.Combine(target, "latest.md"), table);
+            Console.WriteLine();
+            Console.WriteLine(table);
+            Console.WriteLine($"Written to {target}/latest.json and latest.md");
+        }
+
+        /// <summary>A scale curve as JSON, an SVG plot and a markdown table.</summary>
+        public static void WriteScale(string name, string sizeName, IReadOnlyList<ScalePoint> points, string folder)
+        {
+            var target = Target(folder);
+            File.WriteAllText(Path.Combine(target, $"scale-{name}.json"), JsonSerializer.Serialize(points, Json));
+            File.WriteAllText(Path.Combine(target, $"scale-{name}.svg"), ScalePlot.Svg($"As {name} grow", sizeName, points));
+            var table = "| " + name + " | board p50 | board p99 | comment p50 | comment p99 | server memory |\n|---:|---:|---:|---:|---:|---:|\n"
+                + string.Concat(points.Select(p => string.Create(CultureInfo.InvariantCulture,
+                    $"| {p.Size} | {p.BoardP50:F1} ms | {p.BoardP99:F1} ms | {p.CommentP50:F1} ms | {p.CommentP99:F1} ms | {p.ServerMegabytes:F0} MB |\n")));
+            File.WriteAllText(Path.Combine(target, $"scale-{name}.md"), table);
+            Console.WriteLine();
+            Console.WriteLine(table);
+            Console.WriteLine($"Written to {target}/scale-{name}.json, .svg and .md");
+        }
+
+        private static string Target(string folder)
+        {
             var root = new DirectoryInfo(AppContext.BaseDirectory);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workspace.sln")))
             {
@@ -182,12 +234,7 @@ namespace Workspace.Benchmarks
 
             var target = Path.IsPathRooted(folder) ? folder : Path.Combine(root?.FullName ?? Directory.GetCurrentDirectory(), folder);
             Directory.CreateDirectory(target);
-            File.WriteAllText(Path.Combine(target, "latest.json"), JsonSerializer.Serialize(run, Json));
-            var table = Markdown(run);
-            File.WriteAllText(Path.Combine(target, "latest.md"), table);
-            Console.WriteLine();
-            Console.WriteLine(table);
-            Console.WriteLine($"Written to {target}/latest.json and latest.md");
+            return target;
         }
 
         public static string Markdown(Run run)
