@@ -115,6 +115,64 @@ public static class Load
     }
 }
 
+/// <summary>
+/// An open loop: calls started at a fixed rate whatever the answers' pace (at most <c>inFlight</c> waiting), as
+/// independent people send them; what a closed loop of busy clients cannot show, the latency at a given load.
+/// </summary>
+public static class Paced
+{
+    public static async Task<(Latencies Latencies, double PerSecond)> RunAsync(string name, double perSecond, TimeSpan duration, Func<int, Task> call, int inFlight = 512)
+    {
+        var latencies = new Latencies();
+        using var slots = new SemaphoreSlim(inFlight);
+        var started = Stopwatch.GetTimestamp();
+        var calls = new List<Task>();
+        var skipped = 0;
+        for (var n = 0; ; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / perSecond);
+            if (due >= duration)
+            {
+                break;
+            }
+
+            var wait = due - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            if (!slots.Wait(0))
+            {
+                skipped++;
+                continue;
+            }
+
+            var index = n;
+            calls.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await latencies.TimeAsync(() => call(index));
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+            if (n % 100 == 0)
+            {
+                Progress.Say($"{name}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/{duration.TotalSeconds:F0} s, {latencies.Count} done");
+            }
+        }
+
+        await Task.WhenAll(calls);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Progress.Done($"{name}: offered {perSecond:F0}/s, answered {latencies.Count / seconds:F0}/s, p50 {latencies.Percentile(50):F1} ms, p99 {latencies.Percentile(99):F1} ms, {latencies.Failures} failed, {skipped} not sent (too many waiting)");
+        return (latencies, latencies.Count / seconds);
+    }
+}
+
 /// <summary>One line that rewrites itself while a phase runs, and stays when it ends.</summary>
 public static class Progress
 {

@@ -102,6 +102,16 @@ figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefo
 
 // The readers take the board's bytes as a browser would, without parsing them: on 2 cores, parsing a megabyte of
 // JSON in this process would measure the client as much as the server.
+// The same comments at a steady pace: half of what the busy writers reached, and half of the disk's own rate (the target's load).
+foreach (var (label, rate) in new[] { ("half the server's rate", commentsPerSecond / 2), ("half the raw commit rate", commitLimit / 2) })
+{
+    var (paced, answered) = await Paced.RunAsync($"comments offered at {label}", rate, duration,
+        n => writers[n % writers.Count].AddCommentAsync(papers[0], 1, "A comment at a steady pace."));
+    figures.Add(new Figure($"Comments offered at {label} ({rate:F0}/s): answered", answered, "/s"));
+    figures.Add(new Figure("  latency p99", paced.Percentile(99), "ms", Target: label.Contains("raw", StringComparison.Ordinal) ? "≤ 25 ms" : null));
+    figures.Add(new Figure("  failed", paced.Failures, ""));
+}
+
 // Sign-offs: each writer approves papers in turn for its agency (a decision may be given again while the round is
 // open; with the other agencies silent, no round completes).
 var turns = new int[writers.Count];
