@@ -127,6 +127,42 @@ figures.Add(new Figure("  latency p99", signOffs.Percentile(99), "ms"));
 figures.Add(new Figure("  failed", signOffs.Failures, ""));
 figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, signOffs.Count + signOffs.Failures + signOffsPerSecond * Load.WarmUp.TotalSeconds), "ms"));
 
+// The other writes people make every day: answers to an invitation, and new revisions of drafts.
+var plenary = (await secretariat.ListMeetingsAsync()).First(m => m.Kind == "Plenary");
+var answers = new[] { "Accepted", "Tentative", "Declined" };
+var (rsvps, rsvpsPerSecond) = await Load.RunAsync($"RSVPs, {writers.Count} writers", writers.Count, duration,
+    writer => writers[writer].RsvpAsync(plenary.Id, answers[Environment.TickCount % answers.Length]));
+figures.Add(new Figure($"Durable commands (RSVPs), {writers.Count} writers", rsvpsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit));
+figures.Add(new Figure("  latency p99", rsvps.Percentile(99), "ms"));
+figures.Add(new Figure("  failed", rsvps.Failures, ""));
+
+var drafts = new (Guid Paper, int Revision)[writers.Count];
+for (var w = 0; w < writers.Count; w++)
+{
+    drafts[w] = ((await secretariat.CreatePaperAsync($"Draft of writer {w}", "IssuePaper", "UNODC", agencies)).Id, 0);
+}
+
+var (revisions, revisionsPerSecond) = await Load.RunAsync($"revisions, {writers.Count} writers", writers.Count, duration, async writer =>
+{
+    var (paper, latest) = drafts[writer];
+    var saved = await writers[writer].AddRevisionAsync(paper, latest, $"# Draft of writer {writer}\n\nRevision {latest + 1}: a paragraph reworded.\n");
+    drafts[writer] = (paper, saved.Number);
+});
+figures.Add(new Figure($"Durable commands (revisions), {writers.Count} writers", revisionsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit));
+figures.Add(new Figure("  latency p99", revisions.Percentile(99), "ms"));
+figures.Add(new Figure("  failed", revisions.Failures, ""));
+
+// What the readers open besides the board: a paper's page, and the event log a client catches up from.
+var reader = writers[0];
+var (paperReads, paperReadsPerSecond) = await Load.RunAsync($"paper reads, {options.Readers} readers", options.Readers, duration,
+    r => reader.Http.GetByteArrayAsync(new Uri($"/api/papers/{papers[r % papers.Length]}", UriKind.Relative)));
+figures.Add(new Figure($"Paper reads, {options.Readers} readers", paperReadsPerSecond, "/s", "trivial Kestrel endpoint, same clients", kestrelLimit));
+figures.Add(new Figure("  latency p99", paperReads.Percentile(99), "ms"));
+var (logReads, logReadsPerSecond) = await Load.RunAsync($"event log pages, {options.Readers} readers", options.Readers, duration,
+    r => reader.Http.GetByteArrayAsync(new Uri($"/api/events?after={r * 100}&limit=100", UriKind.Relative)));
+figures.Add(new Figure($"Event log pages of 100, {options.Readers} readers", logReadsPerSecond, "/s", "trivial Kestrel endpoint, same clients", kestrelLimit));
+figures.Add(new Figure("  latency p99", logReads.Percentile(99), "ms"));
+
 cpuBefore = ServerCpuSeconds();
 var (board, boardPerSecond) = await Load.RunAsync($"board, {options.Readers} readers", options.Readers, duration,
     _ => secretariat.Http.GetByteArrayAsync(new Uri("/api/sign-off-status", UriKind.Relative)));
