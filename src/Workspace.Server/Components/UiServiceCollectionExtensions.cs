@@ -64,6 +64,15 @@ public static class UiServiceCollectionExtensions
 
     public static void MapWorkspaceUi(this WebApplication app)
     {
+        // While the server stops, a page reconnecting its circuit is told to come back later instead of opening a
+        // connection the shutdown would then wait for; it reconnects to the next server and reloads what it shows.
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/_blazor") && stopping.IsCancellationRequested, gate => gate.Run(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "2";
+            return Task.CompletedTask;
+        }));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // The board as a spreadsheet: the same request and filters as the page.
         app.MapGet("/board.csv", async (string? state, string? kind, string? agency, IMediator mediator, CancellationToken ct) =>
