@@ -270,18 +270,7 @@ namespace Workspace.Benchmarks
             Console.WriteLine($"Written to {target}/scale-{name}.json, .svg and .md");
         }
 
-        private static string Target(string folder)
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workspace.sln")))
-            {
-                root = root.Parent;
-            }
-
-            var target = Path.IsPathRooted(folder) ? folder : Path.Combine(root?.FullName ?? Directory.GetCurrentDirectory(), folder);
-            Directory.CreateDirectory(target);
-            return target;
-        }
+        private static string Target(string folder) => Repository.Folder(folder);
 
         public static string Markdown(Run run)
         {

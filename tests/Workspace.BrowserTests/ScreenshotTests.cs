@@ -10,19 +10,7 @@ namespace Workspace.BrowserTests;
 /// </summary>
 public sealed class ScreenshotTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly string? Folder = Environment.GetEnvironmentVariable("WORKSPACE_SCREENSHOTS") is { Length: > 0 } folder ? Path.Combine(RepositoryRoot(), folder) : null;
-
-    /// <summary>A relative folder is taken from the repository's root, wherever the test runs.</summary>
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Workspace.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
+    private static readonly string? Folder = Environment.GetEnvironmentVariable("WORKSPACE_SCREENSHOTS") is { Length: > 0 } folder ? Repository.Folder(folder) : null;
 
     [BrowserFact]
     public async Task The_main_pages_show_each_person_their_work_on_a_laptop_and_on_a_phone()
@@ -75,7 +63,6 @@ public sealed class ScreenshotTests(BrowserHost host) : IClassFixture<BrowserHos
     {
         if (Folder is not null)
         {
-            Directory.CreateDirectory(Folder);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = false });
         }
     }

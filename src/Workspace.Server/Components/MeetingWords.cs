@@ -29,7 +29,6 @@ public static class MeetingWords
             return null;
         }
 
-        var local = day.ToDateTime(at, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, MeetingZones.Find(zone)), TimeSpan.Zero);
+        return Times.Instant(day.ToDateTime(at, DateTimeKind.Unspecified), zone);
     }
 }

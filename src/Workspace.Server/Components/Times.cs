@@ -23,6 +23,10 @@ public static class Times
 
     public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>A clock reading in a zone (a form's date and time) as the instant it names.</summary>
+    public static DateTimeOffset Instant(DateTime local, string zone) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), MeetingZones.Find(zone)), TimeSpan.Zero);
+
     /// <summary>The value of a <c>datetime</c> attribute: the instant in UTC.</summary>
     public static string Machine(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

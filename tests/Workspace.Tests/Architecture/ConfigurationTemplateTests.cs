@@ -7,19 +7,8 @@ namespace Workspace.Tests.Architecture;
 public sealed class ConfigurationTemplateTests
 {
     private static readonly IConfigurationRoot Template = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.template.json"), optional: false)
+        .AddJsonFile(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "appsettings.template.json"), optional: false)
         .Build();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Workspace.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the test folder.");
-    }
 
     public static TheoryData<string, Type> Sections => new()
     {

@@ -13,14 +13,7 @@ public sealed partial class UiTextTests
     [Fact]
     public void Every_string_of_the_pages_has_a_French_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Workspace.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var components = Path.Combine(root.FullName, "src", "Workspace.Server", "Components");
+        var components = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components");
         var keys = Directory.EnumerateFiles(components, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
