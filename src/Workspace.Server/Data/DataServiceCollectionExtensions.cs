@@ -15,16 +15,17 @@ public static class DataServiceCollectionExtensions
         var storage = StorageMode.Detect(ResolveConnectionString(configuration.GetConnectionString(ConnectionName), environment.ContentRootPath));
         var connectionString = storage.ConnectionString;
         services.AddSingleton(storage);
-        services.AddSingleton<WriteLock>();
         var audit = configuration.GetSection("Audit").Get<AuditOptions>() ?? new AuditOptions();
         var beside = Path.GetDirectoryName(storage.DatabasePath) is { Length: > 0 } folder ? folder : environment.ContentRootPath;
         string Resolve(string configured, string fallback) =>
             string.IsNullOrWhiteSpace(configured) ? Path.Combine(beside, fallback) : Path.GetFullPath(configured, environment.ContentRootPath);
         services.AddSingleton(_ => new ChainKeys(Resolve(audit.KeyFile, "workspace.chain-keys")));
         services.AddSingleton(new LogAnchor(Resolve(audit.AnchorFile, "workspace.anchor")));
+        var pragmas = new SqlitePragmas(storage.ReadOnly, configuration.GetSection("Storage").Get<StorageOptions>()?.MaxDatabaseMegabytes ?? 0);
+        services.AddSingleton(provider => new GroupCommit(connectionString, pragmas.Statements, provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddDbContext<WorkspaceDb>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkspaceDb).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas(storage.ReadOnly, configuration.GetSection("Storage").Get<StorageOptions>()?.MaxDatabaseMegabytes ?? 0)));
+            .AddInterceptors(pragmas));
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("database");
         return services;

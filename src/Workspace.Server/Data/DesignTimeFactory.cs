@@ -7,5 +7,5 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<WorkspaceD
 {
     public WorkspaceDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<WorkspaceDb>().UseSqlite("Data Source=design-time.db").Options, TimeProvider.System,
-            new ChainKeys(Path.Combine(Path.GetTempPath(), "workspace-design-time.chain-keys")), new WriteLock());
+            new ChainKeys(Path.Combine(Path.GetTempPath(), "workspace-design-time.chain-keys")), new GroupCommit("Data Source=design-time.db", ""));
 }

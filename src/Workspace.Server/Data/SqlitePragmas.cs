@@ -10,7 +10,8 @@ namespace Workspace.Server.Data;
 /// </summary>
 internal sealed class SqlitePragmas(bool readOnly, int maxDatabaseMegabytes) : DbConnectionInterceptor
 {
-    private readonly string pragmas = readOnly
+    /// <summary>The statements run on every connection opened, also the one the <see cref="GroupCommit"/> writes on.</summary>
+    public string Statements { get; } = readOnly
         ? "PRAGMA foreign_keys=ON;"
         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;"
           + (maxDatabaseMegabytes > 0 ? $"PRAGMA max_page_count={maxDatabaseMegabytes * 256L};" : "");
@@ -18,14 +19,14 @@ internal sealed class SqlitePragmas(bool readOnly, int maxDatabaseMegabytes) : D
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
+        command.CommandText = Statements;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
+        command.CommandText = Statements;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace Workspace.Server.Data;
 /// The one database: people and roles (Identity), the group's state and the event log. Saving appends
 /// the events the tracked aggregates raised, in the same transaction as the state they describe.
 /// </summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, WriteLock writeLock)
+public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, GroupCommit writes)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
@@ -82,35 +82,22 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The log's head is read and advanced inside the transaction that writes the state, so seq has no
-        // gaps and commits in order. SQLite transactions here begin IMMEDIATE, which serializes appends.
-        using var turn = Database.CurrentTransaction is null ? await writeLock.EnterAsync(cancellationToken) : null;
-        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        // The log's head is read and advanced inside the transaction that writes the state, in the one writer's
+        // turn, so seq has no gaps and commits in order.
+        if (Database.CurrentTransaction is null)
         {
-            await AppendAsync(raised, cancellationToken);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var entry in ChangeTracker.Entries<Aggregate>())
-            {
-                entry.Entity.ClearEvents();
-            }
-
-            recorded.Clear();
-
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-            }
-
-            return written;
+            return await writes.WriteAsync(this, ct => SaveDetectedChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         }
-        finally
+
+        await AppendAsync(raised, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var entry in ChangeTracker.Entries<Aggregate>())
         {
-            if (owned is not null)
-            {
-                await owned.DisposeAsync();
-            }
+            entry.Entity.ClearEvents();
         }
+
+        recorded.Clear();
+        return written;
     }
 
     private async Task AppendAsync(List<DomainEvent> raised, CancellationToken ct)

@@ -52,7 +52,7 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        _ when Data.StorageFailure.Find(exception) is not null => Problem(503, "storage-unavailable", "Storage unavailable",
+        _ when Data.StorageFailure.Find(exception) is not null || exception is Data.StorageWriteException => Problem(503, "storage-unavailable", "Storage unavailable",
             "The server cannot store anything right now (its storage is full or read-only). Nothing was changed; try again later."),
         ValidationException v => Validation(v.Errors),
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),

@@ -54,11 +54,12 @@ public sealed partial class UnitOfWork
 }
 
 /// <summary>
-/// Last before the handler: a command runs in one database transaction, its turn taken in the process's
-/// <see cref="WriteLock"/> (writers queue here rather than in SQLite's busy handler), committed only when the
-/// handler and the pre-commit work all succeed.
+/// Last before the handler: a command runs in its turn of the <see cref="GroupCommit"/> (writers queue in this
+/// process rather than in SQLite's busy handler), inside a savepoint of the transaction it may share with the
+/// commands queued beside it; the caller is answered once that transaction is durable. The handler and the
+/// pre-commit work either all count or, with the savepoint, leave nothing.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, WriteLock writeLock, ILogger<UnitOfWork> logger)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, GroupCommit writes, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -68,13 +69,13 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, 
             return await next();
         }
 
-        using var turn = await writeLock.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next();
-        await unitOfWork.RunBeforeCommitAsync(response, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        // Once the commit starts, the caller's cancellation no longer applies: the effect is either whole or absent.
-        await transaction.CommitAsync(CancellationToken.None);
+        var response = await writes.WriteAsync(db, async ct =>
+        {
+            var response = await next();
+            await unitOfWork.RunBeforeCommitAsync(response, ct);
+            await db.SaveChangesAsync(ct);
+            return response;
+        }, cancellationToken);
         relay.Wake();
         unitOfWork.RunAfterCommit(logger);
         return response;
