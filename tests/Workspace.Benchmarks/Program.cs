@@ -90,7 +90,20 @@ Progress.Done($"seeded {options.Papers} papers × {agencies.Count} agencies, all
 
 double ServerCpuSeconds() => ServerResources.Read(server.Process!).CpuSeconds;
 
+// Commands the server made durable and the commits it took for them, from its own metrics (group commit).
+async Task<(double Commands, double Commits)> CommitsAsync()
+{
+    var text = await secretariat.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+    double Sum(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
+        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    return (Sum("workspace_write_batch_size_sum"), Sum("workspace_write_batch_size_count"));
+}
+
+double PerCommit((double Commands, double Commits) before, (double Commands, double Commits) after) =>
+    after.Commits > before.Commits ? (after.Commands - before.Commands) / (after.Commits - before.Commits) : double.NaN;
+
 var cpuBefore = ServerCpuSeconds();
+var commitsBefore = await CommitsAsync();
 var (comments, commentsPerSecond) = await Load.RunAsync($"comments, {writers.Count} writers", writers.Count, duration,
     writer => writers[writer].AddCommentAsync(papers[0], 1, "A comment from the load: paragraph 3 needs a source."));
 figures.Add(new Figure($"Durable commands (comments), {writers.Count} writers", commentsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
@@ -99,23 +112,27 @@ figures.Add(new Figure("  latency p95", comments.Percentile(95), "ms"));
 figures.Add(new Figure("  latency p99", comments.Percentile(99), "ms", Target: "≤ 25 ms at half the load"));
 figures.Add(new Figure("  failed", comments.Failures, ""));
 figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, comments.Count + comments.Failures + commentsPerSecond * Load.WarmUp.TotalSeconds), "ms"));
+figures.Add(new Figure("  commands per commit (group commit)", PerCommit(commitsBefore, await CommitsAsync()), ""));
 
 // The readers take the board's bytes as a browser would, without parsing them: on 2 cores, parsing a megabyte of
 // JSON in this process would measure the client as much as the server.
 // The same comments at a steady pace: half of what the busy writers reached, and half of the disk's own rate (the target's load).
 foreach (var (label, rate) in new[] { ("half the server's rate", commentsPerSecond / 2), ("half the raw commit rate", commitLimit / 2) })
 {
+    var pacedBefore = await CommitsAsync();
     var (paced, answered) = await Paced.RunAsync($"comments offered at {label}", rate, duration,
         n => writers[n % writers.Count].AddCommentAsync(papers[0], 1, "A comment at a steady pace."));
     figures.Add(new Figure($"Comments offered at {label} ({rate:F0}/s): answered", answered, "/s"));
     figures.Add(new Figure("  latency p99", paced.Percentile(99), "ms", Target: label.Contains("raw", StringComparison.Ordinal) ? "≤ 25 ms" : null));
     figures.Add(new Figure("  failed", paced.Failures, ""));
+    figures.Add(new Figure("  commands per commit", PerCommit(pacedBefore, await CommitsAsync()), ""));
 }
 
 // Sign-offs: each writer approves papers in turn for its agency (a decision may be given again while the round is
 // open; with the other agencies silent, no round completes).
 var turns = new int[writers.Count];
 cpuBefore = ServerCpuSeconds();
+commitsBefore = await CommitsAsync();
 var (signOffs, signOffsPerSecond) = await Load.RunAsync($"sign-offs, {writers.Count} writers", writers.Count, duration, writer =>
 {
     var k = (turns[writer]++ * writers.Count + writer) % papers.Length;
@@ -126,6 +143,7 @@ figures.Add(new Figure("  latency p50", signOffs.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p99", signOffs.Percentile(99), "ms"));
 figures.Add(new Figure("  failed", signOffs.Failures, ""));
 figures.Add(new Figure("  server CPU per command", (ServerCpuSeconds() - cpuBefore) * 1000 / Math.Max(1, signOffs.Count + signOffs.Failures + signOffsPerSecond * Load.WarmUp.TotalSeconds), "ms"));
+figures.Add(new Figure("  commands per commit (group commit)", PerCommit(commitsBefore, await CommitsAsync()), ""));
 
 // The other writes people make every day: answers to an invitation, and new revisions of drafts.
 var plenary = (await secretariat.ListMeetingsAsync()).First(m => m.Kind == "Plenary");
@@ -242,7 +260,7 @@ namespace Workspace.Benchmarks
     /// <summary>The run as JSON and as a markdown table, in a folder of the repository.</summary>
     public static class Report
     {
-        private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
         public static void Write(Run run, string folder)
         {

@@ -13,8 +13,8 @@ namespace Workspace.Server.Data;
 /// A writer enqueues itself and waits for its turn. The committer hands turns out in order: the first writer
 /// of a batch begins a transaction (<c>BEGIN IMMEDIATE</c>) on the one write connection; each writer runs its
 /// whole command, on its own <see cref="WorkspaceDb"/> attached to that connection, inside a savepoint of its
-/// own, so a refused command rolls back alone. When no writer is waiting (or the batch is full), the committer
-/// commits: every writer of the batch is answered only after that commit, with its effect durable
+/// own, so a refused command rolls back alone. When no writer is waiting, or the batch has taken about as long
+/// as a commit takes, the committer commits: every writer of the batch is answered only after that commit, with its effect durable
 /// (<c>synchronous=FULL</c>). If the commit fails, or a failure inside one command ends the whole transaction
 /// (a full disk), every writer of the batch gets the failure and nothing of the batch is kept.
 /// </para>
@@ -23,29 +23,30 @@ namespace Workspace.Server.Data;
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
-    /// <summary>
-    /// A batch stops taking writers after this many, or after this long since it began, so the first writer
-    /// of a batch under constant load waits for a bounded time.
-    /// </summary>
+    /// <summary>A batch stops taking writers after this many.</summary>
     internal const int MostWriters = 64;
-
-    internal static readonly TimeSpan ShortBatch = TimeSpan.FromMilliseconds(10);
 
     private readonly Channel<Writer> queue = Channel.CreateUnbounded<Writer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionString;
     private readonly string pragmas;
-    private readonly TimeSpan longestBatch;
+    private readonly TimeSpan? longestBatch;
+    private double commitSeconds = 0.001;
     private readonly Histogram<int>? batchSize;
     private readonly Lazy<Task> committer;
     private SqliteConnection? connection;
     private long commits;
     private long committedWriters;
 
+    /// <param name="longestBatch">
+    /// How long a batch keeps taking writers, at most. By default, as long as a commit takes (measured): a
+    /// writer then waits for others at most about the time it saves them, so on a disk whose fsync is cheap beside
+    /// the commands' own work batches stay small, and on a slow disk they grow.
+    /// </param>
     public GroupCommit(string connectionString, string pragmas, IMeterFactory? meters = null, TimeSpan? longestBatch = null)
     {
         this.connectionString = connectionString;
         this.pragmas = pragmas;
-        this.longestBatch = longestBatch ?? ShortBatch;
+        this.longestBatch = longestBatch;
         batchSize = meters?.Create(Pipeline.RequestMetrics.MeterName).CreateHistogram<int>(
             "workspace.write.batch.size", "{command}", "Commands made durable by one commit (group commit).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
@@ -90,6 +91,8 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             db.Database.SetDbConnection(batch.Connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(batch.Transaction, CancellationToken.None);
+            // The writer's own savepoint already undoes a failed save: none more per SaveChanges.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 await batch.Transaction.SaveAsync(Savepoint, CancellationToken.None);
@@ -109,6 +112,7 @@ public sealed class GroupCommit : IAsyncDisposable
             {
                 // The context lets go of the shared transaction and connection (its count of opens included)
                 // and goes back to a connection of its own, for whatever it reads after the command.
+                db.Database.AutoSavepointsEnabled = true;
                 await db.Database.UseTransactionAsync(null, CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
                 db.Database.SetDbConnection(null);
@@ -140,10 +144,11 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             Batch? batch = null;
             var started = Stopwatch.GetTimestamp();
+            var window = longestBatch ?? TimeSpan.FromSeconds(commitSeconds);
             var writers = 0;
             try
             {
-                while (writers < MostWriters && (writers == 0 || Stopwatch.GetElapsedTime(started) < longestBatch) && queue.Reader.TryRead(out var writer))
+                while (writers < MostWriters && (writers == 0 || Stopwatch.GetElapsedTime(started) < window) && queue.Reader.TryRead(out var writer))
                 {
                     if (!writer.Take())
                     {
@@ -188,7 +193,9 @@ public sealed class GroupCommit : IAsyncDisposable
                     throw new StorageWriteException(failure);
                 }
 
+                var committing = Stopwatch.GetTimestamp();
                 batch.Transaction.Commit();
+                commitSeconds = (0.8 * commitSeconds) + (0.2 * Stopwatch.GetElapsedTime(committing).TotalSeconds);
                 Interlocked.Increment(ref commits);
                 Interlocked.Add(ref committedWriters, writers);
                 batchSize?.Record(writers);
@@ -253,7 +260,11 @@ public sealed class GroupCommit : IAsyncDisposable
 
         public TaskCompletionSource<Batch> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TaskCompletionSource<bool> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>
+        /// Completed by the writer as its turn ends; the committer goes on at once on the writer's thread (handing
+        /// the turn to the next, or committing) rather than after a hop through the thread pool.
+        /// </summary>
+        public TaskCompletionSource<bool> Finished { get; } = new();
 
         public bool Take() => Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
 
