@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Papers;
 
 namespace Workspace.Benchmarks;
 
@@ -65,4 +67,96 @@ public class EventPath
     /// <summary>The same for the secretariat, who sees everything.</summary>
     [Benchmark]
     public int AudienceOfTheSecretariatOver10000Events() => log.Count(secretariat);
+}
+
+/// <summary>
+/// The board's query alone, on a real SQLite file of 500 papers × 28 agencies all in sign-off (seeded through a
+/// server process, then read here without HTTP): read from the tables and shaped, as on the first read after a
+/// change; answered from the board kept for the log's head, as on every other read; and its JSON written.
+/// </summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class BoardQuery
+{
+    private const int Papers = 500;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "workspace-micro", Guid.NewGuid().ToString("N"));
+    private DbContextOptions<WorkspaceDb> options = null!;
+    private ChainKeys keys = null!;
+    private string connection = "";
+    private GetSignOffStatus.Cache kept = null!;
+    private readonly System.Text.Json.JsonSerializerOptions web = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        await using (var server = new Workspace.Tests.Infrastructure.ServerProcess(folder))
+        {
+            server.Environment["Seed__Demo"] = "true";
+            if (await server.StartAsync() is { } exit)
+            {
+                throw new InvalidOperationException($"The server did not start (exit code {exit}):\n{server.Errors}");
+            }
+
+            var secretariat = new Workspace.Client.WorkspaceClient(new HttpClient { BaseAddress = server.BaseAddress });
+            await secretariat.SignInAsync("secretariat@unodc.demo", server.Password);
+            var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
+            await Parallel.ForAsync(0, Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+            {
+                var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
+                var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n", ct);
+                await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
+            });
+        }
+
+        var database = Directory.EnumerateFiles(folder, "*.db", SearchOption.AllDirectories).First();
+        connection = $"Data Source={database}";
+        options = new DbContextOptionsBuilder<WorkspaceDb>().UseSqlite(connection).Options;
+        keys = new ChainKeys(Path.Combine(folder, "micro.chain-keys"));
+        kept = new GetSignOffStatus.Cache();
+        await ReadAsync(kept);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>The first read after a change: one query over papers, their latest rounds and every agency's status, shaped into rows.</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<GetSignOffStatus.BoardRow>> FromTheTables() => ReadAsync(new GetSignOffStatus.Cache());
+
+    /// <summary>Every other read until the log's head moves: the head, then the board kept for it.</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<GetSignOffStatus.BoardRow>> FromTheBoardKeptForTheHead() => ReadAsync(kept);
+
+    /// <summary>The board's JSON, written once per head and then served as bytes.</summary>
+    [Benchmark]
+    public async Task<int> ItsJson() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(await ReadAsync(new GetSignOffStatus.Cache()), web).Length;
+
+    private async Task<IReadOnlyList<GetSignOffStatus.BoardRow>> ReadAsync(GetSignOffStatus.Cache cache)
+    {
+        await using var writes = new GroupCommit(connection, "");
+        await using var db = new WorkspaceDb(options, TimeProvider.System, keys, writes);
+        return await new GetSignOffStatus.Handler(db, Secretariat.Instance, cache).Handle(new GetSignOffStatus.Query(), CancellationToken.None);
+    }
+
+    private sealed class Secretariat : Workspace.Server.Auth.ICurrentUser
+    {
+        public static readonly Secretariat Instance = new();
+
+        public bool IsAuthenticated => true;
+
+        public Guid Id => Guid.Empty;
+
+        public string Email => "secretariat@unodc.demo";
+
+        public string AgencyCode => "UNODC";
+
+        public string DisplayName => "Secretariat";
+
+        public bool IsSecretariat => true;
+
+        public string Actor => Email;
+    }
 }

@@ -22,6 +22,11 @@ Directory.CreateDirectory(folder);
 var figures = new List<Figure>();
 Console.WriteLine($"Workspace benchmark: {options.Papers} papers, {options.Writers} writers, {options.Readers} readers, {options.Seconds} s a phase; {Environment.ProcessorCount} cores.");
 
+if (options.ScaleAgencies.Count > 0 || options.ScaleClients.Count > 0)
+{
+    return await Curves.RunAsync(options, folder, duration);
+}
+
 var commitLimit = await Limits.SqliteCommitsPerSecondAsync(folder, duration);
 var kestrelLimit = await Limits.TrivialKestrelPerSecondAsync(options.Writers, duration);
 
@@ -81,7 +86,7 @@ if (options.ScalePapers.Count > 0)
             ServerResources.Read(server.Process!).PeakMegabytes));
     }
 
-    Report.WriteScale("papers", $"Papers in sign-off × {agencies.Count} agencies", points, options.Out);
+    Report.WriteScale("papers", $"Papers in sign-off × {agencies.Count} agencies", "comment", points, options.Out);
     return 0;
 }
 
@@ -229,16 +234,17 @@ static string Commit()
 
 namespace Workspace.Benchmarks
 {
-    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, int Clients, int Events, IReadOnlyList<int> ScalePapers, string Out)
+    public sealed record Options(int Papers, int Writers, int Readers, int Seconds, int WarmUp, int Clients, int Events, IReadOnlyList<int> ScalePapers,
+        IReadOnlyList<int> ScaleAgencies, IReadOnlyList<int> ScaleClients, string Out)
     {
         public static Options Parse(string[] args)
         {
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
             int Number(string name, int fallback) => int.TryParse(Value(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+            List<int> Sizes(string name) => [.. (Value(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
             return new Options(Number("--papers", 500), Number("--writers", 16), Number("--readers", 8), Number("--seconds", 10), Number("--warmup", 5),
                 args.Contains("--no-clients") ? 0 : Number("--clients", 2000), Number("--events", 20),
-                [.. (Value("--scale-papers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
-                Value("--out") ?? "docs/benchmarks");
+                Sizes("--scale-papers"), Sizes("--scale-agencies"), Sizes("--scale-clients"), Value("--out") ?? "docs/benchmarks");
         }
     }
 
@@ -274,19 +280,30 @@ namespace Workspace.Benchmarks
         }
 
         /// <summary>A scale curve as JSON, an SVG plot and a markdown table.</summary>
-        public static void WriteScale(string name, string sizeName, IReadOnlyList<ScalePoint> points, string folder)
+        public static void WriteScale(string name, object points, string svg, string table, string folder)
         {
             var target = Target(folder);
             File.WriteAllText(Path.Combine(target, $"scale-{name}.json"), JsonSerializer.Serialize(points, Json));
-            File.WriteAllText(Path.Combine(target, $"scale-{name}.svg"), ScalePlot.Svg($"As {name} grow", sizeName, points));
-            var table = "| " + name + " | board p50 | board p99 | comment p50 | comment p99 | server memory |\n|---:|---:|---:|---:|---:|---:|\n"
-                + string.Concat(points.Select(p => string.Create(CultureInfo.InvariantCulture,
-                    $"| {p.Size} | {p.BoardP50:F1} ms | {p.BoardP99:F1} ms | {p.CommentP50:F1} ms | {p.CommentP99:F1} ms | {p.ServerMegabytes:F0} MB |\n")));
+            File.WriteAllText(Path.Combine(target, $"scale-{name}.svg"), svg);
             File.WriteAllText(Path.Combine(target, $"scale-{name}.md"), table);
             Console.WriteLine();
             Console.WriteLine(table);
             Console.WriteLine($"Written to {target}/scale-{name}.json, .svg and .md");
         }
+
+        /// <summary>A curve of papers or agencies: the board and one kind of write.</summary>
+        public static void WriteScale(string name, string sizeName, string writes, IReadOnlyList<ScalePoint> points, string folder) =>
+            WriteScale(name, points, ScalePlot.Svg($"As {name} grow", sizeName, writes, points),
+                $"| {name} | board p50 | board p99 | {writes} p50 | {writes} p99 | server memory |\n|---:|---:|---:|---:|---:|---:|\n"
+                + string.Concat(points.Select(p => string.Create(CultureInfo.InvariantCulture,
+                    $"| {p.Size} | {p.BoardP50:F1} ms | {p.BoardP99:F1} ms | {p.WriteP50:F1} ms | {p.WriteP99:F1} ms | {p.ServerMegabytes:F0} MB |\n"))), folder);
+
+        /// <summary>The curve of connected clients.</summary>
+        public static void WriteScale(IReadOnlyList<ClientsPoint> points, int events, string folder) =>
+            WriteScale("clients", points, ScalePlot.Svg("As connected clients grow", $"hub clients connected (WebSockets), {events} events each", points),
+                "| clients | hub p50 | hub p99 | hub max | bare broadcast p99 | ratio p99 | clients missing any event | server peak memory |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                + string.Concat(points.Select(p => string.Create(CultureInfo.InvariantCulture,
+                    $"| {p.Size} | {p.HubP50:F1} ms | {p.HubP99:F1} ms | {p.HubMax:F1} ms | {p.BareP99:F1} ms | {p.HubP99 / p.BareP99:F2} | {p.ClientsMissingAny} | {p.ServerMegabytes:F0} MB |\n"))), folder);
 
         private static string Target(string folder) => Repository.Folder(folder);
 

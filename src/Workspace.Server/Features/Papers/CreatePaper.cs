@@ -23,7 +23,7 @@ public static class CreatePaper
             RuleFor(c => c.LeadAgencyCode).NotEmpty()
                 .MustBeMember(db).WithMessage("The lead must be a member agency.");
             RuleFor(c => c.ParticipatingAgencyCodes).NotNull()
-                .Must(codes => codes.Count <= 100).WithMessage("At most 100 participating agencies.")
+                .Must(codes => codes.Count <= 500).WithMessage("At most 500 participating agencies.")
                 .MustAllBeMembers(db)
                 .WithMessage("Every participating agency must be a member.");
             RuleFor(c => c.WorkingGroupId)
