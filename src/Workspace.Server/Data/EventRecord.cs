@@ -73,6 +73,15 @@ public static class EventAudience
         var tag = EventRecord.AudienceTag(agencyCode);
         return e => e.Audience == EventRecord.Everyone || e.Audience.Contains(tag);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, string), Func<EventRecord, bool>> Compiled = new();
+
+    /// <summary>
+    /// The same rule as a delegate, compiled once per audience (the secretariat, each agency) and shared by every
+    /// connection of that audience rather than compiled again for each.
+    /// </summary>
+    public static Func<EventRecord, bool> Of(bool isSecretariat, string agencyCode) =>
+        Compiled.GetOrAdd((isSecretariat, isSecretariat ? "" : agencyCode), key => For(key.Item1, key.Item2).Compile());
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class Subscriber : ILiveSubscriber
 
     public Subscriber(HubCallerContext context, string agencyCode, bool isSecretariat, IHubContext<WorkspaceHub> hub, LiveOptions options, ILogger logger)
     {
-        audience = EventAudience.For(isSecretariat, agencyCode).Compile();
+        audience = EventAudience.Of(isSecretariat, agencyCode);
         this.context = context;
         this.hub = hub;
         this.logger = logger;

@@ -11,7 +11,7 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Papers;
 
-/// <summary>The secretariat's board over 500 papers × 30 agencies is one database query, not one per paper.</summary>
+/// <summary>The secretariat's board over 500 papers × 30 agencies is three flat database queries (papers, their latest rounds, those rounds' agencies), not one per paper.</summary>
 public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
 {
     private const int Papers = 500;
@@ -38,7 +38,7 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
     }
 
     [Fact]
-    public async Task The_board_of_500_papers_by_30_agencies_is_read_in_one_query()
+    public async Task The_board_of_500_papers_by_30_agencies_is_read_in_three_queries_whatever_its_size()
     {
         await SeedAsync();
         var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
@@ -67,10 +67,10 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
         var answer = await secretariat.GetAsync(new Uri("/api/sign-off-status", UriKind.Relative));
         var board = await answer.Content.ReadFromJsonAsync<List<JsonElement>>();
 
-        Assert.Equal(1, commands);
+        Assert.Equal(3, commands);
         // Nothing changed since: the same board is answered again without reading it, and a client holding it is told so.
         var again = await secretariat.GetStringAsync(new Uri("/api/sign-off-status", UriKind.Relative));
-        Assert.Equal(1, commands);
+        Assert.Equal(3, commands);
         Assert.Equal(await answer.Content.ReadAsStringAsync(), again);
         using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/sign-off-status");
         conditional.Headers.IfNoneMatch.Add(answer.Headers.ETag!);

@@ -45,7 +45,7 @@ public sealed partial class PageFeed(LiveConnections connections, CurrentUser me
 
             if (queue is null && me.IsAuthenticated)
             {
-                audience = EventAudience.For(me.IsSecretariat, me.AgencyCode).Compile();
+                audience = EventAudience.Of(me.IsSecretariat, me.AgencyCode);
                 SessionId = Guid.TryParse(me.Principal.FindFirst(SessionClaims.SessionId)?.Value, out var session) ? session : null;
                 PersonId = me.Id;
                 queue = Channel.CreateBounded<EventEnvelope>(new BoundedChannelOptions(options.Value.ConnectionBufferSize) { SingleReader = true });

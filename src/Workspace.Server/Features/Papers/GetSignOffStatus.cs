@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
@@ -7,7 +8,7 @@ namespace Workspace.Server.Features.Papers;
 
 /// <summary>
 /// The tracking board: every paper the caller may see (the secretariat: all) with its latest round and
-/// each participating agency's status. One query, whatever the number of papers and agencies; and none while
+/// each participating agency's status. Three flat queries in one snapshot, whatever the number of papers and agencies; and none while
 /// nothing has changed: every change appends to the event log, so a board read at the log's head stays true
 /// until the head moves, and is kept per audience (the secretariat, each agency) with its JSON and an ETag.
 /// </summary>
@@ -63,45 +64,62 @@ public static class GetSignOffStatus
     {
         public async Task<IReadOnlyList<BoardRow>> Handle(Query query, CancellationToken cancellationToken)
         {
-            // Read before the board, so that a board kept under this head is never older than it.
-            var head = await db.EventLogHeads.AsNoTracking().Select(h => h.Seq).FirstOrDefaultAsync(cancellationToken);
+            // The head is read in the same snapshot as the board, so a board kept under a head is exactly that head's.
             var audience = me.IsSecretariat ? "*" : me.AgencyCode;
-            if (cache.Find(audience, head) is { } kept)
+            // Three flat reads in one read transaction (one snapshot of the file, no write lock): the papers, their
+            // latest rounds, and those rounds' agencies; shaped here. One query of nested collections took about ten
+            // times as long for 500 papers × 28 agencies (the micro-benchmark BoardQuery).
+            var ownSnapshot = db.Database.CurrentTransaction is null;
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                return kept;
-            }
-
-            var rows = await (
-                from p in db.Papers.AsNoTracking().VisibleTo(me)
-                join r in db.Rounds on new { PaperId = p.Id, Number = p.LastRoundNumber } equals new { r.PaperId, r.Number } into latest
-                from r in latest.DefaultIfEmpty()
-                select new
+                await using var snapshot = ownSnapshot ? ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true) : null;
+                if (snapshot is not null)
                 {
-                    p.Id,
-                    p.Title,
-                    p.Kind,
-                    p.State,
-                    p.LeadAgencyCode,
-                    p.ParticipatingAgencyCodes,
-                    Round = r == null ? null : new
-                    {
-                        r.Number,
-                        r.RevisionNumber,
-                        r.Procedure,
-                        r.Deadline,
-                        r.Status,
-                        r.Overdue,
-                        Agencies = r.Agencies.Select(a => new { a.AgencyCode, a.Status, a.At }).ToList(),
-                    },
-                }).ToListAsync(cancellationToken);
+                    await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+                }
 
-            return cache.Keep(audience, head, [.. rows
-                .Select(p => new BoardRow(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
-                    p.Round is not { } r ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, r.Deadline.AsUtcInstant(), r.Status, r.Overdue,
-                        [.. r.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))])))
-                .OrderBy(row => row.State == PaperState.InSignOff ? 0 : 1)
-                .ThenBy(row => row.State == PaperState.InSignOff ? row.Round!.Deadline : DateTimeOffset.MaxValue)
-                .ThenBy(row => row.Title, StringComparer.Ordinal)]);
+                var head = await db.EventLogHeads.AsNoTracking().Select(h => h.Seq).FirstOrDefaultAsync(cancellationToken);
+                if (cache.Find(audience, head) is { } kept)
+                {
+                    return kept;
+                }
+
+                var visible = db.Papers.AsNoTracking().VisibleTo(me);
+                var papers = await visible
+                    .Select(p => new { p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes })
+                    .ToListAsync(cancellationToken);
+                var latestRounds =
+                    from p in visible
+                    join r in db.Rounds on new { PaperId = p.Id, Number = p.LastRoundNumber } equals new { r.PaperId, r.Number }
+                    select r;
+                var rounds = await latestRounds
+                    .Select(r => new { r.Id, r.PaperId, r.Number, r.RevisionNumber, r.Procedure, r.Deadline, r.Status, r.Overdue })
+                    .ToDictionaryAsync(r => r.PaperId, cancellationToken);
+                var statuses = (await (
+                        from r in latestRounds
+                        join a in db.RoundAgencies on r.Id equals a.RoundId
+                        select new { a.RoundId, a.AgencyCode, a.Status, a.At })
+                    .ToListAsync(cancellationToken))
+                    .ToLookup(a => a.RoundId);
+
+                return cache.Keep(audience, head, [.. papers
+                    .Select(p => new BoardRow(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
+                        !rounds.TryGetValue(p.Id, out var r) ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, r.Deadline.AsUtcInstant(), r.Status, r.Overdue,
+                            [.. statuses[r.Id].OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))])))
+                    .OrderBy(row => row.State == PaperState.InSignOff ? 0 : 1)
+                    .ThenBy(row => row.State == PaperState.InSignOff ? row.Round!.Deadline : DateTimeOffset.MaxValue)
+                    .ThenBy(row => row.Title, StringComparer.Ordinal)]);
+            }
+            finally
+            {
+                if (ownSnapshot)
+                {
+                    await db.Database.UseTransactionAsync(null, CancellationToken.None);
+                }
+
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
