@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using Workspace.Client;
-using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Benchmarks;
 
@@ -43,36 +41,21 @@ public static class Curves
     /// </summary>
     private static async Task<ScalePoint> AgenciesAsync(Options options, string folder, int size, TimeSpan duration)
     {
-        await using var server = await StartAsync(folder);
-        var secretariat = await SignInAsync(server, "secretariat@unodc.demo");
+        await using var server = await LoadSeed.StartServerAsync(folder);
+        var secretariat = await LoadSeed.SignInAsync(server, "secretariat@unodc.demo");
         var demo = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
         var added = 0;
         await Parallel.ForAsync(demo.Count, size, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
         {
-            using var answer = await secretariat.Http.PostAsJsonAsync(new Uri("/api/agencies", UriKind.Relative), new { code = $"AG{i:D4}", name = $"Member organization {i}" }, ct);
-            answer.EnsureSuccessStatusCode();
+            await secretariat.RegisterAgencyAsync($"AG{i:D4}", $"Member organization {i}", ct);
             Progress.Say($"{size} agencies: registering {Interlocked.Increment(ref added)}/{size - demo.Count}");
         });
         var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
         var papers = new Guid[options.Papers];
         var hashes = new string[options.Papers];
-        var seeded = 0;
-        await Parallel.ForAsync(0, options.Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-        {
-            var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
-            var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n\nA text every agency reads.\n", ct);
-            await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
-            papers[i] = paper.Id;
-            hashes[i] = revision.ContentHash;
-            Progress.Say($"{size} agencies: seeding papers {Interlocked.Increment(ref seeded)}/{options.Papers}");
-        });
+        await LoadSeed.PapersInSignOffAsync(secretariat, agencies, 0, options.Papers, papers, hashes, $"{size} agencies");
         Progress.Done($"{agencies.Count} agencies, {options.Papers} papers in sign-off");
-
-        var writers = new List<WorkspaceClient>();
-        foreach (var code in demo.Where(c => c != "UNODC").Take(options.Writers))
-        {
-            writers.Add(await SignInAsync(server, $"focal@{code.ToLowerInvariant()}.demo"));
-        }
+        var writers = await LoadSeed.FocalPointsAsync(server, demo, options.Writers);
 
         var (board, _) = await Load.RunAsync($"board at {agencies.Count} agencies", options.Readers, duration,
             _ => secretariat.Http.GetByteArrayAsync(new Uri("/api/sign-off-status", UriKind.Relative)));
@@ -90,43 +73,17 @@ public static class Curves
     private static async Task<ClientsPoint> ClientsAsync(Options options, string folder, int size)
     {
         var bare = await FanOut.RawBroadcastAsync(size, options.Events);
-        await using var server = await StartAsync(folder);
-        var secretariat = await SignInAsync(server, "secretariat@unodc.demo");
+        await using var server = await LoadSeed.StartServerAsync(folder);
+        var secretariat = await LoadSeed.SignInAsync(server, "secretariat@unodc.demo");
         var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
         var paper = await secretariat.CreatePaperAsync("A paper every agency takes part in", "IssueBrief", "UNODC", agencies);
         await secretariat.AddRevisionAsync(paper.Id, 0, "# A paper\n\nEveryone hears of its comments.\n");
-        var people = new List<WorkspaceClient> { secretariat };
-        foreach (var code in agencies.Where(c => c != "UNODC").Take(options.Writers))
-        {
-            people.Add(await SignInAsync(server, $"focal@{code.ToLowerInvariant()}.demo"));
-        }
+        List<WorkspaceClient> people = [secretariat, .. await LoadSeed.FocalPointsAsync(server, agencies, options.Writers)];
 
         var tokens = people.Select(p => p.Http.DefaultRequestHeaders.Authorization!.Parameter!).ToList();
         var hub = await FanOut.WorkspaceHubAsync(server.BaseAddress, size, options.Events, tokens,
             async () => (await people[1].AddCommentAsync(paper.Id, 1, "A comment every connection hears.")).Id);
         return new ClientsPoint(size, hub.Latencies.Percentile(50), hub.Latencies.Percentile(99), hub.Latencies.Percentile(100),
             bare.Latencies.Percentile(99), hub.ClientsMissingAny, ServerResources.Read(server.Process!).PeakMegabytes);
-    }
-
-    private static async Task<ServerProcess> StartAsync(string folder)
-    {
-        var server = new ServerProcess(folder);
-        server.Environment["Seed__Demo"] = "true";
-        server.Environment["Api__PublicUrl"] = server.BaseAddress.ToString().TrimEnd('/');
-        if (await server.StartAsync() is { } exit)
-        {
-            var errors = server.Errors;
-            await server.DisposeAsync();
-            throw new InvalidOperationException($"The server did not start (exit code {exit}):\n{errors}");
-        }
-
-        return server;
-    }
-
-    private static async Task<WorkspaceClient> SignInAsync(ServerProcess server, string email)
-    {
-        var client = new WorkspaceClient(new HttpClient { BaseAddress = server.BaseAddress });
-        await client.SignInAsync(email, server.Password);
-        return client;
     }
 }

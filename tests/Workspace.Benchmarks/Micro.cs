@@ -95,23 +95,11 @@ public class BoardQuery
     {
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, "board.db");
-        await using (var server = new Workspace.Tests.Infrastructure.ServerProcess(Path.Combine(folder, "server")))
+        await using (var server = await LoadSeed.StartServerAsync(Path.Combine(folder, "server")))
         {
-            server.Environment["Seed__Demo"] = "true";
-            if (await server.StartAsync() is { } exit)
-            {
-                throw new InvalidOperationException($"The server did not start (exit code {exit}):\n{server.Errors}");
-            }
-
-            var secretariat = new Workspace.Client.WorkspaceClient(new HttpClient { BaseAddress = server.BaseAddress });
-            await secretariat.SignInAsync("secretariat@unodc.demo", server.Password);
+            var secretariat = await LoadSeed.SignInAsync(server, "secretariat@unodc.demo");
             var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
-            await Parallel.ForAsync(0, Papers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-            {
-                var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
-                var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n", ct);
-                await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
-            });
+            await LoadSeed.PapersInSignOffAsync(secretariat, agencies, 0, Papers, new Guid[Papers], new string[Papers], "board");
 
             // The server's folder goes with it: its database (with the write-ahead log, committed) is kept here.
             await server.KillAsync();

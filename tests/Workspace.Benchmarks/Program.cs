@@ -30,43 +30,25 @@ if (options.ScaleAgencies.Count > 0 || options.ScaleClients.Count > 0)
 var commitLimit = await Limits.SqliteCommitsPerSecondAsync(folder, duration);
 var kestrelLimit = await Limits.TrivialKestrelPerSecondAsync(options.Writers, duration);
 
-await using var server = new ServerProcess(Path.Combine(folder, "server"));
-server.Environment["Seed__Demo"] = "true";
-server.Environment["Api__PublicUrl"] = server.BaseAddress.ToString().TrimEnd('/');
-if (await server.StartAsync() is { } exit)
+ServerProcess started;
+try
 {
-    Console.Error.WriteLine($"The server did not start (exit code {exit}):\n{server.Errors}");
+    started = await LoadSeed.StartServerAsync(Path.Combine(folder, "server"));
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
     return 1;
 }
 
-async Task<WorkspaceClient> SignInAsync(string email)
-{
-    var client = new WorkspaceClient(new HttpClient { BaseAddress = server.BaseAddress });
-    await client.SignInAsync(email, server.Password);
-    return client;
-}
-
-var secretariat = await SignInAsync("secretariat@unodc.demo");
+await using var server = started;
+var secretariat = await LoadSeed.SignInAsync(server, "secretariat@unodc.demo");
 var agencies = (await secretariat.ListAgenciesAsync()).Select(a => a.Code).ToList();
-var seeded = 0;
 var sizes = options.ScalePapers.Count > 0 ? options.ScalePapers : [options.Papers];
 var papers = new Guid[sizes.Max()];
 var hashes = new string[sizes.Max()];
-async Task SeedAsync(int from, int to) => await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-{
-    var paper = await secretariat.CreatePaperAsync($"Load paper {i:D5}", "IssueBrief", "UNODC", agencies, ct: ct);
-    var revision = await secretariat.AddRevisionAsync(paper.Id, 0, $"# Load paper {i}\n\nA text every agency reads.\n", ct);
-    await secretariat.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", DateTimeOffset.UtcNow.AddDays(10 + (i % 20)), ct);
-    papers[i] = paper.Id;
-    hashes[i] = revision.ContentHash;
-    Progress.Say($"seeding papers: {Interlocked.Increment(ref seeded)}/{to}");
-});
-
-var writers = new List<WorkspaceClient>();
-foreach (var code in agencies.Where(c => c != "UNODC").Take(options.Writers))
-{
-    writers.Add(await SignInAsync($"focal@{code.ToLowerInvariant()}.demo"));
-}
+Task SeedAsync(int from, int to) => LoadSeed.PapersInSignOffAsync(secretariat, agencies, from, to, papers, hashes, "load");
+var writers = await LoadSeed.FocalPointsAsync(server, agencies, options.Writers);
 
 if (options.ScalePapers.Count > 0)
 {

@@ -55,6 +55,37 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
 
     private readonly List<DomainEvent> recorded = [];
 
+    /// <summary>
+    /// Runs several reads on one snapshot of the database, so that what they return belongs together: a deferred
+    /// read transaction takes no write lock and writers go on meanwhile (WAL). Inside a transaction already, on that one.
+    /// </summary>
+    public async Task<T> ReadTogetherAsync<T>(Func<CancellationToken, Task<T>> reads, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await reads(cancellationToken);
+        }
+
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = ((Microsoft.Data.Sqlite.SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await Database.UseTransactionAsync(snapshot, cancellationToken);
+            try
+            {
+                return await reads(cancellationToken);
+            }
+            finally
+            {
+                await Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>An event about the workspace itself rather than one aggregate (a key rotation), appended at the next save.</summary>
     public void Record(DomainEvent e) => recorded.Add(e);
 

@@ -23,16 +23,8 @@ public sealed class GroupCommitTests(WorkspaceHost host) : IClassFixture<Workspa
     public async Task Writers_queued_behind_a_writer_share_its_commit_and_a_refused_one_rolls_back_alone()
     {
         await using var writes = NewCommitter();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seqBefore = await LogHeadAsync();
-
-        var first = RegisterAsync(writes, "GCA", async () =>
-        {
-            firstInside.SetResult();
-            await gate.Task;
-        });
-        await InsideAsync(firstInside.Task, first);
+        var (first, gate) = await HoldTurnAsync(writes, "GCA");
         var second = RegisterAsync(writes, "GCB");
         var refused = RegisterAsync(writes, "GCC", () => throw new InvalidOperationException("refused after writing"));
         var third = RegisterAsync(writes, "GCD");
@@ -53,15 +45,7 @@ public sealed class GroupCommitTests(WorkspaceHost host) : IClassFixture<Workspa
     public async Task When_the_shared_transaction_is_lost_no_writer_of_the_batch_is_answered_as_durable_and_the_next_batch_writes()
     {
         await using var writes = NewCommitter();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var first = RegisterAsync(writes, "LTA", async () =>
-        {
-            firstInside.SetResult();
-            await gate.Task;
-        });
-        await InsideAsync(firstInside.Task, first);
+        var (first, gate) = await HoldTurnAsync(writes, "LTA");
         // As SQLite does on a full disk or an I/O error: the statement fails and the whole transaction ends.
         var losing = RegisterAsync(writes, "LTB", async db =>
         {
@@ -83,14 +67,7 @@ public sealed class GroupCommitTests(WorkspaceHost host) : IClassFixture<Workspa
     public async Task A_writer_that_gives_up_while_queued_writes_nothing_and_the_others_go_on()
     {
         await using var writes = NewCommitter();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = RegisterAsync(writes, "GUA", async () =>
-        {
-            firstInside.SetResult();
-            await gate.Task;
-        });
-        await InsideAsync(firstInside.Task, first);
+        var (first, gate) = await HoldTurnAsync(writes, "GUA");
 
         using var givingUp = new CancellationTokenSource();
         var ran = false;
@@ -109,14 +86,26 @@ public sealed class GroupCommitTests(WorkspaceHost host) : IClassFixture<Workspa
         Assert.Equal(["GUA", "GUC"], await AgencyCodesAsync("GU%"));
     }
 
-    /// <summary>Until the writer is inside its turn; a writer that failed before says why.</summary>
-    private static async Task InsideAsync(Task inside, Task writer)
+    /// <summary>
+    /// A first writer that takes its turn and holds it (its agency saved, its transaction open) until the gate
+    /// opens, so that the writers sent meanwhile queue behind it; a writer that failed before its turn says why.
+    /// </summary>
+    private async Task<(Task First, TaskCompletionSource Gate)> HoldTurnAsync(GroupCommit writes, string code)
     {
-        await Task.WhenAny(inside, writer).WaitAsync(TimeSpan.FromSeconds(30));
-        if (writer.IsCompleted)
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = RegisterAsync(writes, code, async () =>
         {
-            await writer;
+            inside.SetResult();
+            await gate.Task;
+        });
+        await Task.WhenAny(inside.Task, first).WaitAsync(TimeSpan.FromSeconds(30));
+        if (first.IsCompleted)
+        {
+            await first;
         }
+
+        return (first, gate);
     }
 
     private Task RegisterAsync(GroupCommit writes, string code, Func<Task>? afterSave = null) =>
