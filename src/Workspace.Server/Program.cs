@@ -7,6 +7,12 @@ try
     {
         // With the server stopped: put a backup in place of the database (docs/operations.md).
         await using var stopped = WorkspaceApp.Create(settings);
+        if (stopped.Services.GetRequiredService<StorageMode>().Provider != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("workspace: restore puts back a SQLite backup; on PostgreSQL, restore with pg_restore (docs/operations.md).");
+            return 64;
+        }
+
         var restored = await Backups.RestoreAsync(backup, stopped.Services.GetRequiredService<StorageMode>().DatabasePath,
             stopped.Services.GetRequiredService<LogAnchor>(), CancellationToken.None);
         Console.WriteLine($"Restored {backup} to {restored.File}: the log ends at seq {restored.Seq}.");

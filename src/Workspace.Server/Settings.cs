@@ -166,6 +166,23 @@ public sealed class TelemetryOptions
     public string? OtlpEndpoint { get; set; }
 }
 
+/// <summary>The database engines the workspace runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: one server node (the default).</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database, shared by one or several server nodes.</summary>
+    PostgreSql,
+}
+
+/// <summary>Which database holds the workspace. Section <c>Database</c>; the connection is <c>ConnectionStrings:Workspace</c>.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (an embedded file, one node) or <c>PostgreSql</c> (one database, one or several nodes).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
 /// <summary>The database's storage. Section <c>Storage</c>.</summary>
 public sealed class StorageOptions
 {

@@ -21,7 +21,7 @@ namespace Workspace.Server.Data;
 /// Waiting here, in order, costs nothing while another writer works, whereas waiting in SQLite's busy handler
 /// sleeps and retries.
 /// </summary>
-public sealed class GroupCommit : IAsyncDisposable
+public sealed class GroupCommit : IWritePath, IAsyncDisposable
 {
     /// <summary>A batch stops taking writers after this many.</summary>
     internal const int MostWriters = 64;
@@ -137,6 +137,9 @@ public sealed class GroupCommit : IAsyncDisposable
     }
 
     private const string Savepoint = "command";
+
+    /// <summary>Nothing more: the one writer in its turn is the order.</summary>
+    public Task BeforeAppendAsync(WorkspaceDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task CommitInTurnsAsync()
     {

@@ -5,7 +5,8 @@ namespace Workspace.Server.Data;
 /// <summary>
 /// Failures of the storage under the database rather than of a request: a full disk (or the
 /// <see cref="StorageOptions.MaxDatabaseMegabytes"/> quota), read-only storage, an I/O error, a file that
-/// cannot be opened. Clients are answered 503 with Retry-After; start-up stops with one line and exit code
+/// cannot be opened; on PostgreSQL, a database server that cannot be reached or is out of resources (what
+/// Npgsql calls transient). Clients are answered 503 with Retry-After; start-up stops with one line and exit code
 /// <see cref="ExitCode"/>.
 /// </summary>
 public static class StorageFailure
@@ -33,7 +34,21 @@ public static class StorageFailure
         return null;
     }
 
-    public static bool Is(Exception e) => Find(e) is not null || e is IOException or UnauthorizedAccessException;
+    /// <summary>A failure of the PostgreSQL server or of the way to it, rather than of the request.</summary>
+    public static Npgsql.NpgsqlException? FindServerFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } npgsql)
+            {
+                return npgsql;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool Is(Exception e) => Find(e) is not null || FindServerFailure(e) is not null || e is IOException or UnauthorizedAccessException;
 
     /// <summary>What went wrong, in one line a person can act on.</summary>
     public static string Describe(Exception e) => (Find(e)?.SqliteErrorCode & 0xFF) switch
@@ -43,6 +58,7 @@ public static class StorageFailure
         CannotOpen => "the database file cannot be opened (missing folder or no permission).",
         IoError => "the storage reported an I/O error.",
         _ when e is ReadOnlyStorageException => e.Message,
+        _ when FindServerFailure(e) is { } server => $"the database server is unavailable ({server.Message}).",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 }

@@ -14,12 +14,18 @@ public sealed class ReadOnlyStorageException(string message) : IOException(messa
 /// </summary>
 public sealed class StorageMode
 {
-    private StorageMode(string connectionString, string databasePath, bool readOnly) =>
-        (ConnectionString, DatabasePath, ReadOnly) = (connectionString, databasePath, readOnly);
+    private StorageMode(string connectionString, string databasePath, bool readOnly, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        (ConnectionString, DatabasePath, ReadOnly, Provider) = (connectionString, databasePath, readOnly, provider);
+
+    public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
 
+    /// <summary>The SQLite file; empty on a database server.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>A database server (PostgreSQL): its storage is the server's to watch; writes fail, and recover, with it.</summary>
+    public static StorageMode Server(DatabaseProvider provider, string connectionString) => new(connectionString, "", readOnly: false, provider);
 
     public bool ReadOnly { get; }
 

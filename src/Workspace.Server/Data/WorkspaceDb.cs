@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,11 +12,23 @@ namespace Workspace.Server.Data;
 /// <summary>
 /// The one database: people and roles (Identity), the group's state and the event log. Saving appends
 /// the events the tracked aggregates raised, in the same transaction as the state they describe.
+/// The model is the same on every engine; <see cref="PostgreSql.PostgreSqlWorkspaceDb"/> only names it apart, so
+/// that each engine keeps its own migrations.
 /// </summary>
-public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, GroupCommit writes)
-    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    private readonly TimeProvider clock;
+    private readonly ChainKeys keys;
+    private readonly IWritePath writes;
+
+    public WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes)
+        : this((DbContextOptions)options, clock, keys, writes)
+    {
+    }
+
+    protected WorkspaceDb(DbContextOptions options, TimeProvider clock, ChainKeys keys, IWritePath writes)
+        : base(options) => (this.clock, this.keys, this.writes) = (clock, keys, writes);
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -53,16 +66,26 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>The keys that protect cookies and tokens, shared by every node (encrypted: <see cref="DataProtectionKeyEncryptor"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     private readonly List<DomainEvent> recorded = [];
 
     /// <summary>
-    /// Runs several reads on one snapshot of the database, so that what they return belongs together: a deferred
-    /// read transaction takes no write lock and writers go on meanwhile (WAL). Inside a transaction already, on that one.
+    /// Runs several reads on one snapshot of the database, so that what they return belongs together, without
+    /// holding up writers: on SQLite a deferred read transaction (WAL), on PostgreSQL a repeatable-read one.
+    /// Inside a transaction already, on that one.
     /// </summary>
     public async Task<T> ReadTogetherAsync<T>(Func<CancellationToken, Task<T>> reads, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is not null)
         {
+            return await reads(cancellationToken);
+        }
+
+        if (!Database.IsSqlite())
+        {
+            await using var repeatable = await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             return await reads(cancellationToken);
         }
 
@@ -113,8 +136,8 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The log's head is read and advanced inside the transaction that writes the state, in the one writer's
-        // turn, so seq has no gaps and commits in order.
+        // The log's head is read and advanced inside the transaction that writes the state, in the writer's turn,
+        // so seq has no gaps and commits in order.
         if (Database.CurrentTransaction is null)
         {
             return await writes.WriteAsync(this, ct => SaveDetectedChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
@@ -133,6 +156,7 @@ public sealed class WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvi
 
     private async Task AppendAsync(List<DomainEvent> raised, CancellationToken ct)
     {
+        await writes.BeforeAppendAsync(this, ct);
         var head = await EventLogHeads.SingleOrDefaultAsync(ct);
         if (head is null)
         {

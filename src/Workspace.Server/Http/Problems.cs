@@ -54,6 +54,8 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
     {
         _ when Data.StorageFailure.Find(exception) is not null || exception is Data.StorageWriteException => Problem(503, "storage-unavailable", "Storage unavailable",
             "The server cannot store anything right now (its storage is full or read-only). Nothing was changed; try again later."),
+        _ when Data.StorageFailure.FindServerFailure(exception) is not null => Problem(503, "storage-unavailable", "Storage unavailable",
+            "The server cannot reach its database right now. Try again later: a request that was not answered may or may not have been done, and a retry with the same Idempotency-Key is safe."),
         ValidationException v => Validation(v.Errors),
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),
         NotFoundException n => Problem(404, "not-found", "Not found", n.Message),

@@ -54,12 +54,12 @@ public sealed partial class UnitOfWork
 }
 
 /// <summary>
-/// Last before the handler: a command runs in its turn of the <see cref="GroupCommit"/> (writers queue in this
-/// process rather than in SQLite's busy handler), inside a savepoint of the transaction it may share with the
-/// commands queued beside it; the caller is answered once that transaction is durable. The handler and the
-/// pre-commit work either all count or, with the savepoint, leave nothing.
+/// Last before the handler: a command runs in its turn of the write path (<see cref="IWritePath"/>: on SQLite
+/// the <see cref="GroupCommit"/>, inside a savepoint of a transaction it may share with the commands queued beside
+/// it; on PostgreSQL a transaction of its own under the workspace's write lock); the caller is answered once its
+/// effect is durable. The handler and the pre-commit work either all count or leave nothing.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, GroupCommit writes, ILogger<UnitOfWork> logger)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, IWritePath writes, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

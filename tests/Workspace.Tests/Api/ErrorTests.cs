@@ -6,7 +6,12 @@ using Workspace.Tests.Infrastructure;
 namespace Workspace.Tests.Api;
 
 /// <summary>Whatever a client sends, the answer is a problem document with a 4xx, never a 500.</summary>
-public sealed class ErrorTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class ErrorTestsOnSqlite(WorkspaceHost host) : ErrorTests<WorkspaceHost>(host);
+
+public sealed class ErrorTestsOnPostgres(PostgresHost host) : ErrorTests<PostgresHost>(host);
+
+public abstract class ErrorTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 

@@ -9,7 +9,12 @@ using Workspace.Tests.Live;
 
 namespace Workspace.Tests.Api;
 
-public sealed class EventLogTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class EventLogTestsOnSqlite(WorkspaceHost host) : EventLogTests<WorkspaceHost>(host);
+
+public sealed class EventLogTestsOnPostgres(PostgresHost host) : EventLogTests<PostgresHost>(host);
+
+public abstract class EventLogTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_log_is_ordered_without_gaps_and_pages_by_seq()

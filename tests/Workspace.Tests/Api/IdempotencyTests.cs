@@ -5,7 +5,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Api;
 
-public sealed class IdempotencyTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class IdempotencyTestsOnSqlite(WorkspaceHost host) : IdempotencyTests<WorkspaceHost>(host);
+
+public sealed class IdempotencyTestsOnPostgres(PostgresHost host) : IdempotencyTests<PostgresHost>(host);
+
+public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private static HttpRequestMessage Post(string path, object body, string key)
     {

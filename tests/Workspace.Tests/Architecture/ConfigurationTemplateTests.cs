@@ -23,6 +23,7 @@ public sealed class ConfigurationTemplateTests
         { "Jobs", typeof(JobsOptions) },
         { "Audit", typeof(AuditOptions) },
         { "Storage", typeof(StorageOptions) },
+        { "Database", typeof(DatabaseOptions) },
         { "Telemetry", typeof(TelemetryOptions) },
     };
 

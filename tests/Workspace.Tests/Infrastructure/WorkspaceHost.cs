@@ -10,12 +10,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Workspace.Client;
 using Workspace.Server;
+using DatabaseProvider = Workspace.Server.DatabaseProvider;
 
 namespace Workspace.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on Kestrel at a free loopback port, on its own SQLite file, seeded with the demo group,
 /// with a fake clock. One per test class (IClassFixture); <see cref="RestartAsync"/> keeps the file.
+/// With <see cref="Provider"/> PostgreSql (<see cref="PostgresHost"/>), the same on a PostgreSQL database of its
+/// own in the run's <see cref="PostgresCluster"/>.
 /// </summary>
 public class WorkspaceHost : IAsyncLifetime
 {
@@ -44,9 +47,27 @@ public class WorkspaceHost : IAsyncLifetime
     /// <summary>Settings a test class adds to the defaults, as <c>Section:Key</c> pairs.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>The folder of this host's files (the SQLite database, the chain keys, the anchor).</summary>
+    public string Folder => directory;
+
+    /// <summary>The database engine this host's server runs on.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private PostgresCluster? cluster;
+    private string postgresDatabase = "";
+
+    /// <summary>The connection string of the server's database (the SQLite file's, or the PostgreSQL database's).</summary>
+    public string ConnectionString => cluster is null ? $"Data Source={DatabasePath}" : cluster.ConnectionString(postgresDatabase);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            cluster = await PostgresCluster.Instance;
+            postgresDatabase = await cluster.CreateDatabaseAsync();
+        }
+
         await StartAsync();
     }
 
@@ -55,6 +76,11 @@ public class WorkspaceHost : IAsyncLifetime
         await App.StopAsync();
         await App.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (cluster is not null)
+        {
+            await cluster.DropDatabaseAsync(postgresDatabase);
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);
@@ -82,11 +108,19 @@ public class WorkspaceHost : IAsyncLifetime
         {
             ["environment"] = "Testing",
             ["urls"] = address is null ? "http://127.0.0.1:0" : address.GetLeftPart(UriPartial.Authority),
-            ["ConnectionStrings:Workspace"] = $"Data Source={DatabasePath}",
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = Password,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        settings["ConnectionStrings:Workspace"] = ConnectionString;
+        if (cluster is not null)
+        {
+            // The chain keys and the anchor are files beside a SQLite database; with a database server, in this host's folder.
+            settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
+            settings["Audit:KeyFile"] = Path.Combine(directory, "workspace.chain-keys");
+            settings["Audit:AnchorFile"] = Path.Combine(directory, "workspace.anchor");
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -108,34 +142,47 @@ public class WorkspaceHost : IAsyncLifetime
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
-    /// <summary>Changes the database file behind the server's back, as someone with access to the file could.</summary>
+    /// <summary>Changes the database behind the server's back, as someone with access to it could.</summary>
     public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var connection = await OpenDirectlyAsync();
+        await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Reads one value from the database file, as someone with access to the file could.</summary>
+    /// <summary>Reads one value from the database, as someone with access to it could.</summary>
     public async Task<object?> QueryScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await using var connection = await OpenDirectlyAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>A connection of its own to the server's database, beside the server's.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDirectlyAsync()
+    {
+        System.Data.Common.DbConnection connection = cluster is null ? new SqliteConnection(ConnectionString) : new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        return connection;
+    }
+
+    /// <summary>
+    /// A command in SQL both engines read (identifiers in double quotes, parameters as <c>@name</c>); a parameter
+    /// named for a Guid column takes the Guid as each engine stores it.
+    /// </summary>
+    private System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = cluster is null ? name : name.TrimStart('$', '@');
+            parameter.Value = cluster is null && value is Guid id ? id.ToString().ToUpperInvariant() : value;
+            command.Parameters.Add(parameter);
         }
 
-        return await command.ExecuteScalarAsync();
+        return command;
     }
 
     /// <summary>Runs the meeting reminder sweep now, as the server's jobs do, by the fake clock.</summary>

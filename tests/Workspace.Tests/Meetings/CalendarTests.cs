@@ -7,7 +7,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Meetings;
 
-public sealed class CalendarTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class CalendarTestsOnSqlite(WorkspaceHost host) : CalendarTests<WorkspaceHost>(host);
+
+public sealed class CalendarTestsOnPostgres(PostgresHost host) : CalendarTests<PostgresHost>(host);
+
+public abstract class CalendarTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private Task<WorkspaceClient> CoChair => host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
 

@@ -6,7 +6,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Meetings;
 
-public sealed class MeetingTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class MeetingTestsOnSqlite(WorkspaceHost host) : MeetingTests<WorkspaceHost>(host);
+
+public sealed class MeetingTestsOnPostgres(PostgresHost host) : MeetingTests<PostgresHost>(host);
+
+public abstract class MeetingTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     // The fake clock reads 15 June 2026; co-chairs are ILO and UNHCR.
     private static readonly DateTimeOffset July1Vienna = new(2026, 7, 1, 15, 0, 0, TimeSpan.FromHours(2));

@@ -6,7 +6,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Membership;
 
-public sealed class AgencyTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class AgencyTestsOnSqlite(WorkspaceHost host) : AgencyTests<WorkspaceHost>(host);
+
+public sealed class AgencyTestsOnPostgres(PostgresHost host) : AgencyTests<PostgresHost>(host);
+
+public abstract class AgencyTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_demo_group_has_the_working_group_agencies_among_at_least_twenty_members()

@@ -5,7 +5,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Membership;
 
-public sealed class AuthTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class AuthTestsOnSqlite(WorkspaceHost host) : AuthTests<WorkspaceHost>(host);
+
+public sealed class AuthTestsOnPostgres(PostgresHost host) : AuthTests<PostgresHost>(host);
+
+public abstract class AuthTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task Secretariat_signs_in_and_sees_itself()

@@ -4,7 +4,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Membership;
 
-public sealed class CoChairTermTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class CoChairTermTestsOnSqlite(WorkspaceHost host) : CoChairTermTests<WorkspaceHost>(host);
+
+public sealed class CoChairTermTestsOnPostgres(PostgresHost host) : CoChairTermTests<PostgresHost>(host);
+
+public abstract class CoChairTermTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_current_term_is_the_one_that_includes_today()
@@ -66,7 +71,12 @@ public sealed class CoChairTermTests(WorkspaceHost host) : IClassFixture<Workspa
 }
 
 /// <summary>Moves its host's clock into the next year, so it has a host of its own.</summary>
-public sealed class CoChairTermChangeTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class CoChairTermChangeTestsOnSqlite(WorkspaceHost host) : CoChairTermChangeTests<WorkspaceHost>(host);
+
+public sealed class CoChairTermChangeTestsOnPostgres(PostgresHost host) : CoChairTermChangeTests<PostgresHost>(host);
+
+public abstract class CoChairTermChangeTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_secretariat_sets_next_years_term_and_co_chairs_change_when_the_year_turns()

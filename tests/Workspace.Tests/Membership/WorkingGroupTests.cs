@@ -5,7 +5,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Membership;
 
-public sealed class WorkingGroupTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class WorkingGroupTestsOnSqlite(WorkspaceHost host) : WorkingGroupTests<WorkspaceHost>(host);
+
+public sealed class WorkingGroupTestsOnPostgres(PostgresHost host) : WorkingGroupTests<PostgresHost>(host);
+
+public abstract class WorkingGroupTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_demo_working_group_has_its_six_agencies()

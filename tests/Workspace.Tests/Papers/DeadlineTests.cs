@@ -7,7 +7,12 @@ using static Workspace.Tests.Papers.PaperScenario;
 namespace Workspace.Tests.Papers;
 
 /// <summary>Moves its host's clock, so it has a host of its own; every step is driven by the fake clock.</summary>
-public sealed class DeadlineTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class DeadlineTestsOnSqlite(WorkspaceHost host) : DeadlineTests<WorkspaceHost>(host);
+
+public sealed class DeadlineTestsOnPostgres(PostgresHost host) : DeadlineTests<PostgresHost>(host);
+
+public abstract class DeadlineTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task A_silence_procedure_reminds_pending_agencies_and_is_adopted_at_its_deadline()
@@ -99,7 +104,12 @@ public sealed class DeadlineTests(WorkspaceHost host) : IClassFixture<WorkspaceH
 }
 
 /// <summary>Restarts its host; one test per host.</summary>
-public sealed class DeadlineRestartTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class DeadlineRestartTestsOnSqlite(WorkspaceHost host) : DeadlineRestartTests<WorkspaceHost>(host);
+
+public sealed class DeadlineRestartTestsOnPostgres(PostgresHost host) : DeadlineRestartTests<PostgresHost>(host);
+
+public abstract class DeadlineRestartTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task A_server_restart_between_opening_and_deadline_loses_nothing()
@@ -126,13 +136,23 @@ public sealed class DeadlineRestartTests(WorkspaceHost host) : IClassFixture<Wor
 }
 
 /// <summary>A host whose job server looks for due jobs every second.</summary>
-public sealed class QuickJobsHost : WorkspaceHost
+public class QuickJobsHost : WorkspaceHost
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Jobs:SchedulePollingInterval", "00:00:01")];
 }
 
 /// <summary>The whole chain, with no test calling the sweep: commit, Hangfire's schedule, the job, the relay, the hub.</summary>
-public sealed class ScheduledDeadlineTests(QuickJobsHost host) : IClassFixture<QuickJobsHost>
+public sealed class QuickJobsHostOnPostgres : QuickJobsHost
+{
+    public override Workspace.Server.DatabaseProvider Provider => Workspace.Server.DatabaseProvider.PostgreSql;
+}
+
+public sealed class ScheduledDeadlineTestsOnSqlite(QuickJobsHost host) : ScheduledDeadlineTests<QuickJobsHost>(host);
+
+public sealed class ScheduledDeadlineTestsOnPostgres(QuickJobsHostOnPostgres host) : ScheduledDeadlineTests<QuickJobsHostOnPostgres>(host);
+
+public abstract class ScheduledDeadlineTests<THost>(THost host) : IClassFixture<THost>
+    where THost : QuickJobsHost
 {
     [Fact]
     public async Task The_job_scheduled_at_a_deadline_settles_the_round_by_itself_and_participants_see_it_live()

@@ -7,7 +7,12 @@ using static Workspace.Tests.Papers.PaperScenario;
 
 namespace Workspace.Tests.Papers;
 
-public sealed class DraftingTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class DraftingTestsOnSqlite(WorkspaceHost host) : DraftingTests<WorkspaceHost>(host);
+
+public sealed class DraftingTestsOnPostgres(PostgresHost host) : DraftingTests<PostgresHost>(host);
+
+public abstract class DraftingTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_lead_starts_a_paper_in_drafting_and_is_always_a_participant()

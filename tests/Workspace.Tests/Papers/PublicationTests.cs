@@ -9,7 +9,12 @@ using static Workspace.Tests.Papers.PaperScenario;
 
 namespace Workspace.Tests.Papers;
 
-public sealed class PublicationTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class PublicationTestsOnSqlite(WorkspaceHost host) : PublicationTests<WorkspaceHost>(host);
+
+public sealed class PublicationTestsOnPostgres(PostgresHost host) : PublicationTests<PostgresHost>(host);
+
+public abstract class PublicationTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private async Task<(Paper Paper, RevisionSummary Revision)> SignedOffAsync(string title)
     {
@@ -101,8 +106,8 @@ public sealed class PublicationTests(WorkspaceHost host) : IClassFixture<Workspa
     public async Task Publishing_refuses_a_text_that_is_not_the_one_approved()
     {
         var (paper, _) = await SignedOffAsync("Tampered text");
-        Assert.Equal(1, await host.ExecuteSqlAsync("UPDATE Revisions SET Body = Body || 'An unapproved sentence.' WHERE PaperId = $id AND Number = 1",
-            ("$id", paper.Id.ToString().ToUpperInvariant())));
+        Assert.Equal(1, await host.ExecuteSqlAsync("""UPDATE "Revisions" SET "Body" = "Body" || 'An unapproved sentence.' WHERE "PaperId" = @id AND "Number" = 1""",
+            ("@id", paper.Id)));
 
         var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
         await ProblemAssert.IsProblem(secretariat.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/publish", new { summary = "S", tags = Array.Empty<string>() }),

@@ -7,7 +7,12 @@ using static Workspace.Tests.Papers.PaperScenario;
 
 namespace Workspace.Tests.Papers;
 
-public sealed class SignOffRecordTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class SignOffRecordTestsOnSqlite(WorkspaceHost host) : SignOffRecordTests<WorkspaceHost>(host);
+
+public sealed class SignOffRecordTestsOnPostgres(PostgresHost host) : SignOffRecordTests<PostgresHost>(host);
+
+public abstract class SignOffRecordTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_record_says_who_approved_which_hash_when_and_how_and_each_line_matches_the_chain()
@@ -44,10 +49,10 @@ public sealed class SignOffRecordTests(WorkspaceHost host) : IClassFixture<Works
 
         // Someone who edits a decision's event in the file is caught.
         var seq = approvals[0].GetProperty("event").GetProperty("seq").GetInt64();
-        await host.ExecuteSqlAsync("UPDATE EventLog SET Data = replace(Data, 'Approve', 'Object') WHERE Seq = @seq", ("@seq", seq));
+        await host.ExecuteSqlAsync("""UPDATE "EventLog" SET "Data" = replace("Data", 'Approve', 'Object') WHERE "Seq" = @seq""", ("@seq", seq));
         var tampered = await (await host.HttpFor(WorkspaceHost.Secretariat)).GetFromJsonAsync<JsonElement>($"/api/papers/{paper.Id}/sign-off-record");
         Assert.False(tampered.GetProperty("verified").GetBoolean());
-        await host.ExecuteSqlAsync("UPDATE EventLog SET Data = replace(Data, 'Object', 'Approve') WHERE Seq = @seq", ("@seq", seq));
+        await host.ExecuteSqlAsync("""UPDATE "EventLog" SET "Data" = replace("Data", 'Object', 'Approve') WHERE "Seq" = @seq""", ("@seq", seq));
     }
 
     [Fact]
@@ -70,5 +75,5 @@ public sealed class SignOffRecordTests(WorkspaceHost host) : IClassFixture<Works
     }
 
     private async Task<string> HashOfRowAsync(long seq) =>
-        (string)(await host.QueryScalarAsync("SELECT Hash FROM EventLog WHERE Seq = $seq", ("$seq", seq)))!;
+        (string)(await host.QueryScalarAsync("""SELECT "Hash" FROM "EventLog" WHERE "Seq" = @seq""", ("@seq", seq)))!;
 }

@@ -7,7 +7,12 @@ using static Workspace.Tests.Papers.PaperScenario;
 
 namespace Workspace.Tests.Papers;
 
-public sealed class SignOffTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class SignOffTestsOnSqlite(WorkspaceHost host) : SignOffTests<WorkspaceHost>(host);
+
+public sealed class SignOffTestsOnPostgres(PostgresHost host) : SignOffTests<PostgresHost>(host);
+
+public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 

@@ -5,7 +5,12 @@ using Workspace.Tests.Infrastructure;
 namespace Workspace.Tests.Security;
 
 /// <summary>What a careless or hostile client can send: a problem every time, never a 500, and nothing changed.</summary>
-public sealed class HostileInputTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class HostileInputTestsOnSqlite(WorkspaceHost host) : HostileInputTests<WorkspaceHost>(host);
+
+public sealed class HostileInputTestsOnPostgres(PostgresHost host) : HostileInputTests<PostgresHost>(host);
+
+public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private const string Paper = """{"title":"T","kind":"IssueBrief","leadAgencyCode":"ILO","participatingAgencyCodes":["IOM"]}""";
     private const string Meeting = """{"title":"T","kind":"Plenary","startsAt":"2026-07-01T15:00:00+02:00","durationMinutes":60,"timeZone":"Europe/Vienna"}""";

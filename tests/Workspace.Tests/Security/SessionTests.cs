@@ -11,7 +11,12 @@ using Workspace.Tests.Infrastructure;
 namespace Workspace.Tests.Security;
 
 /// <summary>Sign-in that tells no one which addresses exist and lets no one lock another out; tokens that end when they should.</summary>
-public sealed class SessionTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class SessionTestsOnSqlite(WorkspaceHost host) : SessionTests<WorkspaceHost>(host);
+
+public sealed class SessionTestsOnPostgres(PostgresHost host) : SessionTests<PostgresHost>(host);
+
+public abstract class SessionTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private static async Task<JsonElement> SignInAsync(HttpClient http, string email, string password = WorkspaceHost.Password)
     {

@@ -16,6 +16,12 @@ public static class BackUpDatabase
     {
         public Task<Backups.Backup> Handle(Command command, CancellationToken cancellationToken)
         {
+            if (storage.Provider != DatabaseProvider.Sqlite)
+            {
+                throw new RuleBrokenException("backup-by-database-server",
+                    "The workspace is on PostgreSQL: back it up with the database server's own tools (pg_dump, or continuous archiving), as docs/operations.md describes.");
+            }
+
             var folder = string.IsNullOrWhiteSpace(options.Value.BackupFolder)
                 ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "backups")
                 : options.Value.BackupFolder;
@@ -29,5 +35,5 @@ public static class BackUpDatabase
             .WithTags("Operations")
             .WithName("BackUpDatabase")
             .WithSummary("Back up the database (secretariat)")
-            .WithDescription("A consistent copy of the live database through SQLite's online backup API, checked with integrity_check, written to `Storage:BackupFolder`. Answers the file, its size and the log's head it holds. Keep the chain key file apart from it.");
+            .WithDescription("A consistent copy of the live database through SQLite's online backup API, checked with integrity_check, written to `Storage:BackupFolder`. Answers the file, its size and the log's head it holds. Keep the chain key file apart from it. On PostgreSQL, 409 `backup-by-database-server`: use pg_dump.");
 }
