@@ -19,6 +19,49 @@ try
         return 0;
     }
 
+    if (args is ["migrate-to-postgres", var target, .. var sourceSettings])
+    {
+        // With the server stopped: copy the SQLite workspace its settings name into an empty PostgreSQL database (docs/operations.md).
+        await using var stopped = WorkspaceApp.Create(sourceSettings);
+        var storage = stopped.Services.GetRequiredService<StorageMode>();
+        if (storage.Provider != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("workspace: migrate-to-postgres reads the SQLite workspace of the settings given; these name a PostgreSQL one.");
+            return 64;
+        }
+
+        await using var scope = stopped.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        if ((await source.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await Console.Error.WriteLineAsync($"workspace: {storage.DatabasePath} is from an earlier release: start this release's server on it once, stop it, then move it.");
+            return 65;
+        }
+
+        var keys = stopped.Services.GetRequiredService<ChainKeys>();
+        Workspace.Server.Data.PostgreSql.MoveToPostgreSql.Report report;
+        try
+        {
+            report = await Workspace.Server.Data.PostgreSql.MoveToPostgreSql.RunAsync(source, target, keys, stopped.Services.GetRequiredService<LogAnchor>(), CancellationToken.None);
+        }
+        catch (InvalidOperationException refused)
+        {
+            await Console.Error.WriteLineAsync($"workspace: not moved: {refused.Message}");
+            return 65;
+        }
+
+        foreach (var (table, rows) in report.Tables)
+        {
+            Console.WriteLine($"{table,-28} {rows,9} rows");
+        }
+
+        Console.WriteLine(report.Audit.Ok
+            ? $"Copied and verified: {report.Audit.Events} events, the chain unbroken to {report.Audit.Head}. Run the nodes with Database__Provider=PostgreSql, " +
+              $"ConnectionStrings__Workspace set to the target, and Audit__KeyFile={keys.Path} (the same file on every node)."
+            : "The copy does not verify: " + string.Join(" ", report.Audit.Problems));
+        return report.Audit.Ok ? 0 : 1;
+    }
+
     var app = WorkspaceApp.Create(args);
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     await app.RunAsync();

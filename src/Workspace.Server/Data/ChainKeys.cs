@@ -19,14 +19,25 @@ public sealed class ChainKeys
         this.path = path;
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            Write("k1", RandomNumberGenerator.GetBytes(32), FileMode.CreateNew);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            try
+            {
+                Write("k1", RandomNumberGenerator.GetBytes(32), FileMode.CreateNew);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another node sharing the file created it first: its key is the one. Let it finish its line.
+                Thread.Sleep(200);
+            }
         }
 
         Load();
     }
 
     public string CurrentId { get; private set; } = "";
+
+    /// <summary>The key file.</summary>
+    public string Path => path;
 
     /// <summary>Adds a new key and makes it current; the old ones stay, to verify the rows chained with them.</summary>
     public string Rotate()

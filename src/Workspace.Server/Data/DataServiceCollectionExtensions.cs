@@ -32,13 +32,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => new ChainKeys(Resolve(audit.KeyFile, "workspace.chain-keys")));
         services.AddSingleton(new LogAnchor(Resolve(audit.AnchorFile, "workspace.anchor")));
 
+        // First of the hosted services: the database is migrated before anything reads it (Data Protection's key ring).
+        services.AddHostedService<DatabaseInitializer>();
+
         // Cookies and tokens are protected with keys kept in the database (encrypted under a key derived from the
         // chain keys, outside it): every node reads the same keys, and a restart or a redeploy keeps sessions.
         services.AddDataProtection().SetApplicationName("Inter-Agency Workspace").PersistKeysToDbContext<WorkspaceDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlEncryptor = new DataProtectionKeyEncryptor(sp.GetRequiredService<ChainKeys>())));
 
-        services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("database");
         return services;
     }

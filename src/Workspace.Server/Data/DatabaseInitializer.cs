@@ -7,12 +7,56 @@ namespace Workspace.Server.Data;
 /// Before the server takes requests: applies pending migrations, makes sure the roles exist, and seeds the
 /// demo group into an empty database when <c>Seed:Demo</c> is on.
 /// </summary>
+/// <summary>This node's chain keys are not those the log was written with (several nodes, different key files).</summary>
+public sealed class ChainKeysDifferException(string message) : IOException(message);
+
 internal sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes, StorageMode storage, IOptions<SeedOptions> seed, IOptions<BootstrapOptions> bootstrap, IOptions<GroupOptions> group,
     ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
+    /// <summary>The session lock under which nodes of one PostgreSQL database prepare it one after another.</summary>
+    private const long StartLock = 0x6961777374617274;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (storage.Provider != DatabaseProvider.PostgreSql)
+        {
+            await PrepareAsync(cancellationToken);
+            return;
+        }
+
+        // Nodes started together would otherwise both find no roles, or an empty database, and both create them.
+        await using var database = new Npgsql.NpgsqlConnection(storage.ConnectionString);
+        await database.OpenAsync(cancellationToken);
+        await using (var wait = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartLock})", database))
+        {
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await PrepareAsync(cancellationToken);
+        await EnsureSameChainKeysAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every node must chain with the same keys: a node whose key file differs from the one the log's last row
+    /// was written with would append rows the others cannot verify. It does not start.
+    /// </summary>
+    private async Task EnsureSameChainKeysAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        var keys = scope.ServiceProvider.GetRequiredService<ChainKeys>();
+        var last = await db.Events.AsNoTracking().OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
+        if (last is not null && last.KeyId.Length > 0 && last.ExpectedHash(keys) != last.Hash)
+        {
+            throw new ChainKeysDifferException(
+                $"the chain key file ({keys.Path}) is not the one the event log was written with (its last row, seq {last.Seq}, uses key {last.KeyId}). " +
+                "Every node needs the same Audit:KeyFile: copy it from a node that runs, or point this one at the shared file.");
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();

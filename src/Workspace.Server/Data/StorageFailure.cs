@@ -57,7 +57,7 @@ public static class StorageFailure
         ReadOnly => "the database is read-only and needs to be written (pending migrations, demo seed or first sign-in). Make it writable, then start again.",
         CannotOpen => "the database file cannot be opened (missing folder or no permission).",
         IoError => "the storage reported an I/O error.",
-        _ when e is ReadOnlyStorageException => e.Message,
+        _ when e is ReadOnlyStorageException or ChainKeysDifferException => e.Message,
         _ when FindServerFailure(e) is { } server => $"the database server is unavailable ({server.Message}).",
         _ => $"{e.GetType().Name}: {e.Message}",
     };

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
@@ -10,16 +11,21 @@ namespace Workspace.Server.Jobs;
 /// <summary>
 /// Puts a round's moments (each reminder, the deadline) on Hangfire's schedule. Times are measured against
 /// the injected clock. Every job only runs <see cref="SweepDeadlines"/>, which re-checks the state, so a job
-/// that runs early, late or twice does no harm.
+/// that runs early, late or twice does no harm. Each moment is claimed in the jobs' storage before it is
+/// scheduled, so that where that storage is shared (PostgreSQL) the nodes that all follow the log, and each
+/// node's start-up, schedule it once between them.
 /// </summary>
-public sealed class DeadlineSchedule(IBackgroundJobClient jobs, TimeProvider clock, IOptions<SignOffOptions> options, IOptions<MeetingOptions> meetings)
+public sealed class DeadlineSchedule(IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock, IOptions<SignOffOptions> options, IOptions<MeetingOptions> meetings)
 {
     /// <summary>The reminder before a meeting; rescheduling adds a new one and the old one finds nothing due.</summary>
     public void ScheduleMeeting(Guid meetingId, DateTime startsAt)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var at = startsAt.AddHours(-meetings.Value.ReminderHoursBefore);
-        jobs.Schedule<DeadlineJobs>(j => j.SweepMeetingsAsync(meetingId, CancellationToken.None), at > now ? at - now : TimeSpan.Zero);
+        if (Claim($"meeting:{meetingId:N}:{at.Ticks}", at, now))
+        {
+            jobs.Schedule<DeadlineJobs>(j => j.SweepMeetingsAsync(meetingId, CancellationToken.None), Until(at, now));
+        }
     }
 
     public void ScheduleRound(Guid paperId, DateTime deadline)
@@ -27,7 +33,40 @@ public sealed class DeadlineSchedule(IBackgroundJobClient jobs, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var at in options.Value.ReminderHours.Select(h => deadline.AddHours(-h)).Where(at => at > now).Append(deadline))
         {
-            jobs.Schedule<DeadlineJobs>(j => j.SweepAsync(paperId, CancellationToken.None), at - now);
+            if (Claim($"round:{paperId:N}:{at.Ticks}", at, now))
+            {
+                jobs.Schedule<DeadlineJobs>(j => j.SweepAsync(paperId, CancellationToken.None), Until(at, now));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The delay until a moment, and a second more: a job's due time is kept to the second (in PostgreSQL's job
+    /// storage), so a job scheduled for the moment itself may run just before it and find nothing due yet.
+    /// </summary>
+    private static TimeSpan Until(DateTime at, DateTime now) => (at > now ? at - now : TimeSpan.Zero) + TimeSpan.FromSeconds(1);
+
+    /// <summary>True for the first to claim a moment; the claim lasts until a day after it.</summary>
+    private bool Claim(string moment, DateTime at, DateTime now)
+    {
+        var key = "workspace:scheduled:" + moment;
+        using var connection = storage.GetConnection();
+        using (connection.AcquireDistributedLock("workspace:schedule", TimeSpan.FromSeconds(30)))
+        {
+            if (connection.GetAllEntriesFromHash(key) is { Count: > 0 })
+            {
+                return false;
+            }
+
+            using var transaction = connection.CreateWriteTransaction();
+            transaction.SetRangeInHash(key, [new("at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture))]);
+            if (transaction is JobStorageTransaction expiring)
+            {
+                expiring.ExpireHash(key, (at > now ? at - now : TimeSpan.Zero) + TimeSpan.FromDays(1));
+            }
+
+            transaction.Commit();
+            return true;
         }
     }
 }

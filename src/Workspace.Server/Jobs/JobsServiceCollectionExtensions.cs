@@ -1,14 +1,18 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 
 namespace Workspace.Server.Jobs;
 
 /// <summary>
-/// Hangfire for timed work. Storage is in memory: deadlines live in the workspace database and the
-/// schedule is re-derived from it at start-up, so a restart loses nothing (ARCHITECTURE.md, decision 5).
+/// Hangfire for timed work. On SQLite its storage is in memory: deadlines live in the workspace database and
+/// the schedule is re-derived from it at start-up, so a restart loses nothing (ARCHITECTURE.md, decision 5).
+/// On PostgreSQL its storage is the database's <c>hangfire</c> schema (Hangfire.PostgreSql), shared by every
+/// node: each job is taken by one node's worker, and recurring jobs fire once per occurrence across nodes.
 /// </summary>
 public static class JobsServiceCollectionExtensions
 {
@@ -21,7 +25,23 @@ public static class JobsServiceCollectionExtensions
         {
             // Hangfire's global configuration (its logging above all) must be in place before storage starts.
             sp.GetRequiredService<IGlobalConfiguration>();
-            return new InMemoryStorage();
+            var database = sp.GetRequiredService<StorageMode>();
+            if (database.Provider != DatabaseProvider.PostgreSql)
+            {
+                return new InMemoryStorage();
+            }
+
+            var polling = sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingInterval;
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                // New jobs are announced with NOTIFY; the poll is the safety net.
+                EnableLongPolling = true,
+                QueuePollInterval = polling,
+                DistributedLockTimeout = TimeSpan.FromSeconds(30),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
         services.AddHangfire((sp, configuration) =>
         {
@@ -42,6 +62,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<ILogFollower, DeadlineFollower>();
         services.AddScoped<DeadlineJobs>();
         services.AddHostedService<DeadlineScheduleRestorer>();
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         return services;
     }
 

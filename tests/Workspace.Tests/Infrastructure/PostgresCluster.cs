@@ -17,9 +17,11 @@ public sealed class PostgresCluster
 
     private static readonly Lazy<Task<PostgresCluster>> Shared = new(() => StartAsync(durable: false));
 
-    private PostgresCluster(string folder, int port, bool asPostgresUser) => (Folder, Port, this.asPostgresUser) = (folder, port, asPostgresUser);
+    private PostgresCluster(string folder, int port, bool asPostgresUser, string serverOptions) =>
+        (Folder, Port, this.asPostgresUser, this.serverOptions) = (folder, port, asPostgresUser, serverOptions);
 
     private readonly bool asPostgresUser;
+    private readonly string serverOptions;
 
     public string Folder { get; }
 
@@ -51,11 +53,18 @@ public sealed class PostgresCluster
 
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=64MB"
             + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        await RunAsync(bin, asPostgres, "pg_ctl", "-D", folder, "-l", Path.Combine(folder, "server.log"), "-o", options, "-w", "start");
-        var cluster = new PostgresCluster(folder, port, asPostgres);
+        var cluster = new PostgresCluster(folder, port, asPostgres, options);
+        await cluster.StartServerAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
+
+    /// <summary>Starts the server (again) on the cluster's folder and port.</summary>
+    public Task StartServerAsync() =>
+        RunAsync(FindBin(), asPostgresUser, "pg_ctl", "-D", Folder, "-l", Path.Combine(Folder, "server.log"), "-o", serverOptions, "-w", "start");
+
+    /// <summary>Stops the server, keeping its data, as an outage of the database would.</summary>
+    public Task StopServerAsync() => RunAsync(FindBin(), asPostgresUser, "pg_ctl", "-D", Folder, "-m", "fast", "-w", "stop");
 
     /// <summary>A new, empty database; its name.</summary>
     public async Task<string> CreateDatabaseAsync()

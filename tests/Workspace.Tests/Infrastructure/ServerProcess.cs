@@ -37,6 +37,20 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Settings as environment variables (<c>Section__Key</c>).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    private readonly System.Text.StringBuilder output = new();
+
+    /// <summary>What the process has written to standard output so far (its log, at the levels set).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
     /// <summary>What the process wrote to standard error, after it exited.</summary>
     public string Errors { get; private set; } = "";
 
@@ -58,7 +72,17 @@ public sealed class ServerProcess : IAsyncDisposable
         process = new Process { StartInfo = Prepare([]), EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data.Contains("Application started", StringComparison.Ordinal))
             {
                 started.TrySetResult();
             }

@@ -59,12 +59,15 @@ public class WorkspaceHost : IAsyncLifetime
     /// <summary>The connection string of the server's database (the SQLite file's, or the PostgreSQL database's).</summary>
     public string ConnectionString => cluster is null ? $"Data Source={DatabasePath}" : cluster.ConnectionString(postgresDatabase);
 
+    /// <summary>The PostgreSQL cluster this host's database is created in: the run's, unless a host needs one of its own.</summary>
+    protected virtual Task<PostgresCluster> ClusterAsync() => PostgresCluster.Instance;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            cluster = await PostgresCluster.Instance;
+            cluster = await ClusterAsync();
             postgresDatabase = await cluster.CreateDatabaseAsync();
         }
 
@@ -90,8 +93,12 @@ public class WorkspaceHost : IAsyncLifetime
             // A file still held open by a closing connection; the folder is under the temp path.
         }
 
+        await DisposedAsync();
         Assert.True(Failures.All.Count == 0, "The server answered 500:\n" + string.Join("\n", Failures.All));
     }
+
+    /// <summary>After the server stopped and its database was removed: what a host of its own kind must clean up.</summary>
+    protected virtual Task DisposedAsync() => Task.CompletedTask;
 
     /// <summary>Stops the server and starts it again on the same database file and the same port, as a redeploy would.</summary>
     public async Task RestartAsync()

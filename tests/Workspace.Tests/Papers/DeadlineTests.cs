@@ -160,13 +160,27 @@ public abstract class ScheduledDeadlineTests<THost>(THost host) : IClassFixture<
         var head = (await (await host.ClientFor(WorkspaceHost.Secretariat)).ReadEventsAsync(0, 1000)).Max(e => e.Seq);
         await using var live = await host.LiveFor(WorkspaceHost.FocalPoint("UNHCR"), head);
 
-        // The deadline is two seconds away; the fake clock is then moved past it, so the job that Hangfire
-        // runs on the real clock two seconds later finds the deadline passed.
-        var (paper, _) = await InSignOffAsync(host, "Settled by the job", "Silence", TimeSpan.FromSeconds(2));
+        // The deadline is five seconds away; the fake clock is then moved past it, so the job that Hangfire
+        // runs on the real clock about six seconds later finds the deadline passed. (Were the job to run before
+        // the clock is moved, on a machine too busy to move it within five seconds, it would find nothing due
+        // and leave the round to the minutely sweep.)
+        var (paper, _) = await InSignOffAsync(host, "Settled by the job", "Silence", TimeSpan.FromSeconds(5));
         host.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var events = await Workspace.Tests.Live.LiveStream.ReadUntilAsync(live.Events,
-            e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString());
+        List<Workspace.Client.WorkspaceEvent> events;
+        try
+        {
+            events = await Workspace.Tests.Live.LiveStream.ReadUntilAsync(live.Events,
+                e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString());
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            var jobs = host.Provider == Workspace.Server.DatabaseProvider.PostgreSql
+                ? await host.QueryScalarAsync("SELECT string_agg(j.id || ' ' || j.statename || ' ' || j.createdat || ' ' || j.arguments::text || ' ' || coalesce(s.score::text, '-') || ' now ' || extract(epoch from now()), E'\\n') FROM hangfire.job j LEFT JOIN hangfire.set s ON s.key = 'schedule' AND s.value = j.id::text")
+                : null;
+            throw new Xunit.Sdk.XunitException(e.Message + $"\nJobs:\n{jobs}\n" + string.Join("\n", host.Logs.Lines.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+        }
+
         Assert.Equal("Completed", events[^1].Data.GetProperty("status").GetString());
         Assert.Equal("system", events[^1].Actor);
         Assert.Equal("SignedOff", (await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).GetPaperAsync(paper.Id)).State);

@@ -352,8 +352,8 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasDefaultValue("");
 
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

@@ -62,7 +62,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                 {
                     Seq = table.Column<long>(type: "bigint", nullable: false),
                     Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
                     SubjectKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     SubjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),

@@ -13,7 +13,7 @@ using Workspace.Server.Data.PostgreSql;
 namespace Workspace.Server.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlWorkspaceDb))]
-    [Migration("20261129104320_CreateWorkspaceSchema")]
+    [Migration("20261129110720_CreateWorkspaceSchema")]
     partial class CreateWorkspaceSchema
     {
         /// <inheritdoc />
@@ -355,8 +355,8 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasDefaultValue("");
 
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
