@@ -9,9 +9,14 @@ namespace Workspace.Benchmarks;
 /// </summary>
 public static class LoadSeed
 {
-    public static async Task<ServerProcess> StartServerAsync(string folder)
+    public static async Task<ServerProcess> StartServerAsync(string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var server = new ServerProcess(folder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            server.Environment[key] = value;
+        }
+
         server.Environment["Seed__Demo"] = "true";
         server.Environment["Api__PublicUrl"] = server.BaseAddress.ToString().TrimEnd('/');
         if (await server.StartAsync() is { } exit)

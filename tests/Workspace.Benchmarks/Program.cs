@@ -27,6 +27,11 @@ if (options.ScaleAgencies.Count > 0 || options.ScaleClients.Count > 0)
     return await Curves.RunAsync(options, folder, duration);
 }
 
+if (args.Contains("--engines"))
+{
+    return await Engines.RunAsync(options, folder, duration);
+}
+
 var commitLimit = await Limits.SqliteCommitsPerSecondAsync(folder, duration);
 var kestrelLimit = await Limits.TrivialKestrelPerSecondAsync(options.Writers, duration);
 

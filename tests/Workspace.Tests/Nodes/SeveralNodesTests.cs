@@ -116,6 +116,45 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.True((await secretariat.VerifyAuditAsync()).Ok);
     }
 
+    [Fact]
+    public async Task A_sign_in_on_one_node_works_on_the_other_and_a_command_sent_to_both_with_one_key_has_one_effect()
+    {
+        var onFirst = await TwoNodes.ClientAsync(nodes.First.BaseAddress, WorkspaceHost.FocalPoint("IOM"));
+        var onSecond = new WorkspaceClient(new HttpClient { BaseAddress = nodes.Second.BaseAddress });
+        onSecond.Http.DefaultRequestHeaders.Authorization = onFirst.Http.DefaultRequestHeaders.Authorization;
+        Assert.Equal(WorkspaceHost.FocalPoint("IOM"), (await onSecond.GetMeAsync()).Email);
+
+        var paper = await onFirst.CreatePaperAsync("Sent twice", "IssueBrief", "IOM", ["ILO"]);
+        await onFirst.AddRevisionAsync(paper.Id, 0, "# Sent twice\n\nOne comment only.\n");
+        var key = Guid.NewGuid().ToString();
+        var body = new { revision = 1, text = "Said once, sent to both nodes." };
+        var answers = await Task.WhenAll(
+            onFirst.SendAsync<Comment>(HttpMethod.Post, $"/api/papers/{paper.Id}/comments", body, key),
+            onSecond.SendAsync<Comment>(HttpMethod.Post, $"/api/papers/{paper.Id}/comments", body, key));
+
+        Assert.Equal(answers[0].Id, answers[1].Id);
+        var secretariat = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
+        Assert.Single(await TwoNodes.LogAsync(secretariat), e => e.Type == "paper.comment-added" && e.Subject.Id == paper.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_node_whose_chain_key_file_is_not_the_others_refuses_to_start()
+    {
+        await using var stranger = new ServerProcess(Path.Combine(Path.GetTempPath(), "workspace-nodes", Guid.NewGuid().ToString("N")))
+        {
+            Environment =
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__Workspace"] = nodes.ConnectionString,
+            },
+        };
+
+        var exit = await stranger.StartAsync();
+
+        Assert.Equal(74, exit);
+        Assert.Contains("is not the one the event log was written with", stranger.Errors, StringComparison.Ordinal);
+    }
+
     private async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new Npgsql.NpgsqlConnection(nodes.ConnectionString);
