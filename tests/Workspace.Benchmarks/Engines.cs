@@ -15,10 +15,15 @@ namespace Workspace.Benchmarks;
 /// </summary>
 public static class Engines
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public sealed record Point(string Setup, string Command, double PerSecond, double P50, double P99, int Failed, double ServerCpuMsPerCommand,
-        string Limit, double LimitPerSecond);
+        double LockWaitMs, string Limit, double LimitPerSecond);
 
     public static async Task<int> RunAsync(Options options, string folder, TimeSpan duration)
     {
@@ -72,20 +77,45 @@ public static class Engines
             }
 
             double Cpu() => nodes.Sum(n => ServerResources.Read(n.Process!).CpuSeconds);
+
+            // The time commands waited for their turn under the database's write lock, from each node's metrics.
+            async Task<(double Seconds, double Count)> LockWaitAsync()
+            {
+                var (seconds, count) = (0.0, 0.0);
+                foreach (var node in nodes)
+                {
+                    var text = await secretariat.Http.GetStringAsync(new Uri(node.BaseAddress, "/metrics"));
+                    double Sum(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
+                        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+                    seconds += Sum("workspace_write_lock_wait_seconds_sum");
+                    count += Sum("workspace_write_lock_wait_seconds_count");
+                }
+
+                return (seconds, count);
+            }
+
+            async Task<double> MeanWaitSinceAsync((double Seconds, double Count) before)
+            {
+                var after = await LockWaitAsync();
+                return after.Count > before.Count ? (after.Seconds - before.Seconds) * 1000 / (after.Count - before.Count) : double.NaN;
+            }
+
             var points = new List<Point>();
+            var waits = await LockWaitAsync();
             var cpu = Cpu();
             var (comments, commentsPerSecond) = await Load.RunAsync($"{setup}: comments, {writers.Count} writers", writers.Count, duration,
                 writer => writers[writer].AddCommentAsync(papers[writer % papers.Length], 1, "A comment from the load: paragraph 3 needs a source."));
-            points.Add(Measured(setup, "comments", commentsPerSecond, comments, Cpu() - cpu, limit, limitPerSecond));
+            points.Add(Measured(setup, "comments", commentsPerSecond, comments, Cpu() - cpu, await MeanWaitSinceAsync(waits), limit, limitPerSecond));
 
             var turns = new int[writers.Count];
+            waits = await LockWaitAsync();
             cpu = Cpu();
             var (signOffs, signOffsPerSecond) = await Load.RunAsync($"{setup}: sign-offs, {writers.Count} writers", writers.Count, duration, writer =>
             {
                 var k = (turns[writer]++ * writers.Count + writer) % papers.Length;
                 return writers[writer].SignOffAsync(papers[k], 1, hashes[k], "Approve");
             });
-            points.Add(Measured(setup, "sign-offs", signOffsPerSecond, signOffs, Cpu() - cpu, limit, limitPerSecond));
+            points.Add(Measured(setup, "sign-offs", signOffsPerSecond, signOffs, Cpu() - cpu, await MeanWaitSinceAsync(waits), limit, limitPerSecond));
             return points;
         }
         finally
@@ -97,9 +127,9 @@ public static class Engines
         }
     }
 
-    private static Point Measured(string setup, string command, double perSecond, Latencies latencies, double cpuSeconds, string limit, double limitPerSecond) =>
+    private static Point Measured(string setup, string command, double perSecond, Latencies latencies, double cpuSeconds, double lockWaitMs, string limit, double limitPerSecond) =>
         new(setup, command, perSecond, latencies.Percentile(50), latencies.Percentile(99), latencies.Failures,
-            cpuSeconds * 1000 / Math.Max(1, latencies.Count + latencies.Failures + (perSecond * Load.WarmUp.TotalSeconds)), limit, limitPerSecond);
+            cpuSeconds * 1000 / Math.Max(1, latencies.Count + latencies.Failures + (perSecond * Load.WarmUp.TotalSeconds)), lockWaitMs, limit, limitPerSecond);
 
     /// <summary>Single-row transactions a second from as many connections as writers, on PostgreSQL's durable defaults.</summary>
     private static async Task<double> PostgresCommitsPerSecondAsync(PostgresCluster cluster, int connections, TimeSpan duration)
@@ -140,10 +170,10 @@ public static class Engines
         var target = Repository.Folder(options.Out);
         File.WriteAllText(Path.Combine(target, "engines.json"), JsonSerializer.Serialize(points, Json));
         var table = $"{options.Writers} writers, {options.Seconds} s a phase, {Environment.ProcessorCount} cores; server and database on this one machine.\n\n"
-            + "| setup | command | per second | p50 | p99 | failed | server CPU per command | engine's raw commits (same run) | ratio |\n"
-            + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            + "| setup | command | per second | p50 | p99 | failed | server CPU per command (all nodes) | mean wait for the database's write lock | engine's raw commits (same run) | ratio |\n"
+            + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
             + string.Concat(points.Select(p => string.Create(CultureInfo.InvariantCulture,
-                $"| {p.Setup} | {p.Command} | {p.PerSecond:F0} | {p.P50:F1} ms | {p.P99:F1} ms | {p.Failed} | {p.ServerCpuMsPerCommand:F2} ms | {p.Limit}: {p.LimitPerSecond:F0}/s | {p.PerSecond / p.LimitPerSecond:F2} |\n")));
+                $"| {p.Setup} | {p.Command} | {p.PerSecond:F0} | {p.P50:F1} ms | {p.P99:F1} ms | {p.Failed} | {p.ServerCpuMsPerCommand:F2} ms | {(double.IsNaN(p.LockWaitMs) ? "–" : $"{p.LockWaitMs:F2} ms")} | {p.Limit}: {p.LimitPerSecond:F0}/s | {p.PerSecond / p.LimitPerSecond:F2} |\n")));
         File.WriteAllText(Path.Combine(target, "engines.md"), table);
         Console.WriteLine();
         Console.WriteLine(table);

@@ -16,7 +16,12 @@ namespace Workspace.Tests.Security;
 /// act gets 401, 403 or 404 (404 where the object is not theirs to see), never a 2xx; nothing changes; and no
 /// event about those objects reaches anyone who may not see them.
 /// </summary>
-public sealed class AuthorizationMatrixTests : IAsyncLifetime
+public sealed class AuthorizationMatrixTestsOnSqlite : AuthorizationMatrixTests<WorkspaceHost>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres : AuthorizationMatrixTests<PostgresHost>;
+
+public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
+    where THost : WorkspaceHost, new()
 {
     public enum Role
     {
@@ -36,7 +41,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         [Role.CoChair] = WorkspaceHost.FocalPoint("ILO"),
     };
 
-    private readonly WorkspaceHost host = new();
+    private readonly THost host = new();
     private Paper paper = null!;
     private RevisionSummary revision = null!;
     private Meeting meeting = null!;

@@ -14,6 +14,24 @@ public sealed class SecretStorageTests(WorkspaceHost host) : IClassFixture<Works
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     [Fact]
+    public async Task The_keys_that_protect_sign_ins_are_stored_encrypted_and_tokens_outlive_a_restart()
+    {
+        var client = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var token = client.Http.DefaultRequestHeaders.Authorization;
+
+        var stored = (string)(await host.QueryScalarAsync("""SELECT group_concat("Xml", '') FROM "DataProtectionKeys" """))!;
+
+        // The key ring is in the database, each key's secret sealed under the chain keys (outside it), none in the clear.
+        Assert.Contains("<encryptedKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", stored, StringComparison.Ordinal);
+
+        await host.RestartAsync();
+        using var again = host.Anonymous();
+        again.DefaultRequestHeaders.Authorization = token;
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_password_sent_with_an_idempotency_key_cannot_be_guessed_from_the_stored_request_and_the_replay_survives_a_restart()
     {
         const string password = "Summer-2026-guessable";
