@@ -55,7 +55,8 @@ public sealed class PostgresCluster
             + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         var cluster = new PostgresCluster(folder, port, asPostgres, options);
         await cluster.StartServerAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        // The test host may be ended soon after it says it is done: the stop and the removal run on in a shell of their own.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopInBackground();
         return cluster;
     }
 
@@ -84,6 +85,12 @@ public sealed class PostgresCluster
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    private void StopInBackground()
+    {
+        var script = $"'{Path.Combine(FindBin(), "pg_ctl")}' -D '{Folder}' -m immediate stop >/dev/null 2>&1; rm -rf '{Folder}'";
+        Process.Start(asPostgresUser ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", "sh", "-c", script]) : new ProcessStartInfo("sh", ["-c", script]))?.Dispose();
     }
 
     /// <summary>Stops the server at once and removes its folder.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Nodes;
@@ -94,6 +95,45 @@ public sealed class MoveToPostgreSqlTests : IAsyncLifetime
         }
         catch (IOException)
         {
+        }
+    }
+}
+
+/// <summary>The move called in-process on a running test host's SQLite file, where its fake clock lets a meeting be held.</summary>
+public sealed class MoveToPostgreSqlCycleTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task A_meeting_and_its_minutes_which_point_at_each_other_arrive_both_linked()
+    {
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var meeting = await ilo.ScheduleMeetingAsync("Held before the move", "Plenary", host.Clock.GetUtcNow().AddHours(1), 60, "Europe/Vienna", invitedAgencyCodes: ["IOM"]);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var minutes = await ilo.SendAsync<Workspace.Client.Paper>(HttpMethod.Post, $"/api/meetings/{meeting.Id}/minutes", new { });
+        var cluster = await PostgresCluster.Instance;
+        var database = await cluster.CreateDatabaseAsync();
+        try
+        {
+            await using (var scope = host.App.Services.CreateAsyncScope())
+            {
+                var services = scope.ServiceProvider;
+                var report = await Workspace.Server.Data.PostgreSql.MoveToPostgreSql.RunAsync(services.GetRequiredService<Workspace.Server.Data.WorkspaceDb>(),
+                    cluster.ConnectionString(database), services.GetRequiredService<Workspace.Server.Data.ChainKeys>(),
+                    services.GetRequiredService<Workspace.Server.Data.LogAnchor>(), CancellationToken.None);
+                Assert.True(report.Audit.Ok, string.Join(" ", report.Audit.Problems));
+            }
+
+            await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString(database));
+            await connection.OpenAsync();
+            await using var linked = new Npgsql.NpgsqlCommand(
+                """SELECT m."MinutesPaperId" = p."Id" AND p."MeetingId" = m."Id" FROM "Meetings" m JOIN "Papers" p ON p."Id" = @paper WHERE m."Id" = @meeting""", connection);
+            linked.Parameters.AddWithValue("paper", minutes.Id);
+            linked.Parameters.AddWithValue("meeting", meeting.Id);
+            Assert.Equal(true, await linked.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(database);
         }
     }
 }

@@ -103,21 +103,13 @@ public static class MoveToPostgreSql
 
         var key = entity.FindPrimaryKey()!.Properties;
         var rows = 0;
-        while (true)
+        var batch = new List<T>(Batch);
+        async Task WriteAsync()
         {
-            // In key order, a page at a time, so that a large log is never held whole.
-            IQueryable<T> page = source.Set<T>().AsNoTracking();
-            IOrderedQueryable<T>? ordered = null;
-            foreach (var part in key)
-            {
-                ordered = ordered is null ? page.OrderBy(e => EF.Property<object>(e, part.Name)) : ordered.ThenBy(e => EF.Property<object>(e, part.Name));
-            }
-
-            var read = await ordered!.Skip(rows).Take(Batch).ToListAsync(ct);
-            copy.Set<T>().AddRange(read);
+            copy.Set<T>().AddRange(batch);
             foreach (var fk in entity.GetForeignKeys().Where(deferred.Contains))
             {
-                foreach (var row in read)
+                foreach (var row in batch)
                 {
                     var added = copy.Entry(row);
                     var column = added.Property(fk.Properties[0].Name);
@@ -131,12 +123,22 @@ public static class MoveToPostgreSql
 
             await copy.SaveChangesAsync(ct);
             copy.ChangeTracker.Clear();
-            rows += read.Count;
-            if (read.Count < Batch)
+            rows += batch.Count;
+            batch.Clear();
+        }
+
+        // One pass over the table, written a batch at a time, so that a large log is never held whole.
+        await foreach (var row in source.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count == Batch)
             {
-                return rows;
+                await WriteAsync();
             }
         }
+
+        await WriteAsync();
+        return rows;
     }
 
     /// <summary>The deferred keys of a cycle, set once both ends are copied.</summary>
