@@ -17,7 +17,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 }
 
 /// <summary>The real server and a headless chromium driven by Playwright, one per test class.</summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -26,7 +26,12 @@ public sealed class BrowserHost : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public WorkspaceHost Server { get; } = new();
+    public BrowserHost() => Server = CreateServer();
+
+    public WorkspaceHost Server { get; }
+
+    /// <summary>The server the browser is pointed at: on SQLite, unless a host of its own kind says otherwise.</summary>
+    protected virtual WorkspaceHost CreateServer() => new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -99,4 +104,10 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
+}
+
+/// <summary>The browser against the server on a PostgreSQL database of its own.</summary>
+public sealed class BrowserHostOnPostgres : BrowserHost
+{
+    protected override WorkspaceHost CreateServer() => new PostgresHost();
 }

@@ -5,7 +5,12 @@ using Workspace.Tests.Papers;
 namespace Workspace.BrowserTests;
 
 /// <summary>A paper's whole life in the browser alone: drafted, put to sign-off, approved, published, read by the public.</summary>
-public sealed class WholeJobTests(BrowserHost host) : IClassFixture<BrowserHost>
+public sealed class WholeJobTestsOnSqlite(BrowserHost host) : WholeJobTests<BrowserHost>(host);
+
+public sealed class WholeJobTestsOnPostgres(BrowserHostOnPostgres host) : WholeJobTests<BrowserHostOnPostgres>(host);
+
+public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
+    where THost : BrowserHost
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = BrowserHost.Patience };
 

@@ -6,7 +6,12 @@ using Workspace.Tests.Infrastructure;
 namespace Workspace.Tests.Meetings;
 
 /// <summary>Moves its host's clock, so it has a host of its own.</summary>
-public sealed class MeetingTimeTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class MeetingTimeTestsOnSqlite(WorkspaceHost host) : MeetingTimeTests<WorkspaceHost>(host);
+
+public sealed class MeetingTimeTestsOnPostgres(PostgresHost host) : MeetingTimeTests<PostgresHost>(host);
+
+public abstract class MeetingTimeTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     private async Task<Meeting> MeetingInAsync(TimeSpan from, params string[] invited) =>
         await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).ScheduleMeetingAsync(
@@ -80,7 +85,12 @@ public sealed class MeetingTimeTests(WorkspaceHost host) : IClassFixture<Workspa
 }
 
 /// <summary>Restarts its host; one test per host.</summary>
-public sealed class MeetingRestartTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class MeetingRestartTestsOnSqlite(WorkspaceHost host) : MeetingRestartTests<WorkspaceHost>(host);
+
+public sealed class MeetingRestartTestsOnPostgres(PostgresHost host) : MeetingRestartTests<PostgresHost>(host);
+
+public abstract class MeetingRestartTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task A_reminder_that_fell_due_while_the_server_was_down_goes_out_when_it_starts()

@@ -2,7 +2,12 @@ using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Papers;
 
-public sealed class DemoPapersTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class DemoPapersTestsOnSqlite(WorkspaceHost host) : DemoPapersTests<WorkspaceHost>(host);
+
+public sealed class DemoPapersTestsOnPostgres(PostgresHost host) : DemoPapersTests<PostgresHost>(host);
+
+public abstract class DemoPapersTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_demo_group_has_a_published_brief_a_statement_in_sign_off_and_a_draft()

@@ -5,7 +5,12 @@ using Workspace.Tests.Infrastructure;
 namespace Workspace.Tests.Papers;
 
 /// <summary>A group of 200 member organizations signs one paper together, as a Heads' statement of every member would.</summary>
-public sealed class LargeGroupTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class LargeGroupTestsOnSqlite(WorkspaceHost host) : LargeGroupTests<WorkspaceHost>(host);
+
+public sealed class LargeGroupTestsOnPostgres(PostgresHost host) : LargeGroupTests<PostgresHost>(host);
+
+public abstract class LargeGroupTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task Every_one_of_200_members_takes_part_in_one_paper_and_a_list_beyond_500_is_400()

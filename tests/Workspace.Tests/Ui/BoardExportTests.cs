@@ -7,7 +7,12 @@ using Workspace.Tests.Papers;
 
 namespace Workspace.Tests.Ui;
 
-public sealed class BoardExportTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class BoardExportTestsOnSqlite(WorkspaceHost host) : BoardExportTests<WorkspaceHost>(host);
+
+public sealed class BoardExportTestsOnPostgres(PostgresHost host) : BoardExportTests<PostgresHost>(host);
+
+public abstract class BoardExportTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task The_board_exports_one_line_per_paper_and_agency_with_the_same_filters_and_rules_as_the_page()

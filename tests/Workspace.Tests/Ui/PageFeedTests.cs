@@ -9,7 +9,12 @@ using Workspace.Tests.Papers;
 namespace Workspace.Tests.Ui;
 
 /// <summary>A page's circuit is one more live subscriber: it hears what its person may see, and nothing else.</summary>
-public sealed class PageFeedTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+public sealed class PageFeedTestsOnSqlite(WorkspaceHost host) : PageFeedTests<WorkspaceHost>(host);
+
+public sealed class PageFeedTestsOnPostgres(PostgresHost host) : PageFeedTests<PostgresHost>(host);
+
+public abstract class PageFeedTests<THost>(THost host) : IClassFixture<THost>
+    where THost : WorkspaceHost
 {
     [Fact]
     public async Task A_circuit_hears_the_events_of_papers_its_agency_takes_part_in_and_never_of_others()
