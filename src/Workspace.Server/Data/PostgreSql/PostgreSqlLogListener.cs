@@ -37,7 +37,9 @@ internal sealed partial class PostgreSqlLogListener(NpgsqlDataSource database, R
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+#pragma warning disable CA1031 // Whatever ends the connection, the node keeps running and listens again; the relay's own reads go on meanwhile.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 ListenFailed(logger, e, pause.TotalSeconds);
                 // Real time, not the workspace's clock: this is a connection's retry, not a deadline.
