@@ -108,12 +108,15 @@ public sealed class PostgresCluster
         Remove(Folder);
     }
 
-    /// <summary>Folders of earlier runs whose server is no longer running (a run killed before it could clean up).</summary>
+    /// <summary>
+    /// Folders of earlier runs whose server is no longer running (a run killed before it could clean up): an hour
+    /// old at least, so that a cluster another run (or this one) is creating right now is never touched.
+    /// </summary>
     private static void RemoveStopped()
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
-            if (!File.Exists(Path.Combine(folder, "postmaster.pid")))
+            if (!File.Exists(Path.Combine(folder, "postmaster.pid")) && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1))
             {
                 Remove(folder);
             }
