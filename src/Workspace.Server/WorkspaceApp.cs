@@ -6,6 +6,7 @@ using Workspace.Server.Features;
 using Workspace.Server.Http;
 using Workspace.Server.Jobs;
 using Workspace.Server.Live;
+using Workspace.Server.Mail;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server;
@@ -56,6 +57,7 @@ public static class WorkspaceApp
         services.AddWorkspaceRateLimits();
         services.AddPublicUrl(builder.Configuration);
         services.AddWorkspaceJobs();
+        services.AddWorkspaceMail();
         services.AddWorkspaceLive();
         services.AddWorkspaceTelemetry(builder.Configuration);
 

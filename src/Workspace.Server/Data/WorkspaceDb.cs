@@ -21,14 +21,15 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     private readonly TimeProvider clock;
     private readonly ChainKeys keys;
     private readonly IWritePath writes;
+    private readonly Mail.MailComposer? mail;
 
-    public WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes)
-        : this((DbContextOptions)options, clock, keys, writes)
+    public WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes, Mail.MailComposer? mail = null)
+        : this((DbContextOptions)options, clock, keys, writes, mail)
     {
     }
 
-    protected WorkspaceDb(DbContextOptions options, TimeProvider clock, ChainKeys keys, IWritePath writes)
-        : base(options) => (this.clock, this.keys, this.writes) = (clock, keys, writes);
+    protected WorkspaceDb(DbContextOptions options, TimeProvider clock, ChainKeys keys, IWritePath writes, Mail.MailComposer? mail)
+        : base(options) => (this.clock, this.keys, this.writes, this.mail) = (clock, keys, writes, mail);
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -65,6 +66,9 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     public DbSet<EventLogHead> EventLogHeads => Set<EventLogHead>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The outbox of mail, delivered after commit (<see cref="Mail.MailDelivery"/>).</summary>
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
 
     /// <summary>The keys that protect cookies and tokens, shared by every node (encrypted: <see cref="DataProtectionKeyEncryptor"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -201,15 +205,27 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
         Entry(head).DetectChanges();
     }
 
-    /// <summary>One notification for every person of the agencies the notice names.</summary>
+    /// <summary>
+    /// One notification for every person of the agencies the notice names; and, when mail is on and the notice is
+    /// of a kind that is mailed, one message each in the outbox, in the same transaction.
+    /// </summary>
     private async Task NotifyAsync(long seq, DomainEvent e, Notice notice, DateTime at, CancellationToken ct)
     {
         var codes = notice.AgencyCodes.ToList();
         var except = (notice.ExceptEmails ?? []).ToList();
-        var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!)).Select(p => p.Id).ToListAsync(ct);
+        var mailed = mail is { Enabled: true } && Mail.MailComposer.Kinds.Contains(notice.Kind);
+        var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!))
+            .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language)).ToListAsync(ct);
+        if (mailed)
+        {
+            var data = JsonSerializer.SerializeToElement(e.Data, EventJson);
+            var title = e.Subject.Kind == "paper" ? Papers.Local.FirstOrDefault(p => p.Id.ToString() == e.Subject.Id)?.Title : null;
+            OutgoingMail.AddRange(people.Select(person => mail!.Compose(notice.Kind, seq, data, title, person, at)).OfType<Mail.OutgoingMail>());
+        }
+
         Notifications.AddRange(people.Select(person => new Notification
         {
-            PersonId = person,
+            PersonId = person.Id,
             EventSeq = seq,
             Kind = notice.Kind,
             Text = notice.Text,

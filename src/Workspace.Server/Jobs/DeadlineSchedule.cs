@@ -72,8 +72,12 @@ public sealed class DeadlineSchedule(IBackgroundJobClient jobs, JobStorage stora
 }
 
 /// <summary>What Hangfire runs: the sweep, as a MediatR command of the system, in a scope of its own.</summary>
-public sealed class DeadlineJobs(IMediator mediator)
+public sealed class DeadlineJobs(IMediator mediator, Mail.MailDelivery mail)
 {
+    /// <summary>The outbox: what is due is sent; a failure waits for a later run (the message keeps its own pause).</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task DeliverMailAsync(CancellationToken cancellationToken) => mail.DeliverDueAsync(cancellationToken);
+
     [AutomaticRetry(Attempts = 3)]
     public Task SweepAsync(Guid? paperId, CancellationToken cancellationToken) =>
         mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
@@ -97,6 +101,7 @@ internal sealed partial class DeadlineScheduleRestorer(
     public const string SweepJobId = "deadline-sweep";
     public const string MeetingSweepJobId = "meeting-reminder-sweep";
     public const string IdempotencyPurgeJobId = "idempotency-key-purge";
+    public const string MailDeliveryJobId = "mail-delivery";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -137,6 +142,7 @@ internal sealed partial class DeadlineScheduleRestorer(
         }
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DeadlineJobs>(MailDeliveryJobId, j => j.DeliverMailAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 

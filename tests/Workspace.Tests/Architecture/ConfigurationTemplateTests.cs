@@ -24,6 +24,7 @@ public sealed class ConfigurationTemplateTests
         { "Audit", typeof(AuditOptions) },
         { "Storage", typeof(StorageOptions) },
         { "Database", typeof(DatabaseOptions) },
+        { "Mail", typeof(MailOptions) },
         { "Telemetry", typeof(TelemetryOptions) },
     };
 

@@ -8,9 +8,9 @@ internal static class LiveStream
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     /// <summary>Reads events until one matches, and returns all read; fails if none comes within the patience.</summary>
-    public static async Task<List<WorkspaceEvent>> ReadUntilAsync(this ChannelReader<WorkspaceEvent> events, Func<WorkspaceEvent, bool> last)
+    public static async Task<List<WorkspaceEvent>> ReadUntilAsync(this ChannelReader<WorkspaceEvent> events, Func<WorkspaceEvent, bool> last, TimeSpan? patience = null)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience ?? Patience);
         var read = new List<WorkspaceEvent>();
         try
         {
@@ -26,7 +26,7 @@ internal static class LiveStream
         }
         catch (OperationCanceledException)
         {
-            throw new Xunit.Sdk.XunitException($"The awaited event did not come within {Patience.TotalSeconds} s; got {string.Join(", ", read.Select(e => $"{e.Seq}:{e.Type}"))}");
+            throw new Xunit.Sdk.XunitException($"The awaited event did not come within {(patience ?? Patience).TotalSeconds} s; got {string.Join(", ", read.Select(e => $"{e.Seq}:{e.Type}"))}");
         }
     }
 

@@ -43,11 +43,15 @@ public sealed class StorageTests(NearlyFullHost host) : IClassFixture<NearlyFull
         Assert.NotNull(refused);
         await ProblemAssert.IsProblem(refused, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
 
-        // Smaller writes still fit for a while; fill what is left until they do not either.
+        // Smaller writes still fit for a while; fill what is left until they do not either, down to small ones, so
+        // that not even the health check's probe row fits.
         var comments = 0;
-        while ((await ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/comments", new { revision = latest, text = new string('c', 9_000) })).StatusCode == HttpStatusCode.Created)
+        foreach (var size in new[] { 9_000, 2_000, 500 })
         {
-            Assert.True(++comments < 500, "The quota never filled up.");
+            while ((await ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/comments", new { revision = latest, text = new string('c', size) })).StatusCode == HttpStatusCode.Created)
+            {
+                Assert.True(++comments < 2000, "The quota never filled up.");
+            }
         }
 
         Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);

@@ -1,0 +1,48 @@
+namespace Workspace.Server.Mail;
+
+/// <summary>
+/// One message in the outbox: written, already composed, in the transaction of the change it tells of, and
+/// delivered after commit by <see cref="MailDelivery"/>. A mail server that is down delays it, never loses it and
+/// never fails the change. Its <see cref="Id"/> is its Message-ID, so a retry is the same message.
+/// </summary>
+public sealed class OutgoingMail
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>What it is about, as the notifications name it (<c>round-opened</c>, …).</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The event that caused it.</summary>
+    public long EventSeq { get; init; }
+
+    public Guid? PersonId { get; init; }
+
+    public string To { get; init; } = "";
+
+    public string ToName { get; init; } = "";
+
+    public string Subject { get; init; } = "";
+
+    public string Text { get; init; } = "";
+
+    public string Html { get; init; } = "";
+
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>Not tried before this time (growing pauses after failures).</summary>
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>While a node is delivering it: no other node takes it before this time.</summary>
+    public DateTime? LeasedUntil { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Set when it was given up after <see cref="MailOptions.MaxAttempts"/>.</summary>
+    public DateTime? GivenUpAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public string MessageId => $"{Id:N}@workspace";
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Workspace.Server.Mail;
+using Workspace.Tests.Infrastructure;
+using static Workspace.Tests.Papers.PaperScenario;
+
+namespace Workspace.Tests.Mail;
+
+/// <summary>A server whose mail goes to a real SMTP server of the test's own.</summary>
+public class MailHost : WorkspaceHost
+{
+    public SmtpServer Smtp { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Mail:Enabled", "true"), new("Mail:Host", "127.0.0.1"), new("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Mail:Security", "None"), new("Mail:From", "workspace@icat.example"),
+    ];
+
+    protected override async Task DisposedAsync() => await Smtp.DisposeAsync();
+
+    /// <summary>
+    /// Runs the delivery now, as the server's jobs do, by the fake clock, until nothing due is left: a message another
+    /// delivery (the job the commit woke) has leased is waited for, as that delivery finishes it.
+    /// </summary>
+    public async Task DeliverMailAsync()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await App.Services.GetRequiredService<MailDelivery>().DeliverDueAsync(CancellationToken.None);
+            var due = (long)(await QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL AND "GivenUpAt" IS NULL AND "NextAttemptAt" <= @now""",
+                ("@now", Clock.GetUtcNow().UtcDateTime)))!;
+            if (due == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
+
+public sealed class MailHostOnPostgres : MailHost
+{
+    public override Workspace.Server.DatabaseProvider Provider => Workspace.Server.DatabaseProvider.PostgreSql;
+}
+
+public sealed class MailTestsOnSqlite(MailHost host) : MailTests<MailHost>(host);
+
+public sealed class MailTestsOnPostgres(MailHostOnPostgres host) : MailTests<MailHostOnPostgres>(host);
+
+public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
+    where THost : MailHost
+{
+    private List<MimeMessage> To(string email, string subjectContains) =>
+        [.. host.Smtp.Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task A_sign_off_request_reaches_each_focal_point_as_a_mail_in_their_language_and_zone_with_a_link_to_the_paper()
+    {
+        await host.Smtp.StartAsync();
+        var iom = await host.HttpFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Equal(HttpStatusCode.OK, (await iom.PutAsJsonAsync("/api/me/settings", new { timeZone = "America/New_York", language = "fr" })).StatusCode);
+
+        var (paper, revision) = await DraftAsync(host, "Statement by mail");
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        await ilo.OpenRoundAsync(paper.Id, revision.Number, "Silence", new DateTimeOffset(2026, 6, 18, 15, 0, 0, TimeSpan.Zero));
+        await host.DeliverMailAsync();
+
+        var french = Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "Statement by mail"));
+        Assert.Equal("Approbation demandée : Statement by mail", french.Subject);
+        Assert.Equal("workspace@icat.example", french.From.Mailboxes.Single().Address);
+        Assert.Contains("Échéance : jeu. 18 juin, 11:00 (New York), jeu. 18 juin, 15:00 UTC.", french.TextBody, StringComparison.Ordinal);
+        Assert.Contains("accord tacite", french.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{host.BaseAddress}papers/{paper.Id}", french.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{host.BaseAddress}papers/{paper.Id}\"", french.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"fr\"", french.HtmlBody, StringComparison.Ordinal);
+
+        var english = Assert.Single(To(WorkspaceHost.FocalPoint("UNHCR"), "Statement by mail"));
+        Assert.Equal("Sign-off requested: Statement by mail", english.Subject);
+        Assert.Contains("Deadline: Thu 18 Jun, 15:00 (UTC).", english.TextBody, StringComparison.Ordinal);
+        // Each message once, whatever ran the delivery (this call, or the job the commit woke).
+        Assert.Equal(english.MessageId, Assert.Single(host.Smtp.Messages(), m => m.MessageId == english.MessageId).MessageId);
+        Assert.Empty(To(WorkspaceHost.FocalPoint("OHCHR"), "Statement by mail"));
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_is_down_delays_mail_never_fails_the_change_and_it_goes_out_once_when_back_also_after_a_restart()
+    {
+        await host.Smtp.StopAsync();
+        var (paper, revision) = await DraftAsync(host, "Sent while the mail server was down");
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+
+        var opened = await ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/rounds", new { revision = revision.Number, procedure = "Unanimous", deadline = host.Clock.GetUtcNow().AddDays(5) });
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        await host.DeliverMailAsync();
+        var waiting = (long)(await host.QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL AND "Attempts" >= 1 AND "LastError" IS NOT NULL"""))!;
+        Assert.True(waiting >= 1, "the failed attempt is recorded");
+
+        await host.RestartAsync();
+        await host.Smtp.StartAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        await host.DeliverMailAsync();
+        await host.DeliverMailAsync();
+
+        var sent = To(WorkspaceHost.FocalPoint("IOM"), "Sent while the mail server was down");
+        Assert.Single(sent);
+        Assert.Single(To(WorkspaceHost.FocalPoint("ILO"), "Sent while the mail server was down"));
+        Assert.Equal(0L, (long)(await host.QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL"""))!);
+        Assert.Single(host.Smtp.Messages(), m => m.MessageId == sent[0].MessageId);
+    }
+}
