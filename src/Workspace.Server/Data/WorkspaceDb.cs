@@ -219,8 +219,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
         if (mailed)
         {
             var data = JsonSerializer.SerializeToElement(e.Data, EventJson);
-            var title = e.Subject.Kind == "paper" ? Papers.Local.FirstOrDefault(p => p.Id.ToString() == e.Subject.Id)?.Title : null;
-            OutgoingMail.AddRange(people.Select(person => mail!.Compose(notice.Kind, seq, data, title, person, at)).OfType<Mail.OutgoingMail>());
+            var about = await Mail.MailComposer.PrepareAsync(this, notice.Kind, e.Subject, at, ct);
+            OutgoingMail.AddRange(people.Select(person => mail!.Compose(notice.Kind, seq, data, about, person, at)).OfType<Mail.OutgoingMail>());
         }
 
         Notifications.AddRange(people.Select(person => new Notification

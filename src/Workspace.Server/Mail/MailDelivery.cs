@@ -87,7 +87,7 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
         var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId, Date = new DateTimeOffset(mail.CreatedAt, TimeSpan.Zero) };
         message.From.Add(new MailboxAddress(o.FromName, o.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        message.Body = Body(mail);
         if (string.IsNullOrWhiteSpace(o.Host))
         {
             if (string.IsNullOrWhiteSpace(o.PickupFolder))
@@ -116,6 +116,28 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
         }
 
         await smtp.SendAsync(message, ct);
+    }
+
+    /// <summary>
+    /// Plain text and HTML as alternatives; an invitation adds its iCalendar as a third alternative,
+    /// <c>text/calendar; method=…</c>, which Outlook and Google Calendar act on by themselves.
+    /// </summary>
+    private static MultipartAlternative Body(OutgoingMail mail)
+    {
+        var alternatives = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = mail.Html },
+        };
+        if (mail.Calendar is { } calendar)
+        {
+            var part = new TextPart("calendar") { Text = calendar, ContentTransferEncoding = ContentEncoding.Base64 };
+            part.ContentType.Charset = "utf-8";
+            part.ContentType.Parameters.Add("method", mail.CalendarMethod ?? "REQUEST");
+            alternatives.Add(part);
+        }
+
+        return alternatives;
     }
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];

@@ -22,7 +22,7 @@ internal sealed class MailFollower(IBackgroundJobClient jobs, MailComposer compo
 {
     public void Follow(EventRecord e)
     {
-        if (composer.Enabled && e.Type == "paper.round-opened")
+        if (composer.Enabled && e.Type is "paper.round-opened" or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled")
         {
             jobs.Enqueue<DeadlineJobs>(j => j.DeliverMailAsync(CancellationToken.None));
         }

@@ -27,6 +27,12 @@ public sealed class OutgoingMail
 
     public string Html { get; init; } = "";
 
+    /// <summary>An invitation's iCalendar text (RFC 5546), sent as the message's <c>text/calendar</c> part, if any.</summary>
+    public string? Calendar { get; init; }
+
+    /// <summary>The invitation's method: <c>REQUEST</c> (a meeting added or moved) or <c>CANCEL</c>.</summary>
+    public string? CalendarMethod { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     /// <summary>Not tried before this time (growing pauses after failures).</summary>

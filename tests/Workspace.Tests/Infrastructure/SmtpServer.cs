@@ -24,8 +24,14 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Starts it, unless it runs already.</summary>
     public async Task StartAsync()
     {
+        if (process is { HasExited: false })
+        {
+            return;
+        }
+
         if (!File.Exists("/usr/bin/python3") || !Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
         {
             throw new InvalidOperationException("No SMTP server for the tests: apt-get install -y python3-aiosmtpd, as .ci/run does.");

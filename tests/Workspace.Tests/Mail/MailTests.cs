@@ -87,6 +87,40 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Meeting_mail_carries_the_invitation_calendars_act_on_with_the_served_uid_and_a_rising_sequence()
+    {
+        await host.Smtp.StartAsync();
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var meeting = await ilo.ScheduleMeetingAsync("Invitation by mail", "Plenary", host.Clock.GetUtcNow().AddDays(10), 90, "Europe/Vienna",
+            invitedAgencyCodes: ["OHCHR"]);
+        await host.DeliverMailAsync();
+        var moved = host.Clock.GetUtcNow().AddDays(11);
+        await ilo.RescheduleMeetingAsync(meeting.Id, moved, 60, "Europe/Vienna");
+        await host.DeliverMailAsync();
+        await ilo.CancelMeetingAsync(meeting.Id);
+        await host.DeliverMailAsync();
+
+        static TextPart Invitation(MimeMessage m) => m.BodyParts.OfType<TextPart>().Single(p => p.ContentType.IsMimeType("text", "calendar"));
+        var mails = To(WorkspaceHost.FocalPoint("OHCHR"), "Invitation by mail").OrderBy(m => Ical.Net.Calendar.Load(Invitation(m).Text)!.Events.Single().Sequence).ToList();
+        Assert.Equal(["Invitation: Invitation by mail", "Updated invitation: Invitation by mail", "Cancelled: Invitation by mail"], mails.Select(m => m.Subject));
+        var invitations = mails.Select(Invitation).ToList();
+        Assert.Equal(["REQUEST", "REQUEST", "CANCEL"], invitations.Select(p => p.ContentType.Parameters["method"]));
+        var events = invitations.Select(p => Ical.Net.Calendar.Load(p.Text)!).ToList();
+        Assert.Equal(["REQUEST", "REQUEST", "CANCEL"], events.Select(c => c.Method));
+        Assert.All(events, c => Assert.Equal(Workspace.Server.Features.Meetings.MeetingCalendar.Uid(meeting.Id), c.Events.Single().Uid));
+        Assert.Equal([0, 1, 2], events.Select(c => c.Events.Single().Sequence));
+        // In the organizer's zone, as the served invitation has it.
+        Assert.Equal((TimeZoneInfo.ConvertTime(moved, TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna")).DateTime, "Europe/Vienna"),
+            (events[1].Events.Single().DtStart!.Value, events[1].Events.Single().DtStart!.TzId));
+        Assert.Contains(events[0].Events.Single().Attendees, a => a.Value!.ToString() == $"mailto:{WorkspaceHost.FocalPoint("OHCHR")}");
+
+        // The same invitation as the workspace serves for the meeting: same UID, same sequence.
+        var served = Ical.Net.Calendar.Load(await ilo.GetMeetingInvitationAsync(meeting.Id))!.Events.Single();
+        Assert.Equal((events[2].Events.Single().Uid, events[2].Events.Single().Sequence), (served.Uid, served.Sequence));
+        Assert.Contains("Your calendar adds, moves or removes it by itself", mails[0].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mail_server_that_is_down_delays_mail_never_fails_the_change_and_it_goes_out_once_when_back_also_after_a_restart()
     {
         await host.Smtp.StopAsync();

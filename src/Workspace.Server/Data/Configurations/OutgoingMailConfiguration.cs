@@ -14,6 +14,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         m.Property(x => x.ToName).HasMaxLength(200);
         m.Property(x => x.Subject).HasMaxLength(400);
         m.Property(x => x.LastError).HasMaxLength(1000);
+        m.Property(x => x.CalendarMethod).HasMaxLength(16);
         m.Ignore(x => x.MessageId);
         // What is still to deliver, soonest first.
         m.HasIndex(x => new { x.SentAt, x.GivenUpAt, x.NextAttemptAt });

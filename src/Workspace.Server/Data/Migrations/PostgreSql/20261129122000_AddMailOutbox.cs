@@ -24,6 +24,8 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Text = table.Column<string>(type: "text", nullable: false),
                     Html = table.Column<string>(type: "text", nullable: false),
+                    Calendar = table.Column<string>(type: "text", nullable: true),
+                    CalendarMethod = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

@@ -24,6 +24,8 @@ namespace Workspace.Server.Data.Migrations
                     Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     Html = table.Column<string>(type: "TEXT", nullable: false),
+                    Calendar = table.Column<string>(type: "TEXT", nullable: true),
+                    CalendarMethod = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
