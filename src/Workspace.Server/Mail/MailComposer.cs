@@ -46,7 +46,7 @@ public sealed class MailComposer(IOptions<MailOptions> options, Http.PublicUrl u
     /// <summary>The message of a notification of <paramref name="kind"/> for <paramref name="to"/>, or null for a kind not mailed.</summary>
     public OutgoingMail? Compose(string kind, long seq, JsonElement data, MailSubject about, Recipient to, DateTime now) => kind switch
     {
-        "round-opened" => SignOffRequested(seq, data, about.Title, to, now),
+        "round-opened" => SignOffRequested(seq, data, about, to, now),
         "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" when about.Meeting is not null => Invitation(kind, seq, about, to, now),
         _ => null,
     };
@@ -79,64 +79,37 @@ public sealed class MailComposer(IOptions<MailOptions> options, Http.PublicUrl u
         }, kind, seq, to, now, about);
     }
 
-    private OutgoingMail SignOffRequested(long seq, JsonElement data, string title, Recipient to, DateTime now)
+    private OutgoingMail SignOffRequested(long seq, JsonElement data, MailSubject about, Recipient to, DateTime now)
     {
         var french = to.Language == "fr";
         var zone = MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc);
         var deadline = data.GetProperty("deadline").GetDateTimeOffset();
         var silence = data.GetProperty("procedure").GetString() == "Silence";
+        var revision = data.GetProperty("revision").GetInt32();
         var link = new Uri(url.Base, $"papers/{data.GetProperty("paperId").GetGuid()}").ToString();
-        var culture = CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB");
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = culture;
-        try
+        var title = about.Title;
+        return Written(french, () =>
         {
             var local = Times.DayAndTime(deadline, zone) + $" ({Times.City(zone)})";
             var utc = zone == MeetingZones.Utc ? "" : $", {Times.DayAndTime(deadline, MeetingZones.Utc)} UTC";
-            var (subject, lines) = french
+            return french
                 ? ($"Approbation demandée : {title}",
-                    new[]
-                    {
+                    [
                         $"Bonjour {to.DisplayName},",
-                        $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {data.GetProperty("revision").GetInt32()}.",
+                        $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {revision}.",
                         $"Échéance : {local}{utc}.",
                         silence ? "Procédure d'accord tacite : sans objection avant l'échéance, le texte est adopté." : "Chaque organisation participante doit approuver le texte.",
-                    })
+                    ],
+                    "Ouvrir le document", link)
                 : ($"Sign-off requested: {title}",
-                    new[]
-                    {
+                    [
                         $"Dear {to.DisplayName},",
-                        $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {data.GetProperty("revision").GetInt32()}.",
+                        $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {revision}.",
                         $"Deadline: {local}{utc}.",
                         silence ? "Silence procedure: with no objection by the deadline, the text is adopted." : "Every participating agency must approve the text.",
-                    });
-            var open = french ? "Ouvrir le document" : "Open the paper";
-            var why = french
-                ? $"Vous recevez ce message en tant que point focal de {to.AgencyCode} dans l'espace de travail inter-agences."
-                : $"You receive this as a focal point of {to.AgencyCode} in the Inter-Agency Workspace.";
-            var text = string.Join("\n\n", lines) + $"\n\n{open}: {link}\n\n-- \n{why}\n";
-            var html = $"<!DOCTYPE html><html lang=\"{(french ? "fr" : "en")}\"><body>"
-                + string.Concat(lines.Select(l => $"<p>{HtmlEncoder.Default.Encode(l)}</p>"))
-                + $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(open)}</a></p>"
-                + $"<hr><p><small>{HtmlEncoder.Default.Encode(why)}</small></p></body></html>";
-            return new OutgoingMail
-            {
-                Kind = "round-opened",
-                EventSeq = seq,
-                PersonId = to.Id,
-                To = to.Email,
-                ToName = to.DisplayName,
-                Subject = subject,
-                Text = text,
-                Html = html,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
+                    ],
+                    "Open the paper", link);
+        }, "round-opened", seq, to, now, about);
     }
 
     /// <summary>Lines written in the recipient's language (dates too), as plain text and HTML, with the link and why they receive it.</summary>
