@@ -55,6 +55,10 @@ public static class JobsServiceCollectionExtensions
         services.AddHangfireServer((sp, options) =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            // This host's own services for its jobs. The activator AddHangfire registers is the process-wide
+            // JobActivator.Current, which names the host configured last: with several hosts in one process (the
+            // tests), a job would run in another host's scope, on its database, or fail once that host is disposed.
+            options.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             options.WorkerCount = jobs.WorkerCount;
             options.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });

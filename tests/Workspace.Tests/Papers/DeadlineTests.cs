@@ -170,18 +170,18 @@ public abstract class ScheduledDeadlineTests<THost>(THost host) : IClassFixture<
         List<Workspace.Client.WorkspaceEvent> events;
         try
         {
-            // Patience beyond the usual: once, under the full suite on PostgreSQL, the job was found due ~23 s after it
-            // was scheduled rather than ~6 s (not understood yet). Within 45 s the minutely sweep may be what settles
-            // it instead: the server settling it by itself all the same.
             events = await Workspace.Tests.Live.LiveStream.ReadUntilAsync(live.Events,
-                e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString(), TimeSpan.FromSeconds(45));
+                e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString());
         }
         catch (Xunit.Sdk.XunitException e)
         {
             var jobs = host.Provider == Workspace.Server.DatabaseProvider.PostgreSql
                 ? await host.QueryScalarAsync("SELECT string_agg(j.id || ' ' || j.statename || ' ' || j.createdat || ' ' || j.arguments::text || ' ' || coalesce(s.score::text, '-') || ' now ' || extract(epoch from now()), E'\\n') FROM hangfire.job j LEFT JOIN hangfire.set s ON s.key = 'schedule' AND s.value = j.id::text")
                 : null;
-            throw new Xunit.Sdk.XunitException(e.Message + $"\nJobs:\n{jobs}\n" + string.Join("\n", host.Logs.Lines.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+            var failures = host.Provider == Workspace.Server.DatabaseProvider.PostgreSql
+                ? await host.QueryScalarAsync("SELECT string_agg(jobid || ' ' || name || ' ' || coalesce(reason, '') || ' ' || left(coalesce(data::text, ''), 600), E'\\n') FROM hangfire.state WHERE name IN ('Failed', 'Scheduled')")
+                : null;
+            throw new Xunit.Sdk.XunitException(e.Message + $"\nJobs:\n{jobs}\nStates:\n{failures}\n" + string.Join("\n", host.Logs.Lines.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
         }
 
         Assert.Equal("Completed", events[^1].Data.GetProperty("status").GetString());
