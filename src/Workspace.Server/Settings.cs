@@ -166,53 +166,49 @@ public sealed class TelemetryOptions
     public string? OtlpEndpoint { get; set; }
 }
 
-/// <summary>How the SMTP connection is secured.</summary>
-public enum MailSecurity
-{
-    /// <summary>TLS when the server offers it (STARTTLS), else none.</summary>
-    Auto,
-
-    /// <summary>No TLS (a relay on the same machine or network).</summary>
-    None,
-
-    /// <summary>STARTTLS, required (port 587).</summary>
-    StartTls,
-
-    /// <summary>TLS from the first byte (port 465).</summary>
-    SslOnConnect,
-}
-
-/// <summary>Outgoing mail. Section <c>Mail</c>. Off by default: nothing leaves the server until it is configured.</summary>
+/// <summary>
+/// Outgoing mail. Section <c>Mail</c>. The outbox records every message as changes are saved; with no
+/// <c>Mail:Smtp:Host</c> (and no pickup folder) none is sent: each is closed as not sent, never sent later.
+/// </summary>
 public sealed class MailOptions
 {
-    /// <summary>Whether mail is written to the outbox and delivered.</summary>
-    public bool Enabled { get; set; }
+    /// <summary>The SMTP server. Section <c>Mail:Smtp</c>.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>The SMTP server; empty with a pickup folder writes each message there as a file instead.</summary>
-    public string Host { get; set; } = "";
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 587;
-
-    public MailSecurity Security { get; set; } = MailSecurity.Auto;
-
-    /// <summary>The SMTP sign-in, if the server asks for one (set the password as a secret: Mail__Password).</summary>
-    public string UserName { get; set; } = "";
-
-    public string Password { get; set; } = "";
-
-    /// <summary>The sender's address and name.</summary>
+    /// <summary>The sender's address.</summary>
     [EmailAddress]
     public string From { get; set; } = "workspace@localhost";
 
+    /// <summary>The sender's name.</summary>
     public string FromName { get; set; } = "Inter-Agency Workspace";
 
-    /// <summary>A folder to write messages to (.eml files) instead of sending them: for trying mail out without a server.</summary>
+    /// <summary>With no SMTP host: a folder to write each message to as an .eml file, for trying mail out without a server.</summary>
     public string PickupFolder { get; set; } = "";
 
     /// <summary>Attempts per message before it is given up (logged as an error).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Whether messages go anywhere: an SMTP host or a pickup folder.</summary>
+    public bool Sends => Smtp.Host.Length > 0 || PickupFolder.Length > 0;
+}
+
+/// <summary>The SMTP server mail is sent through. Section <c>Mail:Smtp</c>.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: no mail is sent.</summary>
+    public string Host { get; set; } = "";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>TLS required: from the first byte on port 465, by STARTTLS on any other. Off only for a relay on the same machine or network.</summary>
+    public bool UseTls { get; set; } = true;
+
+    /// <summary>The SMTP sign-in, if the server asks for one (set the password as a secret: Mail__Smtp__Password).</summary>
+    public string User { get; set; } = "";
+
+    public string Password { get; set; } = "";
 }
 
 /// <summary>The database engines the workspace runs on.</summary>

@@ -206,14 +206,14 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     }
 
     /// <summary>
-    /// One notification for every person of the agencies the notice names; and, when mail is on and the notice is
-    /// of a kind that is mailed, one message each in the outbox, in the same transaction.
+    /// One notification for every person of the agencies the notice names; and, when the notice is of a kind that
+    /// is mailed, one message each in the outbox, in the same transaction (sent if mail goes anywhere).
     /// </summary>
     private async Task NotifyAsync(long seq, DomainEvent e, Notice notice, DateTime at, CancellationToken ct)
     {
         var codes = notice.AgencyCodes.ToList();
         var except = (notice.ExceptEmails ?? []).ToList();
-        var mailed = mail is { Enabled: true } && Mail.MailComposer.Kinds.Contains(notice.Kind);
+        var mailed = mail is not null && Mail.MailComposer.Kinds.Contains(notice.Kind);
         var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!))
             .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language)).ToListAsync(ct);
         if (mailed)

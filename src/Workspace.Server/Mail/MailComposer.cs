@@ -17,15 +17,13 @@ public sealed record MailSubject(string Title, Meeting? Meeting = null, string? 
 /// beside UTC, with a link to what they must open. Composed when the change is saved, so the message is the
 /// one promised at that moment.
 /// </summary>
-public sealed class MailComposer(IOptions<MailOptions> options, Http.PublicUrl url)
+public sealed class MailComposer(Http.PublicUrl url)
 {
     /// <summary>The notifications that are also mailed.</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
         "round-opened", "meeting-scheduled", "meeting-rescheduled", "meeting-cancelled",
     };
-
-    public bool Enabled => options.Value.Enabled;
 
     /// <summary>
     /// What the messages of an event share, read once for all recipients: the paper's or the meeting's title and,

@@ -18,14 +18,17 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
     /// <summary>Sends what is due; answers how many were sent and how many failed this time.</summary>
     public async Task<(int Sent, int Failed)> DeliverDueAsync(CancellationToken ct)
     {
-        if (!options.Value.Enabled)
-        {
-            return (0, 0);
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!options.Value.Sends)
+        {
+            // Recorded, and closed as not sent: a server configured later never sends what is stale by then.
+            await db.OutgoingMail.Where(m => m.SentAt == null && m.GivenUpAt == null).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.GivenUpAt, now).SetProperty(x => x.LastError, "Not sent: no Mail:Smtp:Host (nor pickup folder) is configured."), ct);
+            return (0, 0);
+        }
+
         var due = await db.OutgoingMail.AsNoTracking()
             .Where(m => m.SentAt == null && m.GivenUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(100).ToListAsync(ct);
@@ -88,13 +91,8 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
         message.From.Add(new MailboxAddress(o.FromName, o.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
         message.Body = Body(mail);
-        if (string.IsNullOrWhiteSpace(o.Host))
+        if (o.Smtp.Host.Length == 0)
         {
-            if (string.IsNullOrWhiteSpace(o.PickupFolder))
-            {
-                throw new InvalidOperationException("Mail is on but neither Mail:Host nor Mail:PickupFolder is set.");
-            }
-
             Directory.CreateDirectory(o.PickupFolder);
             await message.WriteToAsync(Path.Combine(o.PickupFolder, $"{mail.Id:N}.eml"), ct);
             return;
@@ -102,16 +100,11 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
 
         if (!smtp.IsConnected)
         {
-            await smtp.ConnectAsync(o.Host, o.Port, o.Security switch
+            await smtp.ConnectAsync(o.Smtp.Host, o.Smtp.Port, !o.Smtp.UseTls ? SecureSocketOptions.None
+                : o.Smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, ct);
+            if (o.Smtp.User.Length > 0)
             {
-                MailSecurity.None => SecureSocketOptions.None,
-                MailSecurity.StartTls => SecureSocketOptions.StartTls,
-                MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-                _ => SecureSocketOptions.Auto,
-            }, ct);
-            if (o.UserName.Length > 0)
-            {
-                await smtp.AuthenticateAsync(o.UserName, o.Password, ct);
+                await smtp.AuthenticateAsync(o.Smtp.User, o.Smtp.Password, ct);
             }
         }
 

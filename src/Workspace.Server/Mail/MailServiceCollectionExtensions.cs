@@ -18,11 +18,11 @@ public static class MailServiceCollectionExtensions
 }
 
 /// <summary>After a committed change that wrote mail, a delivery job at once (the minutely one is the safety net).</summary>
-internal sealed class MailFollower(IBackgroundJobClient jobs, MailComposer composer) : ILogFollower
+internal sealed class MailFollower(IBackgroundJobClient jobs) : ILogFollower
 {
     public void Follow(EventRecord e)
     {
-        if (composer.Enabled && e.Type is "paper.round-opened" or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled")
+        if (e.Type is "paper.round-opened" or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled")
         {
             jobs.Enqueue<DeadlineJobs>(j => j.DeliverMailAsync(CancellationToken.None));
         }

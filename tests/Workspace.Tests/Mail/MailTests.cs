@@ -15,8 +15,8 @@ public class MailHost : WorkspaceHost
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
-        new("Mail:Enabled", "true"), new("Mail:Host", "127.0.0.1"), new("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("Mail:Security", "None"), new("Mail:From", "workspace@icat.example"),
+        new("Mail:Smtp:Host", "127.0.0.1"), new("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Mail:Smtp:UseTls", "false"), new("Mail:From", "workspace@icat.example"),
     ];
 
     protected override async Task DisposedAsync() => await Smtp.DisposeAsync();
@@ -145,5 +145,23 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
         Assert.Single(To(WorkspaceHost.FocalPoint("ILO"), "Sent while the mail server was down"));
         Assert.Equal(0L, (long)(await host.QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL"""))!);
         Assert.Single(host.Smtp.Messages(), m => m.MessageId == sent[0].MessageId);
+    }
+}
+
+/// <summary>With no mail server configured (the embedded default), the outbox records what would be sent and sends nothing, then or later.</summary>
+public sealed class NoMailServerTests(WorkspaceHost host) : IClassFixture<WorkspaceHost>
+{
+    [Fact]
+    public async Task Without_a_host_the_outbox_records_each_message_and_closes_it_as_not_sent()
+    {
+        var (paper, revision) = await DraftAsync(host, "Recorded, not sent");
+        await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).OpenRoundAsync(paper.Id, revision.Number, "Unanimous", host.Clock.GetUtcNow().AddDays(5));
+        var recorded = (long)(await host.QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "Subject" = 'Sign-off requested: Recorded, not sent'"""))!;
+        Assert.True(recorded >= 3, $"{recorded} messages recorded for three agencies' focal points");
+
+        await host.App.Services.GetRequiredService<MailDelivery>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(recorded, (long)(await host.QueryScalarAsync(
+            """SELECT count(*) FROM "OutgoingMail" WHERE "Subject" = 'Sign-off requested: Recorded, not sent' AND "SentAt" IS NULL AND "GivenUpAt" IS NOT NULL AND "LastError" LIKE 'Not sent%'"""))!);
     }
 }
