@@ -85,10 +85,8 @@ public static class Engines
                 foreach (var node in nodes)
                 {
                     var text = await secretariat.Http.GetStringAsync(new Uri(node.BaseAddress, "/metrics"));
-                    double Sum(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
-                        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-                    seconds += Sum("workspace_write_lock_wait_seconds_sum");
-                    count += Sum("workspace_write_lock_wait_seconds_count");
+                    seconds += Prometheus.Sum(text, "workspace_write_lock_wait_seconds_sum");
+                    count += Prometheus.Sum(text, "workspace_write_lock_wait_seconds_count");
                 }
 
                 return (seconds, count);

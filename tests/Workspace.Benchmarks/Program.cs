@@ -86,9 +86,7 @@ double ServerCpuSeconds() => ServerResources.Read(server.Process!).CpuSeconds;
 async Task<(double Commands, double Commits)> CommitsAsync()
 {
     var text = await secretariat.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-    double Sum(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
-        .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    return (Sum("workspace_write_batch_size_sum"), Sum("workspace_write_batch_size_count"));
+    return (Prometheus.Sum(text, "workspace_write_batch_size_sum"), Prometheus.Sum(text, "workspace_write_batch_size_count"));
 }
 
 double PerCommit((double Commands, double Commits) before, (double Commands, double Commits) after) =>
@@ -233,6 +231,15 @@ namespace Workspace.Benchmarks
                 args.Contains("--no-clients") ? 0 : Number("--clients", 2000), Number("--events", 20),
                 Sizes("--scale-papers"), Sizes("--scale-agencies"), Sizes("--scale-clients"), Value("--out") ?? "docs/benchmarks");
         }
+    }
+
+    /// <summary>The server's own metrics, as <c>/metrics</c> writes them.</summary>
+    public static class Prometheus
+    {
+        /// <summary>The sum of every series of <paramref name="name"/> (whatever its labels).</summary>
+        public static double Sum(string text, string name) =>
+            text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
+                .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 
     public sealed record Run(DateTimeOffset At, string Commit, string Machine, Options Options, IReadOnlyList<Figure> Figures);

@@ -33,7 +33,7 @@ public sealed class MoveToPostgreSqlTests : IAsyncLifetime
         await ilo.SignOffAsync(paper.Id, 1, revision.ContentHash, "Approve");
         await (await TwoNodes.ClientAsync(onSqlite.BaseAddress, WorkspaceHost.FocalPoint("IOM"))).SignOffAsync(paper.Id, 1, revision.ContentHash, "Approve");
         var secretariat = await TwoNodes.ClientAsync(onSqlite.BaseAddress, WorkspaceHost.Secretariat);
-        var events = await TwoNodes.LogAsync(secretariat);
+        var events = await secretariat.ReadAllEventsAsync();
         Assert.True((await secretariat.VerifyAuditAsync()).Ok);
         await onSqlite.KillAsync();
 
@@ -55,7 +55,7 @@ public sealed class MoveToPostgreSqlTests : IAsyncLifetime
         };
         Assert.Null(await onPostgres.StartAsync());
         var secretariatThere = await TwoNodes.ClientAsync(onPostgres.BaseAddress, WorkspaceHost.Secretariat);
-        Assert.Equal(events.Select(e => (e.Seq, e.Type, e.OccurredAt)), (await TwoNodes.LogAsync(secretariatThere)).Select(e => (e.Seq, e.Type, e.OccurredAt)));
+        Assert.Equal(events.Select(e => (e.Seq, e.Type, e.OccurredAt)), (await secretariatThere.ReadAllEventsAsync()).Select(e => (e.Seq, e.Type, e.OccurredAt)));
         var moved = await secretariatThere.GetPaperAsync(paper.Id);
         Assert.Equal(("SignedOff", "Completed"), (moved.State, moved.Round!.Status));
 

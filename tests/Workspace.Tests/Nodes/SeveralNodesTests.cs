@@ -18,7 +18,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var secretariatOnFirst = await TwoNodes.ClientAsync(nodes.First.BaseAddress, WorkspaceHost.Secretariat);
         var secretariatOnSecond = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
-        var head = (await TwoNodes.LogAsync(secretariatOnFirst)).Max(e => e.Seq);
+        var head = (await secretariatOnFirst.ReadAllEventsAsync()).Max(e => e.Seq);
         await using var onFirst = await TwoNodes.LiveAsync(nodes.First.BaseAddress, secretariatOnFirst, head);
         await using var onSecond = await TwoNodes.LiveAsync(nodes.Second.BaseAddress, secretariatOnSecond, head);
 
@@ -39,7 +39,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         var seenOnFirst = await onFirst.Events.ReadUntilAsync(IsMarker(marker));
         var seenOnSecond = await onSecond.Events.ReadUntilAsync(IsMarker(marker));
-        var throughMarker = (await TwoNodes.LogAsync(secretariatOnSecond, head)).Select(e => e.Seq).TakeWhile(seq => seq <= seenOnFirst[^1].Seq).ToList();
+        var throughMarker = (await secretariatOnSecond.ReadAllEventsAsync(head)).Select(e => e.Seq).TakeWhile(seq => seq <= seenOnFirst[^1].Seq).ToList();
 
         // 60 comments, the paper, its revision and the marker: with no gap, each once, in order, on both nodes.
         Assert.Equal(Enumerable.Range(1, throughMarker.Count).Select(i => head + i), throughMarker);
@@ -57,7 +57,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using var balancer = new FailoverProxy(nodes.First.BaseAddress, nodes.Second.BaseAddress);
         var secretariat = await TwoNodes.ClientAsync(balancer.BaseAddress, WorkspaceHost.Secretariat);
         var onSecond = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
-        var head = (await TwoNodes.LogAsync(secretariat)).Max(e => e.Seq);
+        var head = (await secretariat.ReadAllEventsAsync()).Max(e => e.Seq);
         await using var live = await TwoNodes.LiveAsync(balancer.BaseAddress, secretariat, head);
         var before = await secretariat.CreateWorkingGroupAsync("Before the crash", "ILO", []);
         var seenBefore = (await live.Events.ReadUntilAsync(IsMarker(before)))[^1].Seq;
@@ -73,7 +73,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         {
             // The client reconnects through the balancer, now to the second node, with the token the first one issued.
             var caughtUp = await live.Events.ReadUntilAsync(IsMarker(written[^1]));
-            var logged = (await TwoNodes.LogAsync(onSecond, seenBefore)).Select(e => e.Seq).TakeWhile(seq => seq <= caughtUp[^1].Seq);
+            var logged = (await onSecond.ReadAllEventsAsync(seenBefore)).Select(e => e.Seq).TakeWhile(seq => seq <= caughtUp[^1].Seq);
             Assert.Equal(logged, caughtUp.Select(e => e.Seq));
             Assert.Equal(written.Select(w => w.Id.ToString()), caughtUp.Where(e => e.Type == "working-group.created").Select(e => e.Subject.Id));
             Assert.True(live.Resumes >= 2, "the client resumed after reconnecting");
@@ -89,7 +89,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var ilo = await TwoNodes.ClientAsync(nodes.First.BaseAddress, WorkspaceHost.FocalPoint("ILO"));
         var secretariat = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
-        var head = (await TwoNodes.LogAsync(secretariat)).Max(e => e.Seq);
+        var head = (await secretariat.ReadAllEventsAsync()).Max(e => e.Seq);
         await using var live = await TwoNodes.LiveAsync(nodes.Second.BaseAddress, secretariat, head);
         var paper = await ilo.CreatePaperAsync("Adopted by silence on two nodes", "JointStatement", "ILO", ["IOM", "UNHCR"]);
         var revision = await ilo.AddRevisionAsync(paper.Id, 0, "# Adopted by silence\n\nA text no one objects to.\n");
@@ -111,7 +111,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         // One job in the shared job storage for that deadline, though two nodes saw the round open.
         var jobs = (long)(await ScalarAsync("SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE @paper", ("paper", $"%{paper.Id}%")))!;
         Assert.Equal(1, jobs);
-        var log = await TwoNodes.LogAsync(secretariat, head);
+        var log = await secretariat.ReadAllEventsAsync(head);
         Assert.Single(log, e => e.Type == "paper.round-closed" && e.Subject.Id == paper.Id.ToString());
         Assert.True((await secretariat.VerifyAuditAsync()).Ok);
     }
@@ -134,7 +134,7 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         Assert.Equal(answers[0].Id, answers[1].Id);
         var secretariat = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
-        Assert.Single(await TwoNodes.LogAsync(secretariat), e => e.Type == "paper.comment-added" && e.Subject.Id == paper.Id.ToString());
+        Assert.Single(await secretariat.ReadAllEventsAsync(), e => e.Type == "paper.comment-added" && e.Subject.Id == paper.Id.ToString());
     }
 
     [Fact]

@@ -62,23 +62,6 @@ public sealed class TwoNodes : IAsyncLifetime
         return live;
     }
 
-    /// <summary>Every event of the log after <paramref name="after"/>, page by page.</summary>
-    public static async Task<List<WorkspaceEvent>> LogAsync(WorkspaceClient client, long after = 0)
-    {
-        var all = new List<WorkspaceEvent>();
-        while (true)
-        {
-            var page = await client.ReadEventsAsync(after, 1000);
-            all.AddRange(page);
-            if (page.Count < 1000)
-            {
-                return all;
-            }
-
-            after = page[^1].Seq;
-        }
-    }
-
     public async Task DisposeAsync()
     {
         await First.DisposeAsync();
