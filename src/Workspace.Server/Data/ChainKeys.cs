@@ -26,8 +26,11 @@ public sealed class ChainKeys
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another node sharing the file created it first: its key is the one. Let it finish its line.
-                Thread.Sleep(200);
+                // Another node sharing the file created it first: its key is the one, once it has finished its line.
+                for (var wait = 0; wait < 100 && new FileInfo(path).Length == 0; wait++)
+                {
+                    Thread.Sleep(100);
+                }
             }
         }
 
