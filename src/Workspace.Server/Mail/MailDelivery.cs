@@ -1,3 +1,4 @@
+using Hangfire;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -14,10 +15,25 @@ namespace Workspace.Server.Mail;
 public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private int requested;
+
+    /// <summary>
+    /// Asks for a delivery run after a commit that wrote mail: one job for however many commits come before it
+    /// starts (seeding 500 rounds enqueues one, not 500).
+    /// </summary>
+    public void Request(IBackgroundJobClient jobs)
+    {
+        if (Interlocked.Exchange(ref requested, 1) == 0)
+        {
+            jobs.Enqueue<Jobs.DeadlineJobs>(j => j.DeliverMailAsync(CancellationToken.None));
+        }
+    }
 
     /// <summary>Sends what is due; answers how many were sent and how many failed this time.</summary>
     public async Task<(int Sent, int Failed)> DeliverDueAsync(CancellationToken ct)
     {
+        // What commits from now on write is read by this run or asks for the next.
+        Volatile.Write(ref requested, 0);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         var now = clock.GetUtcNow().UtcDateTime;

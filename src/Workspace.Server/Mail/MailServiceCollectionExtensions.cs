@@ -1,6 +1,5 @@
 using Hangfire;
 using Workspace.Server.Data;
-using Workspace.Server.Jobs;
 
 namespace Workspace.Server.Mail;
 
@@ -18,13 +17,13 @@ public static class MailServiceCollectionExtensions
 }
 
 /// <summary>After a committed change that wrote mail, a delivery job at once (the minutely one is the safety net).</summary>
-internal sealed class MailFollower(IBackgroundJobClient jobs) : ILogFollower
+internal sealed class MailFollower(IBackgroundJobClient jobs, MailDelivery delivery) : ILogFollower
 {
     public void Follow(EventRecord e)
     {
         if (e.Type is "paper.round-opened" or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled")
         {
-            jobs.Enqueue<DeadlineJobs>(j => j.DeliverMailAsync(CancellationToken.None));
+            delivery.Request(jobs);
         }
     }
 }
