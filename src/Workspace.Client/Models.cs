@@ -77,3 +77,7 @@ public sealed record WorkspaceEvent(long Seq, string Type, DateTimeOffset Occurr
 /// <param name="AnchoredSeq">The highest seq anchored outside the database.</param>
 /// <param name="Problems">Each finding in words.</param>
 public sealed record AuditResult(bool Ok, long Events, string Head, long? FirstBrokenSeq, long AnchoredSeq, IReadOnlyList<string> Problems);
+
+/// <summary>How a person receives each kind of mail.</summary>
+/// <param name="Kinds">Every kind (<c>round-opened</c>, <c>meeting-scheduled</c>, …) with <c>Off</c>, <c>Immediate</c> or <c>Digest</c> (daily at 08:00 in the person's zone).</param>
+public sealed record MailSettings(IReadOnlyDictionary<string, string> Kinds);

@@ -141,6 +141,14 @@ public sealed class WorkspaceClient
     public Task<IReadOnlyList<Notification>> ListNotificationsAsync(bool unreadOnly = false, CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<Notification>>(HttpMethod.Get, $"/api/me/notifications?unreadOnly={(unreadOnly ? "true" : "false")}", null, ct: ct);
 
+    /// <summary>Which mail the caller receives, per kind: <c>Off</c>, <c>Immediate</c> or <c>Digest</c>.</summary>
+    public Task<MailSettings> GetMailSettingsAsync(CancellationToken ct = default) =>
+        SendAsync<MailSettings>(HttpMethod.Get, "/api/me/mail-settings", null, ct: ct);
+
+    /// <summary>Changes how the caller receives the kinds named; the others keep theirs.</summary>
+    public Task<MailSettings> UpdateMailSettingsAsync(IReadOnlyDictionary<string, string> kinds, CancellationToken ct = default) =>
+        SendAsync<MailSettings>(HttpMethod.Put, "/api/me/mail-settings", new { kinds }, ct: ct);
+
     /// <summary>Published papers, newest first (no sign-in needed).</summary>
     public Task<IReadOnlyList<Publication>> ListPublicationsAsync(CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<Publication>>(HttpMethod.Get, "/api/publications", null, ct: ct);

@@ -111,6 +111,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddScoped<ConnectionUser>();
+        services.AddScoped<MailLinkUser>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CoChairs>();

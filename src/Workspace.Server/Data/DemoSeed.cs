@@ -54,6 +54,7 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
 
     public async Task RunAsync(string password, CancellationToken ct)
     {
+        db.WritesNoMail = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (code, name, mandate, priorities) in Members)
         {

@@ -70,6 +70,12 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     /// <summary>The outbox of mail, delivered after commit (<see cref="Mail.MailDelivery"/>).</summary>
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
 
+    /// <summary>Set while the demo's history is seeded: its notifications are written, but nobody is mailed about a past that never happened.</summary>
+    public bool WritesNoMail { get; set; }
+
+    /// <summary>How people take each kind of mail, where they chose other than the default.</summary>
+    public DbSet<Mail.MailChoice> MailChoices => Set<Mail.MailChoice>();
+
     /// <summary>The keys that protect cookies and tokens, shared by every node (encrypted: <see cref="DataProtectionKeyEncryptor"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -213,14 +219,18 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     {
         var codes = notice.AgencyCodes.ToList();
         var except = (notice.ExceptEmails ?? []).ToList();
-        var mailed = mail is not null && Mail.MailComposer.Kinds.Contains(notice.Kind);
         var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!))
-            .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language)).ToListAsync(ct);
-        if (mailed)
+            .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language, Mail.MailMode.Immediate)).ToListAsync(ct);
+        if (mail is not null && !WritesNoMail && Mail.MailKinds.Find(notice.Kind) is { } kind && people.Count > 0)
         {
+            var ids = people.Select(p => p.Id).ToList();
+            var chosen = await MailChoices.AsNoTracking().Where(c => c.Kind == kind.Name && ids.Contains(c.PersonId))
+                .ToDictionaryAsync(c => c.PersonId, c => c.Mode, ct);
             var data = JsonSerializer.SerializeToElement(e.Data, EventJson);
             var about = await Mail.MailComposer.PrepareAsync(this, notice.Kind, e.Subject, at, ct);
-            OutgoingMail.AddRange(people.Select(person => mail!.Compose(notice.Kind, seq, data, about, person, at)).OfType<Mail.OutgoingMail>());
+            OutgoingMail.AddRange(people
+                .Select(person => mail.Compose(notice.Kind, seq, data, about, person with { Mode = chosen.GetValueOrDefault(person.Id, kind.Default) }, at))
+                .OfType<Mail.OutgoingMail>());
         }
 
         Notifications.AddRange(people.Select(person => new Notification

@@ -26,6 +26,10 @@ public static class Api
         var settings = api.MapGroup("/me").WithTags("Auth");
         Settings.GetMySettings.Map(settings);
         Settings.UpdateMySettings.Map(settings);
+        var mailSettings = api.MapGroup("/me").WithTags("Mail");
+        Mail.GetMyMailSettings.Map(mailSettings);
+        Mail.UpdateMyMailSettings.Map(mailSettings);
+        Mail.Unsubscribe.Map(api.MapGroup("/mail").WithTags("Mail"));
         var notifications = api.MapGroup("/me").WithTags("Notifications");
         ListMyNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);

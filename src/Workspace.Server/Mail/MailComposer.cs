@@ -6,34 +6,36 @@ using Workspace.Server.Domain.Meetings;
 
 namespace Workspace.Server.Mail;
 
-/// <summary>Who a message goes to, with what it is written for: their zone and their language.</summary>
-public sealed record Recipient(Guid Id, string Email, string DisplayName, string AgencyCode, string? TimeZone, string? Language);
+/// <summary>Who a message goes to, with what it is written for: their zone, their language, and how they take this kind.</summary>
+public sealed record Recipient(Guid Id, string Email, string DisplayName, string AgencyCode, string? TimeZone, string? Language, MailMode Mode = MailMode.Immediate);
 
 /// <summary>What the messages of one event share: the title of what it is about, and a meeting's invitation.</summary>
 public sealed record MailSubject(string Title, Meeting? Meeting = null, string? Calendar = null, string? CalendarMethod = null);
 
 /// <summary>
-/// Writes the messages people act on, in their language (English, French) and with every time in their own zone
-/// beside UTC, with a link to what they must open. Composed when the change is saved, so the message is the
-/// one promised at that moment.
+/// Writes the messages people act on, in their language (English, French) and with every time in their own zone,
+/// with a link to what they must open and one to stop this kind of mail. Composed when the change is saved, so the
+/// message is the one promised at that moment.
 /// </summary>
-public sealed class MailComposer(Http.PublicUrl url)
+public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
 {
-    /// <summary>The notifications that are also mailed.</summary>
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "round-opened", "meeting-scheduled", "meeting-rescheduled", "meeting-cancelled",
-    };
+    /// <summary>What one message says: its subject, its paragraphs, and the page it asks the reader to open.</summary>
+    private sealed record Message(string Subject, string[] Lines, string Open, string Link);
 
     /// <summary>
     /// What the messages of an event share, read once for all recipients: the paper's or the meeting's title and,
-    /// for a meeting, its invitation as the workspace serves it (same UID, the meeting's SEQUENCE), with
+    /// for a meeting's change, its invitation as the workspace serves it (same UID, the meeting's SEQUENCE), with
     /// <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.
     /// </summary>
     public static async Task<MailSubject> PrepareAsync(Data.WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
     {
         if (subject.Kind == "meeting" && db.Meetings.Local.FirstOrDefault(m => m.Id.ToString() == subject.Id) is { } meeting)
         {
+            if (MailKinds.Find(kind) is not { Invitation: true })
+            {
+                return new MailSubject(meeting.Title, meeting);
+            }
+
             var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
             return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
         }
@@ -42,104 +44,211 @@ public sealed class MailComposer(Http.PublicUrl url)
     }
 
     /// <summary>The message of a notification of <paramref name="kind"/> for <paramref name="to"/>, or null for a kind not mailed.</summary>
-    public OutgoingMail? Compose(string kind, long seq, JsonElement data, MailSubject about, Recipient to, DateTime now) => kind switch
+    public OutgoingMail? Compose(string kind, long seq, JsonElement data, MailSubject about, Recipient to, DateTime now)
     {
-        "round-opened" => SignOffRequested(seq, data, about, to, now),
-        "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" when about.Meeting is not null => Invitation(kind, seq, about, to, now),
-        _ => null,
-    };
+        if (to.Mode == MailMode.Off || MailKinds.Find(kind) is not { } mailKind)
+        {
+            return null;
+        }
 
-    /// <summary>A meeting added, moved or cancelled: a few lines, and the invitation calendars act on by themselves.</summary>
-    private OutgoingMail Invitation(string kind, long seq, MailSubject about, Recipient to, DateTime now)
-    {
-        var meeting = about.Meeting!;
         var french = to.Language == "fr";
         var zone = MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc);
+        return InCulture(french, () => Draft(kind, data, about, to, french, zone)) is { } draft
+            ? Written(draft, french, kind, seq, to, now, about, held: to.Mode == MailMode.Digest && !mailKind.Invitation)
+            : null;
+    }
+
+    /// <summary>
+    /// One message gathering what a person takes as a digest since the last one: each item's subject and link, in
+    /// the order they happened.
+    /// </summary>
+    public OutgoingMail ComposeDigest(Recipient to, IReadOnlyList<OutgoingMail> items, DateTime now)
+    {
+        var french = to.Language == "fr";
+        var zone = MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc);
+        var (subject, intro, settings) = InCulture(french, () => french
+            ? ($"Votre résumé du jour : {items.Count} nouvelle{(items.Count > 1 ? "s" : "")}",
+                $"Bonjour {to.DisplayName}, voici ce qui s'est passé dans l'espace de travail jusqu'au {Times.DayAndTime(new DateTimeOffset(now), zone)} ({Times.City(zone)}) :",
+                "Choisir ce qui vous est envoyé")
+            : ($"Your daily digest: {items.Count} update{(items.Count > 1 ? "s" : "")}",
+                $"Dear {to.DisplayName}, here is what happened in the workspace up to {Times.DayAndTime(new DateTimeOffset(now), zone)} ({Times.City(zone)}):",
+                "Choose what is mailed to you"));
+        var settingsLink = new Uri(url.Base, "settings/mail").ToString();
+        var (stop, why) = Footer(french, MailKinds.Digest, to);
+        var enc = HtmlEncoder.Default;
+        return new OutgoingMail
+        {
+            Kind = MailKinds.Digest,
+            PersonId = to.Id,
+            To = to.Email,
+            ToName = to.DisplayName,
+            Subject = subject,
+            Text = intro + "\n\n" + string.Concat(items.Select(i => $"* {i.Subject}\n  {i.Link}\n")) + $"\n{settings}: {settingsLink}\n\n-- \n{why}\n{stop}\n",
+            Html = Html(french, $"<p>{enc.Encode(intro)}</p><ul>" + string.Concat(items.Select(i => $"<li><a href=\"{enc.Encode(i.Link)}\">{enc.Encode(i.Subject)}</a></li>")) + "</ul>"
+                + $"<p><a href=\"{enc.Encode(settingsLink)}\">{enc.Encode(settings)}</a></p>", why, stop),
+            Link = settingsLink,
+            Unsubscribe = links.OneClickUnsubscribe(to.Id, MailKinds.Digest),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    private Message? Draft(string kind, JsonElement data, MailSubject about, Recipient to, bool french, string zone)
+    {
+        var title = about.Title;
+        string When(string property) => InZones(data.GetProperty(property).GetDateTimeOffset(), zone);
+        string Paper(string? path = null) => new Uri(url.Base, $"{path ?? "papers"}/{data.GetProperty("paperId").GetGuid()}").ToString();
+        var (open, dear) = french ? ("Ouvrir le document", $"Bonjour {to.DisplayName},") : ("Open the paper", $"Dear {to.DisplayName},");
+        switch (kind)
+        {
+            case "round-opened":
+                var silence = data.GetProperty("procedure").GetString() == "Silence";
+                var revision = data.GetProperty("revision").GetInt32();
+                return french
+                    ? new($"Approbation demandée : {title}",
+                        [
+                            dear, $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {revision}.",
+                            $"Échéance : {When("deadline")}.",
+                            silence ? "Procédure d'accord tacite : sans objection avant l'échéance, le texte est adopté." : "Chaque organisation participante doit approuver le texte.",
+                        ], open, Paper())
+                    : new($"Sign-off requested: {title}",
+                        [
+                            dear, $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {revision}.",
+                            $"Deadline: {When("deadline")}.",
+                            silence ? "Silence procedure: with no objection by the deadline, the text is adopted." : "Every participating agency must approve the text.",
+                        ], open, Paper());
+            case "sign-off-reminder":
+                return french
+                    ? new($"Rappel : approbation de « {title} »", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu sur « {title} ».", $"Échéance : {When("deadline")}."], open, Paper())
+                    : new($"Reminder: sign-off on \"{title}\"", [dear, $"Your agency ({to.AgencyCode}) has not yet answered on \"{title}\".", $"Deadline: {When("deadline")}."], open, Paper());
+            case "round-overdue":
+                var late = string.Join(", ", data.GetProperty("notApprovedAgencyCodes").EnumerateArray().Select(e => e.GetString()));
+                return french
+                    ? new($"Échéance dépassée : {title}", [dear, $"L'approbation de « {title} » a dépassé son échéance ({When("deadline")}).", $"Pas encore approuvé par : {late}."], open, Paper())
+                    : new($"Past its deadline: {title}", [dear, $"Sign-off on \"{title}\" is past its deadline ({When("deadline")}).", $"Not yet approved by: {late}."], open, Paper());
+            case "sign-off-objected" or "round-broken":
+                var by = data.GetProperty(kind == "round-broken" ? "objectedBy" : "agencyCode").GetString();
+                var reason = data.GetProperty(kind == "round-broken" ? "objection" : "comment").GetString();
+                var broken = kind == "round-broken";
+                return french
+                    ? new($"{(broken ? "Accord tacite rompu" : "Objection")} : {title}",
+                        [dear, broken ? $"{by} a rompu l'accord tacite sur « {title} » ; le document revient en rédaction." : $"{by} fait objection à « {title} ».", $"Motif : {reason}"], open, Paper())
+                    : new($"{(broken ? "Silence broken" : "Objection")}: {title}",
+                        [dear, broken ? $"{by} broke silence on \"{title}\"; the paper is back in drafting." : $"{by} objects to \"{title}\".", $"Reason: {reason}"], open, Paper());
+            case "round-cancelled":
+                var newRevision = (data.GetProperty("reason").GetString() ?? "").StartsWith("revision", StringComparison.Ordinal);
+                var why = newRevision ? "une nouvelle révision a été ajoutée" : "le document a été retiré";
+                return french
+                    ? new($"Approbation annulée : {title}", [dear, $"L'approbation de « {title} » est annulée ({why}) ; la décision de votre organisation ne compte plus."], open, Paper())
+                    : new($"Sign-off cancelled: {title}", [dear, $"Sign-off on \"{title}\" is cancelled ({data.GetProperty("reason").GetString()}); your agency's decision no longer counts."], open, Paper());
+            case "round-completed" or "minutes-ready":
+                var minutes = kind == "minutes-ready";
+                return french
+                    ? new($"{(minutes ? "Compte rendu approuvé" : "Approuvé")} : {title}", [dear, $"« {title} » est approuvé par toutes les organisations participantes."], open, Paper())
+                    : new($"{(minutes ? "Minutes signed off" : "Signed off")}: {title}", [dear, $"\"{title}\" is signed off by every participating agency."], open, Paper());
+            case "paper-published":
+                return french
+                    ? new($"Publié : {title}", [dear, $"« {title} » est publié."], "Lire la publication", Paper("publications"))
+                    : new($"Published: {title}", [dear, $"\"{title}\" is published."], "Read the publication", Paper("publications"));
+            case "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" or "meeting-reminder" when about.Meeting is { } meeting:
+                return Meeting(kind, meeting, to, french, zone, dear);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A meeting added, moved, cancelled or coming: a few lines, answer links, and the invitation calendars act on by themselves.</summary>
+    private Message Meeting(string kind, Meeting meeting, Recipient to, bool french, string zone, string dear)
+    {
         var meetingZone = MeetingZones.Described(meeting.TimeZone);
         var starts = new DateTimeOffset(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc));
         var link = new Uri(url.Base, $"meetings/{meeting.Id}").ToString();
-        return Written(french, () =>
+        var when = $"{Times.DayAndTime(starts, meetingZone)} ({Times.City(meetingZone)})"
+            + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone)} ({Times.City(zone)})");
+        var (subject, lead) = (kind, french) switch
         {
-            var when = $"{Times.DayAndTime(starts, meetingZone)} ({Times.City(meetingZone)})"
-                + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone)} ({Times.City(zone)})");
-            var (subject, lead) = (kind, french) switch
-            {
-                ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
-                ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
-                ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
-                ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
-                (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
-                _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
-            };
-            var greeting = french ? $"Bonjour {to.DisplayName}," : $"Dear {to.DisplayName},";
-            var calendar = french ? "Votre agenda l'ajoute, le déplace ou le retire de lui-même (invitation jointe)." : "Your calendar adds, moves or removes it by itself (invitation attached).";
-            return (subject, new[] { greeting, lead, calendar }, french ? "Ouvrir la réunion" : "Open the meeting", link);
-        }, kind, seq, to, now, about);
+            ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
+            ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
+            ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
+            ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", true) => ($"Rappel : {meeting.Title}", $"Rappel : « {meeting.Title} », {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", false) => ($"Reminder: {meeting.Title}", $"Reminder: \"{meeting.Title}\", {when}, {meeting.DurationMinutes} min."),
+            (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
+            _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
+        };
+        var lines = new List<string> { dear, lead };
+        if (kind is "meeting-scheduled" or "meeting-rescheduled")
+        {
+            lines.Add(french ? "Votre agenda l'ajoute ou le déplace de lui-même (invitation jointe). Répondre :" : "Your calendar adds or moves it by itself (invitation attached). Answer:");
+            lines.AddRange(new[] { ("Accepted", "Accept", "Accepter"), ("Tentative", "Tentative", "Peut-être"), ("Declined", "Decline", "Refuser") }
+                .Select(a => $"{(french ? a.Item3 : a.Item2)}: {links.Rsvp(to.Id, meeting.Id, a.Item1, meeting.StartsAt)}"));
+        }
+        else if (kind == "meeting-cancelled")
+        {
+            lines.Add(french ? "Votre agenda la retire de lui-même." : "Your calendar removes it by itself.");
+        }
+
+        return new Message(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", link);
     }
 
-    private OutgoingMail SignOffRequested(long seq, JsonElement data, MailSubject about, Recipient to, DateTime now)
+    private static string InZones(DateTimeOffset at, string zone) =>
+        $"{Times.DayAndTime(at, zone)} ({Times.City(zone)})" + (zone == MeetingZones.Utc ? "" : $", {Times.DayAndTime(at, MeetingZones.Utc)} UTC");
+
+    /// <summary>Why the reader receives it, and the link that stops this kind.</summary>
+    private (string Stop, string Why) Footer(bool french, string kind, Recipient to)
     {
-        var french = to.Language == "fr";
-        var zone = MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc);
-        var deadline = data.GetProperty("deadline").GetDateTimeOffset();
-        var silence = data.GetProperty("procedure").GetString() == "Silence";
-        var revision = data.GetProperty("revision").GetInt32();
-        var link = new Uri(url.Base, $"papers/{data.GetProperty("paperId").GetGuid()}").ToString();
-        var title = about.Title;
-        return Written(french, () =>
-        {
-            var local = Times.DayAndTime(deadline, zone) + $" ({Times.City(zone)})";
-            var utc = zone == MeetingZones.Utc ? "" : $", {Times.DayAndTime(deadline, MeetingZones.Utc)} UTC";
-            return french
-                ? ($"Approbation demandée : {title}",
-                    [
-                        $"Bonjour {to.DisplayName},",
-                        $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {revision}.",
-                        $"Échéance : {local}{utc}.",
-                        silence ? "Procédure d'accord tacite : sans objection avant l'échéance, le texte est adopté." : "Chaque organisation participante doit approuver le texte.",
-                    ],
-                    "Ouvrir le document", link)
-                : ($"Sign-off requested: {title}",
-                    [
-                        $"Dear {to.DisplayName},",
-                        $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {revision}.",
-                        $"Deadline: {local}{utc}.",
-                        silence ? "Silence procedure: with no objection by the deadline, the text is adopted." : "Every participating agency must approve the text.",
-                    ],
-                    "Open the paper", link);
-        }, "round-opened", seq, to, now, about);
+        var page = links.UnsubscribePage(to.Id, kind);
+        return french
+            ? ($"Ne plus recevoir ce type de message : {page}", $"Vous recevez ce message en tant que point focal de {to.AgencyCode} dans l'espace de travail inter-agences.")
+            : ($"Stop this kind of mail: {page}", $"You receive this as a focal point of {to.AgencyCode} in the Inter-Agency Workspace.");
     }
 
-    /// <summary>Lines written in the recipient's language (dates too), as plain text and HTML, with the link and why they receive it.</summary>
-    private static OutgoingMail Written(bool french, Func<(string Subject, string[] Lines, string Open, string Link)> write, string kind, long seq, Recipient to, DateTime now,
-        MailSubject about)
+    /// <summary>The paragraphs as plain text and HTML, with the link, why they receive it and how to stop it.</summary>
+    private OutgoingMail Written(Message draft, bool french, string kind, long seq, Recipient to, DateTime now, MailSubject about, bool held)
+    {
+        var (stop, why) = Footer(french, kind, to);
+        var enc = HtmlEncoder.Default;
+        var invitation = kind is "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled";
+        return new OutgoingMail
+        {
+            Kind = kind,
+            EventSeq = seq,
+            PersonId = to.Id,
+            To = to.Email,
+            ToName = to.DisplayName,
+            Subject = draft.Subject,
+            Text = string.Join("\n\n", draft.Lines) + $"\n\n{draft.Open}: {draft.Link}\n\n-- \n{why}\n{stop}\n",
+            Html = Html(french, string.Concat(draft.Lines.Select(l => $"<p>{Linked(l)}</p>")) + $"<p><a href=\"{enc.Encode(draft.Link)}\">{enc.Encode(draft.Open)}</a></p>", why, stop),
+            Link = draft.Link,
+            Unsubscribe = links.OneClickUnsubscribe(to.Id, kind),
+            Calendar = invitation ? about.Calendar : null,
+            CalendarMethod = invitation ? about.CalendarMethod : null,
+            HeldForDigest = held,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    /// <summary>A line of the text part as HTML: a trailing address (an answer link) becomes a link named by what precedes it.</summary>
+    private static string Linked(string line)
+    {
+        var at = line.LastIndexOf(": http", StringComparison.Ordinal);
+        return at < 0
+            ? HtmlEncoder.Default.Encode(line)
+            : $"<a href=\"{HtmlEncoder.Default.Encode(line[(at + 2)..])}\">{HtmlEncoder.Default.Encode(line[..at].TrimEnd())}</a>";
+    }
+
+    private static string Html(bool french, string body, string why, string stop) =>
+        $"<!DOCTYPE html><html lang=\"{(french ? "fr" : "en")}\"><body>{body}<hr><p><small>{HtmlEncoder.Default.Encode(why)}<br>{Linked(stop)}</small></p></body></html>";
+
+    /// <summary>Dates and numbers written as the reader's language writes them.</summary>
+    private static T InCulture<T>(bool french, Func<T> write)
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB");
         try
         {
-            var (subject, lines, open, link) = write();
-            var why = french
-                ? $"Vous recevez ce message en tant que point focal de {to.AgencyCode} dans l'espace de travail inter-agences."
-                : $"You receive this as a focal point of {to.AgencyCode} in the Inter-Agency Workspace.";
-            return new OutgoingMail
-            {
-                Kind = kind,
-                EventSeq = seq,
-                PersonId = to.Id,
-                To = to.Email,
-                ToName = to.DisplayName,
-                Subject = subject,
-                Text = string.Join("\n\n", lines) + $"\n\n{open}: {link}\n\n-- \n{why}\n",
-                Html = $"<!DOCTYPE html><html lang=\"{(french ? "fr" : "en")}\"><body>"
-                    + string.Concat(lines.Select(l => $"<p>{HtmlEncoder.Default.Encode(l)}</p>"))
-                    + $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(open)}</a></p>"
-                    + $"<hr><p><small>{HtmlEncoder.Default.Encode(why)}</small></p></body></html>",
-                Calendar = about.Calendar,
-                CalendarMethod = about.CalendarMethod,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
+            return write();
         }
         finally
         {

@@ -45,8 +45,10 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
             return (0, 0);
         }
 
+        // This morning's digests first, as commands of their own, so they go out in this same run.
+        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Features.Mail.GatherDigests.Command(), ct);
         var due = await db.OutgoingMail.AsNoTracking()
-            .Where(m => m.SentAt == null && m.GivenUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
+            .Where(m => !m.HeldForDigest && m.SentAt == null && m.GivenUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(100).ToListAsync(ct);
         var (sent, failed) = (0, 0);
         using var smtp = new SmtpClient();
@@ -106,6 +108,13 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
         var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId, Date = new DateTimeOffset(mail.CreatedAt, TimeSpan.Zero) };
         message.From.Add(new MailboxAddress(o.FromName, o.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
+        if (mail.Unsubscribe is { } unsubscribe)
+        {
+            // One click (RFC 8058): the mail client posts to the address, with no page to open.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.Body = Body(mail);
         if (o.Smtp.Host.Length == 0)
         {

@@ -9,6 +9,7 @@ public static class MailServiceCollectionExtensions
     public static IServiceCollection AddWorkspaceMail(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MailLinks>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailDelivery>();
         services.AddSingleton<ILogFollower, MailFollower>();
@@ -19,9 +20,18 @@ public static class MailServiceCollectionExtensions
 /// <summary>After a committed change that wrote mail, a delivery job at once (the minutely one is the safety net).</summary>
 internal sealed class MailFollower(IBackgroundJobClient jobs, MailDelivery delivery) : ILogFollower
 {
+    /// <summary>The events whose notices are mailed (comments and sign-offs, the most frequent, only when an objection).</summary>
+    private static bool Mails(EventRecord e) => e.Type switch
+    {
+        "paper.round-opened" or "paper.round-closed" or "paper.round-overdue" or "paper.sign-off-reminder" or "paper.published"
+            or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled" or "meeting.reminder" => true,
+        "paper.sign-off-recorded" => e.Data.Contains("\"decision\":\"Object\"", StringComparison.Ordinal),
+        _ => e.Type.StartsWith("action-item.", StringComparison.Ordinal) || e.Type.StartsWith("poll.", StringComparison.Ordinal),
+    };
+
     public void Follow(EventRecord e)
     {
-        if (e.Type is "paper.round-opened" or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled")
+        if (Mails(e))
         {
             delivery.Request(jobs);
         }

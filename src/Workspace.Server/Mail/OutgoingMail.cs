@@ -33,6 +33,18 @@ public sealed class OutgoingMail
     /// <summary>The invitation's method: <c>REQUEST</c> (a meeting added or moved) or <c>CANCEL</c>.</summary>
     public string? CalendarMethod { get; init; }
 
+    /// <summary>The page it asks the reader to open.</summary>
+    public string Link { get; init; } = "";
+
+    /// <summary>The one-click unsubscribe address of its kind (<c>List-Unsubscribe</c>, RFC 8058), if any.</summary>
+    public string? Unsubscribe { get; init; }
+
+    /// <summary>Taken as a daily digest: not sent alone, gathered into the recipient's next digest.</summary>
+    public bool HeldForDigest { get; init; }
+
+    /// <summary>The digest it was gathered into.</summary>
+    public Guid? DigestId { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     /// <summary>Not tried before this time (growing pauses after failures).</summary>

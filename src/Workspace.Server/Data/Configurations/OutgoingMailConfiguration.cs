@@ -15,9 +15,13 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         m.Property(x => x.Subject).HasMaxLength(400);
         m.Property(x => x.LastError).HasMaxLength(1000);
         m.Property(x => x.CalendarMethod).HasMaxLength(16);
+        m.Property(x => x.Link).HasMaxLength(500);
+        m.Property(x => x.Unsubscribe).HasMaxLength(1000);
         m.Ignore(x => x.MessageId);
         // What is still to deliver, soonest first.
         m.HasIndex(x => new { x.SentAt, x.GivenUpAt, x.NextAttemptAt });
+        // What waits for a digest, per person.
+        m.HasIndex(x => new { x.HeldForDigest, x.DigestId, x.PersonId });
         m.ToTable("OutgoingMail");
     }
 }

@@ -963,6 +963,25 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("WorkingGroups");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("MailChoices", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -981,11 +1000,17 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EventSeq")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("GivenUpAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldForDigest")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Html")
                         .IsRequired()
@@ -1001,6 +1026,11 @@ namespace Workspace.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -1031,7 +1061,13 @@ namespace Workspace.Server.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldForDigest", "DigestId", "PersonId");
 
                     b.HasIndex("SentAt", "GivenUpAt", "NextAttemptAt");
 
@@ -1252,6 +1288,15 @@ namespace Workspace.Server.Data.Migrations
                         .WithMany()
                         .HasForeignKey("LeadAgencyCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+                {
+                    b.HasOne("Workspace.Server.Auth.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

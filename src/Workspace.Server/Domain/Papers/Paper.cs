@@ -217,13 +217,18 @@ public sealed class Paper : Aggregate
 
         round.Record(by.AgencyCode, decision, by.Email, now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         Version++;
+        var objectedInUnanimous = decision == Decision.Object && round.Procedure == Procedure.Unanimous;
         Raise(new DomainEvent("paper.sign-off-recorded", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment }));
+            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment },
+            objectedInUnanimous
+                ? new Notice("sign-off-objected", $"{by.AgencyCode} objects to \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes], [by.Email])
+                : null));
 
         if (round.Procedure == Procedure.Silence && decision == Decision.Object)
         {
             CloseRound(round, RoundStatus.Broken, now, $"{by.AgencyCode} objected",
-                new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes]));
+                new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes], [by.Email]),
+                (by.AgencyCode, comment?.Trim()));
             ChangeState(PaperState.Drafting);
         }
         else if (round.Procedure == Procedure.Unanimous && round.Agencies.All(a => a.Status == AgencySignOffStatus.Approved))
@@ -337,12 +342,14 @@ public sealed class Paper : Aggregate
 
     private void Complete(Round round, DateTime now, string reason)
     {
-        CloseRound(round, RoundStatus.Completed, now, reason,
-            new Notice("round-completed", $"\"{Title}\" (revision {round.RevisionNumber}) is signed off: {reason}.", [.. ParticipatingAgencyCodes]));
+        // The minutes of a meeting, once adopted, are news of their own: the meeting's record is ready.
+        CloseRound(round, RoundStatus.Completed, now, reason, Kind == PaperKind.Minutes
+            ? new Notice("minutes-ready", $"The minutes \"{Title}\" (revision {round.RevisionNumber}) are signed off: {reason}.", [.. ParticipatingAgencyCodes])
+            : new Notice("round-completed", $"\"{Title}\" (revision {round.RevisionNumber}) is signed off: {reason}.", [.. ParticipatingAgencyCodes]));
         ChangeState(PaperState.SignedOff);
     }
 
-    private void CloseRound(Round round, RoundStatus status, DateTime now, string reason, Notice? notice)
+    private void CloseRound(Round round, RoundStatus status, DateTime now, string reason, Notice? notice, (string AgencyCode, string? Reason)? objection = null)
     {
         round.Close(status, now);
         Version++;
@@ -351,8 +358,11 @@ public sealed class Paper : Aggregate
             {
                 paperId = Id,
                 round = round.Number,
+                revision = round.RevisionNumber,
                 status = status.ToString(),
                 reason,
+                objectedBy = objection?.AgencyCode,
+                objection = objection?.Reason,
                 agencies = round.Agencies.Select(a => new { agencyCode = a.AgencyCode, status = a.Status.ToString() }),
             },
             notice));

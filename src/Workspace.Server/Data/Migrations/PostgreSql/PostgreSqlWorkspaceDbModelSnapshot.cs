@@ -979,6 +979,25 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("WorkingGroups");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("MailChoices", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -997,11 +1016,17 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("EventSeq")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("GivenUpAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HeldForDigest")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Html")
                         .IsRequired()
@@ -1018,6 +1043,11 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
                     b.Property<DateTime?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -1047,7 +1077,13 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldForDigest", "DigestId", "PersonId");
 
                     b.HasIndex("SentAt", "GivenUpAt", "NextAttemptAt");
 
@@ -1268,6 +1304,15 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("LeadAgencyCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+                {
+                    b.HasOne("Workspace.Server.Auth.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
