@@ -34,3 +34,32 @@ public sealed record Rsvp(string AgencyCode, string Email, string Response, Date
 public sealed record Meeting(Guid Id, string Title, string Kind, Guid? WorkingGroupId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int DurationMinutes,
     string TimeZone, IReadOnlyList<string> InvitedAgencyCodes, string Organizer, string OrganizerAgencyCode, string Status, int Sequence,
     IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Rsvp> Rsvps, Guid? MinutesPaperId);
+
+/// <summary>What an agency promised at a meeting.</summary>
+/// <param name="Id">Its identifier.</param>
+/// <param name="MeetingId">The meeting.</param>
+/// <param name="MeetingTitle">The meeting's title.</param>
+/// <param name="AgendaItemId">The agenda item, if any.</param>
+/// <param name="AgendaItemTitle">The agenda item's title.</param>
+/// <param name="Title">What is to be done.</param>
+/// <param name="OwnerAgencyCode">The agency that owns it.</param>
+/// <param name="DueDate">The day it is due, in the meeting's zone.</param>
+/// <param name="DueAt">The end of that day.</param>
+/// <param name="Status"><c>Open</c>, <c>Done</c> or <c>Dropped</c>.</param>
+/// <param name="Overdue">Open and past its due day.</param>
+/// <param name="CreatedBy">Who recorded it.</param>
+/// <param name="CreatedAt">When.</param>
+/// <param name="UpdatedAt">Last change.</param>
+/// <param name="Comments">Its comments, oldest first.</param>
+/// <param name="MayChange">Whether the caller may change its status.</param>
+public sealed record ActionItem(Guid Id, Guid MeetingId, string MeetingTitle, Guid? AgendaItemId, string? AgendaItemTitle, string Title, string OwnerAgencyCode,
+    DateOnly DueDate, DateTimeOffset DueAt, string Status, bool Overdue, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ActionItemComment> Comments, bool MayChange);
+
+/// <summary>A comment on an action item.</summary>
+/// <param name="Id">Its identifier.</param>
+/// <param name="Author">Who wrote it.</param>
+/// <param name="AgencyCode">For which agency.</param>
+/// <param name="Text">What it says.</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record ActionItemComment(Guid Id, string Author, string AgencyCode, string Text, DateTimeOffset CreatedAt);

@@ -182,6 +182,23 @@ public sealed class WorkspaceClient
     public Task<Meeting> CancelMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
         SendAsync<Meeting>(HttpMethod.Post, $"/api/meetings/{meetingId}/cancel", null, ct: ct);
 
+    /// <summary>Records an action item of a meeting (those who convene it, the secretariat).</summary>
+    public Task<ActionItem> RecordActionItemAsync(Guid meetingId, string title, string ownerAgencyCode, DateOnly dueDate, Guid? agendaItemId = null, CancellationToken ct = default) =>
+        SendAsync<ActionItem>(HttpMethod.Post, $"/api/meetings/{meetingId}/action-items", new { title, ownerAgencyCode, dueDate, agendaItemId }, ct: ct);
+
+    /// <summary>The action items the caller may see, soonest due first, optionally of one owner agency or only those overdue.</summary>
+    public Task<IReadOnlyList<ActionItem>> ListActionItemsAsync(string? agency = null, bool? overdue = null, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<ActionItem>>(HttpMethod.Get,
+            $"/api/action-items?agency={Uri.EscapeDataString(agency ?? "")}{(overdue is { } o ? $"&overdue={(o ? "true" : "false")}" : "")}", null, ct: ct);
+
+    /// <summary>Marks an action item Open, Done or Dropped.</summary>
+    public Task<ActionItem> ChangeActionItemStatusAsync(Guid actionItemId, string status, CancellationToken ct = default) =>
+        SendAsync<ActionItem>(HttpMethod.Post, $"/api/action-items/{actionItemId}/status", new { status }, ct: ct);
+
+    /// <summary>Comments on an action item.</summary>
+    public Task<ActionItem> CommentOnActionItemAsync(Guid actionItemId, string text, CancellationToken ct = default) =>
+        SendAsync<ActionItem>(HttpMethod.Post, $"/api/action-items/{actionItemId}/comments", new { text }, ct: ct);
+
     /// <summary>A meeting's iCalendar invitation.</summary>
     public async Task<string> GetMeetingInvitationAsync(Guid meetingId, CancellationToken ct = default)
     {

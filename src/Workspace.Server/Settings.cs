@@ -89,6 +89,10 @@ public sealed class MeetingOptions
     /// <summary>Hours before a meeting at which those invited who have not declined are reminded.</summary>
     [Range(1, 24 * 14)]
     public int ReminderHoursBefore { get; set; } = 24;
+
+    /// <summary>Days before an action item's due day ends at which its owner agency is reminded (and again once overdue).</summary>
+    [Range(1, 60)]
+    public int ActionItemReminderDaysBefore { get; set; } = 2;
 }
 
 /// <summary>Live updates through the hub. Section <c>Live</c>.</summary>

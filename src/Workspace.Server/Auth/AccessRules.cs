@@ -82,3 +82,15 @@ public interface IMeetingOrganizerRequest : IAccessRule
 {
     Guid MeetingId { get; }
 }
+
+/// <summary>Those who may see an action item: its meeting's invited agencies and the secretariat (404 for anyone else).</summary>
+public interface IActionItemViewerRequest : IAccessRule
+{
+    Guid ActionItemId { get; }
+}
+
+/// <summary>Those who may change an action item: its owner agency's people, those who convene its meeting, the secretariat (403 for other viewers).</summary>
+public interface IActionItemOwnerRequest : IAccessRule
+{
+    Guid ActionItemId { get; }
+}

@@ -117,6 +117,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<CoChairs>();
         services.AddScoped<PaperAccess>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<ActionItemAccess>();
         services.AddScoped<Sessions>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeNoOne>();

@@ -3,7 +3,7 @@ using Workspace.Server.Domain.Papers;
 namespace Workspace.Server.Auth;
 
 /// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings)
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings, ActionItemAccess actionItems)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -57,6 +57,12 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
                     throw new ForbiddenException("Only those who may convene this meeting may change it.");
                 }
 
+                break;
+            case IActionItemViewerRequest viewer:
+                await actionItems.VisibleAsync(viewer.ActionItemId, cancellationToken);
+                break;
+            case IActionItemOwnerRequest owner:
+                await actionItems.MayChangeAsync(owner.ActionItemId, cancellationToken);
                 break;
             case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest:
                 break;

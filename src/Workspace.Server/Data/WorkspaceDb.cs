@@ -55,6 +55,10 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
 
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    public DbSet<ActionItemComment> ActionItemComments => Set<ActionItemComment>();
+
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

@@ -69,6 +69,12 @@ public static class Api
         CancelMeeting.Map(meetings);
         GetMeetingInvitation.Map(meetings);
         DraftMinutes.Map(meetings);
+        ActionItems.RecordActionItem.Map(meetings);
+        var actionItems = api.MapGroup("/action-items").WithTags("Action items");
+        ActionItems.ListActionItems.Map(actionItems);
+        ActionItems.GetActionItem.Map(actionItems);
+        ActionItems.ChangeActionItemStatus.Map(actionItems);
+        ActionItems.CommentOnActionItem.Map(actionItems);
         GetMyCalendar.Map(api);
 
         var papers = api.MapGroup("/papers").WithTags("Papers");

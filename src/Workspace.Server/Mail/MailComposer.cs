@@ -40,6 +40,11 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
         }
 
+        if (subject.Kind == "action-item")
+        {
+            return new MailSubject(db.ActionItems.Local.FirstOrDefault(a => a.Id.ToString() == subject.Id)?.Title ?? "");
+        }
+
         return new MailSubject(subject.Kind == "paper" ? db.Papers.Local.FirstOrDefault(p => p.Id.ToString() == subject.Id)?.Title ?? "" : "");
     }
 
@@ -150,6 +155,18 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
                 return french
                     ? new($"Publié : {title}", [dear, $"« {title} » est publié."], "Lire la publication", Paper("publications"))
                     : new($"Published: {title}", [dear, $"\"{title}\" is published."], "Read the publication", Paper("publications"));
+            case "action-item-assigned" or "action-item-due":
+                var owner = data.GetProperty("ownerAgencyCode").GetString();
+                var due = DateOnly.Parse(data.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture).ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+                var items = new Uri(url.Base, $"action-items?agency={owner}").ToString();
+                var (openItems, overdue) = (french ? "Ouvrir les actions" : "Open the action items", data.GetProperty("change").GetString() == "overdue");
+                return (kind, french) switch
+                {
+                    ("action-item-assigned", true) => new($"Action confiée à {owner} : {title}", [dear, $"Votre organisation ({owner}) est chargée d'une action : {title}.", $"Échéance : {due}."], openItems, items),
+                    ("action-item-assigned", false) => new($"Action item for {owner}: {title}", [dear, $"Your agency ({owner}) owns a new action item: {title}.", $"Due: {due}."], openItems, items),
+                    (_, true) => new($"{(overdue ? "En retard" : "Bientôt due")} : {title}", [dear, overdue ? $"L'action « {title} » de {owner} était due le {due}." : $"L'action « {title} » de {owner} est due le {due}."], openItems, items),
+                    _ => new($"{(overdue ? "Overdue" : "Due soon")}: {title}", [dear, overdue ? $"The action item \"{title}\" of {owner} was due on {due}." : $"The action item \"{title}\" of {owner} is due on {due}."], openItems, items),
+                };
             case "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" or "meeting-reminder" when about.Meeting is { } meeting:
                 return Meeting(kind, meeting, to, french, zone, dear);
             default:

@@ -47,6 +47,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
     private Meeting meeting = null!;
     private WorkingGroup group = null!;
     private Guid participantsNotification;
+    private ActionItem actionItem = null!;
 
     public async Task InitializeAsync()
     {
@@ -57,6 +58,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
         var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
         meeting = await secretariat.ScheduleMeetingAsync("Closed Heads' meeting", "Heads", host.Clock.GetUtcNow().AddDays(10), 60, "Europe/Vienna", invitedAgencyCodes: ["UNICEF"]);
         group = (await secretariat.ListWorkingGroupsAsync())[0];
+        actionItem = await secretariat.RecordActionItemAsync(meeting.Id, "UNICEF's promise", "UNICEF", new DateOnly(2026, 7, 1));
         participantsNotification = (await (await host.ClientFor(Emails[Role.Participant])).ListNotificationsAsync())[0].Id;
     }
 
@@ -137,6 +139,11 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/meetings/{m}/reschedule", () => new { startsAt = soon, durationMinutes = 30, timeZone = "UTC" }, organizers),
             new("POST", $"/api/meetings/{m}/cancel", () => null, organizers),
             new("POST", $"/api/meetings/{m}/minutes", () => new { }, organizers),
+            new("POST", $"/api/meetings/{m}/action-items", () => new { title = "Unwanted", ownerAgencyCode = "UNICEF", dueDate = "2026-07-01" }, organizers),
+            new("GET", "/api/action-items", () => null, SignedIn),
+            new("GET", $"/api/action-items/{actionItem.Id}", () => null, invitees),
+            new("POST", $"/api/action-items/{actionItem.Id}/status", () => new { status = "Dropped" }, invitees),
+            new("POST", $"/api/action-items/{actionItem.Id}/comments", () => new { text = "Unseen" }, invitees),
             new("GET", "/api/calendar.ics", () => null, SignedIn),
             new("POST", "/api/papers", () => new { title = "In IOM's name", kind = "IssueBrief", leadAgencyCode = "IOM", participatingAgencyCodes = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("GET", "/api/papers", () => null, SignedIn),

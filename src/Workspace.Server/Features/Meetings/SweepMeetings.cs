@@ -5,13 +5,16 @@ using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;
 
-/// <summary>The server's own reminders before meetings, by the injected clock; each meeting's reminder goes out once per start time.</summary>
+/// <summary>
+/// The server's own reminders of meetings, by the injected clock: before each meeting (once per start time), and
+/// to the owners of action items before their due day and once overdue.
+/// </summary>
 public static class SweepMeetings
 {
     /// <param name="MeetingId">One meeting, or every meeting whose reminder is due.</param>
     public sealed record Command(Guid? MeetingId) : ICommand<Result>, ISystemRequest;
 
-    public sealed record Result(int Reminded);
+    public sealed record Result(int Reminded, int ActionItemsReminded = 0);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -31,8 +34,19 @@ public static class SweepMeetings
                 .Include(m => m.Rsvps)
                 .ToListAsync(cancellationToken);
             var reminded = due.Count(m => m.RemindIfDue(now, before));
+            var itemsReminded = 0;
+            if (command.MeetingId is null)
+            {
+                var itemBefore = TimeSpan.FromDays(options.Value.ActionItemReminderDaysBefore);
+                var soon = now + itemBefore;
+                var items = await db.ActionItems
+                    .Where(a => a.Status == ActionItemStatus.Open && ((!a.RemindedBeforeDue && a.DueAt <= soon) || (!a.RemindedOverdue && a.DueAt <= now)))
+                    .ToListAsync(cancellationToken);
+                itemsReminded = items.Count(a => a.RemindIfDue(now, itemBefore));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(reminded);
+            return new Result(reminded, itemsReminded);
         }
     }
 }
