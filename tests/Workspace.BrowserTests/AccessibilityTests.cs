@@ -67,7 +67,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         var pages = new[]
         {
             "/", "/papers", "/papers/new", $"/papers/{draft.Id}", $"/papers/{draft.Id}/edit", "/board", "/meetings", "/meetings/new", $"/meetings/{meeting.Id}",
-            "/notifications", "/settings", "/settings/mail", "/mail/unsubscribe?t=x", "/mail/rsvp?t=x", "/members", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
+            "/notifications", "/action-items", "/action-items?overdue=true", "/settings", "/settings/mail", "/mail/unsubscribe?t=x", "/mail/rsvp?t=x", "/members", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
             "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/working-groups", $"/admin/working-groups/{group.Id}",
         };
 
