@@ -77,6 +77,10 @@ public sealed class SmtpServer : IAsyncDisposable
     }
 
     /// <summary>Every message received so far, parsed.</summary>
+    /// <summary>What reached <paramref name="email"/> so far with a subject containing <paramref name="subjectContains"/>.</summary>
+    public List<MimeMessage> To(string email, string subjectContains) =>
+        [.. Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))];
+
     public IReadOnlyList<MimeMessage> Messages()
     {
         var received = Path.Combine(folder, "new");

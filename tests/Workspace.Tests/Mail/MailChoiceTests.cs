@@ -10,8 +10,7 @@ namespace Workspace.Tests.Mail;
 /// <summary>Each person chooses which mail they receive and how; one click in a message stops its kind.</summary>
 public sealed class MailChoiceTests(MailHost host) : IClassFixture<MailHost>
 {
-    private List<MimeMessage> To(string email, string subjectContains) =>
-        [.. host.Smtp.Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))];
+    private List<MimeMessage> To(string email, string subjectContains) => host.Smtp.To(email, subjectContains);
 
     [Fact]
     public async Task Mail_settings_list_every_kind_with_its_default_and_keep_what_each_person_chooses()
@@ -82,8 +81,7 @@ public sealed class MailChoiceTests(MailHost host) : IClassFixture<MailHost>
 /// <summary>The morning digest, by the fake clock, for people in three zones; what asks for action still comes at once.</summary>
 public sealed class DigestTests(MailHost host) : IClassFixture<MailHost>
 {
-    private List<MimeMessage> To(string email, string subjectContains) =>
-        [.. host.Smtp.Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))];
+    private List<MimeMessage> To(string email, string subjectContains) => host.Smtp.To(email, subjectContains);
 
     private async Task DeliverAt(DateTimeOffset at)
     {

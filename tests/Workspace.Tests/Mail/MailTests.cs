@@ -15,8 +15,7 @@ public sealed class MailTestsOnPostgres(MailHostOnPostgres host) : MailTests<Mai
 public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
     where THost : MailHost
 {
-    private List<MimeMessage> To(string email, string subjectContains) =>
-        [.. host.Smtp.Messages().Where(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))];
+    private List<MimeMessage> To(string email, string subjectContains) => host.Smtp.To(email, subjectContains);
 
     [Fact]
     public async Task A_sign_off_request_reaches_each_focal_point_as_a_mail_in_their_language_and_zone_with_a_link_to_the_paper()
