@@ -28,7 +28,7 @@ public sealed partial class MailPageTests(MailBrowserHost host) : IClassFixture<
         var coChair = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         var meeting = await coChair.ScheduleMeetingAsync("Answered from the inbox", "Plenary", host.Server.Clock.GetUtcNow().AddDays(9), 60, "Europe/Vienna", invitedAgencyCodes: ["UNICEF"]);
         await host.Mail.DeliverMailAsync();
-        var invitation = host.Mail.Smtp.Messages().Single(m => m.To.Mailboxes.Any(a => a.Address == WorkspaceHost.FocalPoint("UNICEF")) && m.Subject == "Invitation: Answered from the inbox");
+        var invitation = Assert.Single(host.Mail.Smtp.To(WorkspaceHost.FocalPoint("UNICEF"), "Invitation: Answered from the inbox"));
         var accept = AcceptLink().Match(invitation.TextBody ?? "").Groups[1].Value;
 
         var page = await host.NewPageAsync("America/New_York");
@@ -53,7 +53,7 @@ public sealed partial class MailPageTests(MailBrowserHost host) : IClassFixture<
         var coChair = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         await coChair.ScheduleMeetingAsync("Mailed to OHCHR", "Plenary", host.Server.Clock.GetUtcNow().AddDays(9), 60, "Europe/Vienna", invitedAgencyCodes: ["OHCHR"]);
         await host.Mail.DeliverMailAsync();
-        var invitation = host.Mail.Smtp.Messages().Single(m => m.To.Mailboxes.Any(a => a.Address == WorkspaceHost.FocalPoint("OHCHR")) && m.Subject == "Invitation: Mailed to OHCHR");
+        var invitation = Assert.Single(host.Mail.Smtp.To(WorkspaceHost.FocalPoint("OHCHR"), "Invitation: Mailed to OHCHR"));
 
         var inbox = await host.NewPageAsync();
         await inbox.GotoAsync(StopLink().Match(invitation.TextBody ?? "").Groups[1].Value);

@@ -30,17 +30,15 @@ public sealed class ActionItemAccess(WorkspaceDb db, ICurrentUser me, MeetingAcc
     public async Task MayChangeAsync(Guid actionItemId, CancellationToken ct)
     {
         var item = await Visible(db.ActionItems.AsNoTracking()).Where(a => a.Id == actionItemId)
-            .Select(a => new { a.OwnerAgencyCode, a.MeetingId }).SingleOrDefaultAsync(ct)
+            .Join(db.Meetings, a => a.MeetingId, m => m.Id, (a, m) => new { a.OwnerAgencyCode, m.Kind, m.WorkingGroupId }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("action item", actionItemId.ToString());
-        if (me.IsSecretariat || item.OwnerAgencyCode == me.AgencyCode)
-        {
-            return;
-        }
-
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == item.MeetingId).Select(m => new { m.Kind, m.WorkingGroupId }).SingleAsync(ct);
-        if (!await meetings.MayConveneAsync(meeting.Kind, meeting.WorkingGroupId, ct))
+        if (!await MayChangeAsync(item.OwnerAgencyCode, item.Kind, item.WorkingGroupId, ct))
         {
             throw new ForbiddenException($"This action item belongs to {item.OwnerAgencyCode}; only its people, those who convene the meeting and the secretariat change it.");
         }
     }
+
+    /// <summary>The rule itself: the owner agency's people, those who may convene the meeting (the secretariat among them).</summary>
+    public async Task<bool> MayChangeAsync(string ownerAgencyCode, MeetingKind meetingKind, Guid? workingGroupId, CancellationToken ct) =>
+        ownerAgencyCode == me.AgencyCode || await meetings.MayConveneAsync(meetingKind, workingGroupId, ct);
 }

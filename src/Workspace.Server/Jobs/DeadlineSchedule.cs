@@ -78,6 +78,14 @@ public sealed class DeadlineJobs(IMediator mediator, Mail.MailDelivery mail)
     [AutomaticRetry(Attempts = 0)]
     public Task DeliverMailAsync(CancellationToken cancellationToken) => mail.DeliverDueAsync(cancellationToken);
 
+    /// <summary>Every minute: the digests whose 08:00 has come are written, then sent with everything else due.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task GatherAndDeliverMailAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new Features.Mail.GatherDigests.Command(), cancellationToken);
+        await mail.DeliverDueAsync(cancellationToken);
+    }
+
     [AutomaticRetry(Attempts = 3)]
     public Task SweepAsync(Guid? paperId, CancellationToken cancellationToken) =>
         mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
@@ -142,7 +150,7 @@ internal sealed partial class DeadlineScheduleRestorer(
         }
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<DeadlineJobs>(MailDeliveryJobId, j => j.DeliverMailAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DeadlineJobs>(MailDeliveryJobId, j => j.GatherAndDeliverMailAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 

@@ -225,7 +225,6 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     {
         var (stop, why) = Footer(french, kind, to);
         var enc = HtmlEncoder.Default;
-        var invitation = kind is "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled";
         return new OutgoingMail
         {
             Kind = kind,
@@ -238,8 +237,8 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             Html = Html(french, string.Concat(draft.Lines.Select(l => $"<p>{Linked(l)}</p>")) + $"<p><a href=\"{enc.Encode(draft.Link)}\">{enc.Encode(draft.Open)}</a></p>", why, stop),
             Link = draft.Link,
             Unsubscribe = links.OneClickUnsubscribe(to.Id, kind),
-            Calendar = invitation ? about.Calendar : null,
-            CalendarMethod = invitation ? about.CalendarMethod : null,
+            Calendar = about.Calendar,
+            CalendarMethod = about.CalendarMethod,
             HeldForDigest = held,
             CreatedAt = now,
             NextAttemptAt = now,

@@ -45,8 +45,6 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
             return (0, 0);
         }
 
-        // This morning's digests first, as commands of their own, so they go out in this same run.
-        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Features.Mail.GatherDigests.Command(), ct);
         var due = await db.OutgoingMail.AsNoTracking()
             .Where(m => !m.HeldForDigest && m.SentAt == null && m.GivenUpAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(100).ToListAsync(ct);

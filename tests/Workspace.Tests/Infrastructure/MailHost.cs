@@ -17,14 +17,18 @@ public class MailHost : WorkspaceHost
     protected override async Task DisposedAsync() => await Smtp.DisposeAsync();
 
     /// <summary>
-    /// Runs the delivery now, as the server's jobs do, by the fake clock, until nothing due is left: a message another
+    /// Runs the minutely mail job now (digests due, then delivery), by the fake clock, until nothing due is left: a message another
     /// delivery (the job the commit woke) has leased is waited for, as that delivery finishes it.
     /// </summary>
     public async Task DeliverMailAsync()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            await App.Services.GetRequiredService<MailDelivery>().DeliverDueAsync(CancellationToken.None);
+            await using (var scope = App.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Workspace.Server.Jobs.DeadlineJobs>().GatherAndDeliverMailAsync(CancellationToken.None);
+            }
+
             var due = (long)(await QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL AND "GivenUpAt" IS NULL AND NOT "HeldForDigest" AND "NextAttemptAt" <= @now""",
                 ("@now", Clock.GetUtcNow().UtcDateTime)))!;
             if (due == 0)

@@ -17,7 +17,7 @@ public sealed record ActionItemView(
 public static class ActionItemViews
 {
     /// <summary>The views of <paramref name="items"/> for the caller, with their meetings' titles and what the caller may do.</summary>
-    public static async Task<IReadOnlyList<ActionItemView>> ForAsync(this IQueryable<ActionItem> items, WorkspaceDb db, ICurrentUser me, MeetingAccess meetings,
+    public static async Task<IReadOnlyList<ActionItemView>> ForAsync(this IQueryable<ActionItem> items, WorkspaceDb db, ActionItemAccess access,
         DateTime now, CancellationToken ct)
     {
         var rows = await items.AsNoTracking().Include(a => a.Comments).AsSplitQuery().ToListAsync(ct);
@@ -26,21 +26,25 @@ public static class ActionItemViews
             .Select(m => new { m.Id, m.Title, m.Kind, m.WorkingGroupId }).ToDictionaryAsync(m => m.Id, ct);
         var agendaIds = rows.Where(r => r.AgendaItemId != null).Select(r => r.AgendaItemId!.Value).Distinct().ToList();
         var agenda = await db.AgendaItems.AsNoTracking().Where(a => agendaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, ct);
-        var convenes = new Dictionary<Guid, bool>();
-        foreach (var (id, m) in meetingRows)
+        var mayChange = new HashSet<Guid>();
+        foreach (var a in rows)
         {
-            convenes[id] = me.IsSecretariat || await meetings.MayConveneAsync(m.Kind, m.WorkingGroupId, ct);
+            var meeting = meetingRows[a.MeetingId];
+            if (await access.MayChangeAsync(a.OwnerAgencyCode, meeting.Kind, meeting.WorkingGroupId, ct))
+            {
+                mayChange.Add(a.Id);
+            }
         }
 
         return [.. rows.Select(a => new ActionItemView(
             a.Id, a.MeetingId, meetingRows[a.MeetingId].Title, a.AgendaItemId, a.AgendaItemId is { } g ? agenda.GetValueOrDefault(g) : null, a.Title, a.OwnerAgencyCode,
             a.DueDate, a.DueAt.AsUtcInstant(), a.Status, a.IsOverdue(now), a.CreatedBy, a.CreatedAt.AsUtcInstant(), a.UpdatedAt.AsUtcInstant(),
             [.. a.Comments.OrderBy(c => c.CreatedAt).Select(c => new ActionItemCommentView(c.Id, c.Author, c.AgencyCode, c.Text, c.CreatedAt.AsUtcInstant()))],
-            convenes[a.MeetingId] || a.OwnerAgencyCode == me.AgencyCode))];
+            mayChange.Contains(a.Id)))];
     }
 
-    public static async Task<ActionItemView> ViewAsync(this WorkspaceDb db, Guid id, ICurrentUser me, MeetingAccess meetings, DateTime now, CancellationToken ct) =>
-        (await db.ActionItems.Where(a => a.Id == id).ForAsync(db, me, meetings, now, ct)).Single();
+    public static async Task<ActionItemView> ViewAsync(this WorkspaceDb db, Guid id, ActionItemAccess access, DateTime now, CancellationToken ct) =>
+        (await db.ActionItems.Where(a => a.Id == id).ForAsync(db, access, now, ct)).Single();
 
     public static async Task<ActionItem> LoadActionItemAsync(this WorkspaceDb db, Guid id, CancellationToken ct) =>
         await db.ActionItems.Include(a => a.Comments).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("action item", id.ToString());

@@ -17,7 +17,7 @@ public static class ChangeActionItemStatus
         public Validator() => RuleFor(c => c.Status).NotNull().IsInEnum();
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MeetingAccess meetings, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, ActionItemAccess access, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
     {
         public async Task<ActionItemView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -25,7 +25,7 @@ public static class ChangeActionItemStatus
             var now = clock.GetUtcNow().UtcDateTime;
             item.ChangeStatus(command.Status!.Value, me.AsActor(), now);
             await db.SaveChangesAsync(cancellationToken);
-            return await db.ViewAsync(item.Id, me, meetings, now, cancellationToken);
+            return await db.ViewAsync(item.Id, access, now, cancellationToken);
         }
     }
 

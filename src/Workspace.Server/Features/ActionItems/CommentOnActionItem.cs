@@ -16,7 +16,7 @@ public static class CommentOnActionItem
         public Validator() => RuleFor(c => c.Text).NotEmpty().MaximumLength(4000);
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MeetingAccess meetings, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, ActionItemAccess access, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
     {
         public async Task<ActionItemView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,7 +24,7 @@ public static class CommentOnActionItem
             var now = clock.GetUtcNow().UtcDateTime;
             item.Comment(command.Text!, me.AsActor(), now);
             await db.SaveChangesAsync(cancellationToken);
-            return await db.ViewAsync(item.Id, me, meetings, now, cancellationToken);
+            return await db.ViewAsync(item.Id, access, now, cancellationToken);
         }
     }
 

@@ -8,10 +8,10 @@ public static class GetActionItem
 {
     public sealed record Query(Guid ActionItemId) : IQuery<ActionItemView>, IActionItemViewerRequest;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MeetingAccess meetings, TimeProvider clock) : IRequestHandler<Query, ActionItemView>
+    internal sealed class Handler(WorkspaceDb db, ActionItemAccess access, TimeProvider clock) : IRequestHandler<Query, ActionItemView>
     {
         public Task<ActionItemView> Handle(Query query, CancellationToken cancellationToken) =>
-            db.ViewAsync(query.ActionItemId, me, meetings, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            db.ViewAsync(query.ActionItemId, access, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder items) =>

@@ -10,7 +10,7 @@ public static class ListActionItems
 {
     public sealed record Query(string? Agency, bool? Overdue, Guid? MeetingId, ActionItemStatus? Status) : IQuery<IReadOnlyList<ActionItemView>>, ISignedInRequest;
 
-    internal sealed class Handler(WorkspaceDb db, ActionItemAccess access, ICurrentUser me, MeetingAccess meetings, TimeProvider clock)
+    internal sealed class Handler(WorkspaceDb db, ActionItemAccess access, TimeProvider clock)
         : IRequestHandler<Query, IReadOnlyList<ActionItemView>>
     {
         public async Task<IReadOnlyList<ActionItemView>> Handle(Query query, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public static class ListActionItems
                 false => items.Where(a => a.Status != ActionItemStatus.Open || a.DueAt > now),
                 null => items,
             };
-            return await items.OrderBy(a => a.DueAt).ThenBy(a => a.CreatedAt).ForAsync(db, me, meetings, now, cancellationToken);
+            return await items.OrderBy(a => a.DueAt).ThenBy(a => a.CreatedAt).ForAsync(db, access, now, cancellationToken);
         }
     }
 

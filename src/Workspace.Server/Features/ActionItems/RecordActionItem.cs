@@ -28,7 +28,7 @@ public static class RecordActionItem
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MeetingAccess meetings, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, ActionItemAccess access, TimeProvider clock) : IRequestHandler<Command, ActionItemView>
     {
         public async Task<ActionItemView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -37,7 +37,7 @@ public static class RecordActionItem
             var item = ActionItem.Record(meeting, command.AgendaItemId, command.Title!, command.OwnerAgencyCode!, command.DueDate!.Value, me.AsActor(), now);
             db.ActionItems.Add(item);
             await db.SaveChangesAsync(cancellationToken);
-            return await db.ViewAsync(item.Id, me, meetings, now, cancellationToken);
+            return await db.ViewAsync(item.Id, access, now, cancellationToken);
         }
     }
 
