@@ -63,3 +63,41 @@ public sealed record ActionItem(Guid Id, Guid MeetingId, string MeetingTitle, Gu
 /// <param name="Text">What it says.</param>
 /// <param name="CreatedAt">When.</param>
 public sealed record ActionItemComment(Guid Id, string Author, string AgencyCode, string Text, DateTimeOffset CreatedAt);
+
+/// <summary>Times proposed for a meeting and every invited agency's answers.</summary>
+/// <param name="Id">Its identifier.</param>
+/// <param name="Title">The meeting's title.</param>
+/// <param name="Kind">The meeting's kind.</param>
+/// <param name="WorkingGroupId">The group, for a working-group meeting.</param>
+/// <param name="TimeZone">The organizer's zone, in which the times are proposed.</param>
+/// <param name="DurationMinutes">How long the meeting lasts.</param>
+/// <param name="Deadline">Answers are taken until then.</param>
+/// <param name="Status"><c>Open</c>, or <c>Closed</c> once a time is picked.</param>
+/// <param name="MeetingId">The meeting scheduled from the time picked.</param>
+/// <param name="PickedSlotId">The time picked.</param>
+/// <param name="Organizer">Who proposed the times.</param>
+/// <param name="OrganizerAgencyCode">For which agency.</param>
+/// <param name="InvitedAgencyCodes">The agencies asked.</param>
+/// <param name="SilentAgencyCodes">Those that have not answered.</param>
+/// <param name="Slots">The times, earliest first.</param>
+/// <param name="MayAnswer">Whether the caller may answer.</param>
+/// <param name="MayPick">Whether the caller may pick a time.</param>
+public sealed record Poll(Guid Id, string Title, string Kind, Guid? WorkingGroupId, string TimeZone, int DurationMinutes, DateTimeOffset Deadline, string Status,
+    Guid? MeetingId, Guid? PickedSlotId, string Organizer, string OrganizerAgencyCode, IReadOnlyList<string> InvitedAgencyCodes,
+    IReadOnlyList<string> SilentAgencyCodes, IReadOnlyList<PollSlot> Slots, bool MayAnswer, bool MayPick);
+
+/// <summary>One time proposed.</summary>
+/// <param name="Id">Its identifier.</param>
+/// <param name="StartsAt">The start, with the offset of the poll's zone.</param>
+/// <param name="EndsAt">The end.</param>
+/// <param name="Yes">How many said yes.</param>
+/// <param name="IfNeedBe">How many said if need be.</param>
+/// <param name="No">How many said no.</param>
+/// <param name="Answers">Every answer.</param>
+public sealed record PollSlot(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Yes, int IfNeedBe, int No, IReadOnlyList<PollAnswer> Answers);
+
+/// <summary>A person's answer to one time.</summary>
+/// <param name="AgencyCode">For which agency.</param>
+/// <param name="Email">Who.</param>
+/// <param name="Answer"><c>Yes</c>, <c>IfNeedBe</c> or <c>No</c>.</param>
+public sealed record PollAnswer(string AgencyCode, string Email, string Answer);

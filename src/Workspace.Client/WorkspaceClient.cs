@@ -199,6 +199,23 @@ public sealed class WorkspaceClient
     public Task<ActionItem> CommentOnActionItemAsync(Guid actionItemId, string text, CancellationToken ct = default) =>
         SendAsync<ActionItem>(HttpMethod.Post, $"/api/action-items/{actionItemId}/comments", new { text }, ct: ct);
 
+    /// <summary>Proposes times for a meeting and asks the invited agencies when they can meet.</summary>
+    public Task<Poll> OpenPollAsync(string title, string kind, string timeZone, int durationMinutes, IReadOnlyList<DateTimeOffset> slots, DateTimeOffset deadline,
+        Guid? workingGroupId = null, IReadOnlyList<string>? invitedAgencyCodes = null, CancellationToken ct = default) =>
+        SendAsync<Poll>(HttpMethod.Post, "/api/polls", new { title, kind, workingGroupId, timeZone, durationMinutes, slots, invitedAgencyCodes, deadline }, ct: ct);
+
+    /// <summary>A poll with every answer.</summary>
+    public Task<Poll> GetPollAsync(Guid pollId, CancellationToken ct = default) =>
+        SendAsync<Poll>(HttpMethod.Get, $"/api/polls/{pollId}", null, ct: ct);
+
+    /// <summary>Says, time by time (slot id → <c>Yes</c>, <c>IfNeedBe</c>, <c>No</c>), when the caller can meet.</summary>
+    public Task<Poll> AnswerPollAsync(Guid pollId, IReadOnlyDictionary<Guid, string> answers, CancellationToken ct = default) =>
+        SendAsync<Poll>(HttpMethod.Put, $"/api/polls/{pollId}/answers", new { answers = answers.Select(a => new { slotId = a.Key, answer = a.Value }) }, ct: ct);
+
+    /// <summary>Picks a time: the meeting is scheduled from it (<see cref="Poll.MeetingId"/>).</summary>
+    public Task<Poll> PickPollSlotAsync(Guid pollId, Guid slotId, CancellationToken ct = default) =>
+        SendAsync<Poll>(HttpMethod.Post, $"/api/polls/{pollId}/pick", new { slotId }, ct: ct);
+
     /// <summary>A meeting's iCalendar invitation.</summary>
     public async Task<string> GetMeetingInvitationAsync(Guid meetingId, CancellationToken ct = default)
     {

@@ -93,6 +93,10 @@ public sealed class MeetingOptions
     /// <summary>Days before an action item's due day ends at which its owner agency is reminded (and again once overdue).</summary>
     [Range(1, 60)]
     public int ActionItemReminderDaysBefore { get; set; } = 2;
+
+    /// <summary>Hours before a poll's deadline at which invited agencies that have not answered are reminded.</summary>
+    [Range(1, 24 * 14)]
+    public int PollReminderHoursBefore { get; set; } = 24;
 }
 
 /// <summary>Live updates through the hub. Section <c>Live</c>.</summary>

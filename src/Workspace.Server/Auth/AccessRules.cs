@@ -94,3 +94,21 @@ public interface IActionItemOwnerRequest : IAccessRule
 {
     Guid ActionItemId { get; }
 }
+
+/// <summary>Those who may see a poll: its invited agencies and the secretariat (404 for anyone else).</summary>
+public interface IPollViewerRequest : IAccessRule
+{
+    Guid PollId { get; }
+}
+
+/// <summary>People of a poll's invited agencies (other viewers 403).</summary>
+public interface IPollInviteeRequest : IAccessRule
+{
+    Guid PollId { get; }
+}
+
+/// <summary>Those who may convene the meeting the poll is for (other viewers 403).</summary>
+public interface IPollOrganizerRequest : IAccessRule
+{
+    Guid PollId { get; }
+}

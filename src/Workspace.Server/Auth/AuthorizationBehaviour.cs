@@ -58,13 +58,26 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
                 }
 
                 break;
+            case IPollViewerRequest viewer:
+                await meetings.PollVisibleAsync(viewer.PollId, cancellationToken);
+                break;
+            case IPollInviteeRequest invitee when !(await meetings.PollVisibleAsync(invitee.PollId, cancellationToken)).Invited:
+                throw new ForbiddenException($"{me.AgencyCode} is not invited to this poll.");
+            case IPollOrganizerRequest organizer:
+                var (pollKind, pollGroup, _) = await meetings.PollVisibleAsync(organizer.PollId, cancellationToken);
+                if (!await meetings.MayConveneAsync(pollKind, pollGroup, cancellationToken))
+                {
+                    throw new ForbiddenException("Only those who may convene this meeting pick its time.");
+                }
+
+                break;
             case IActionItemViewerRequest viewer:
                 await actionItems.VisibleAsync(viewer.ActionItemId, cancellationToken);
                 break;
             case IActionItemOwnerRequest owner:
                 await actionItems.MayChangeAsync(owner.ActionItemId, cancellationToken);
                 break;
-            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest:
+            case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest or IPollInviteeRequest:
                 break;
             default:
                 // A request that states no rule is a programming error, caught by the architecture tests too.

@@ -38,4 +38,26 @@ public sealed class MeetingAccess(WorkspaceDb db, ICurrentUser me, CoChairs coCh
         var agency = me.AgencyCode;
         return meetings.Where(m => m.InvitedAgencyCodes.Contains(agency));
     }
+
+    /// <summary>A poll's kind, group and whether the caller's agency is invited, or 404 when it does not exist or is not visible.</summary>
+    public async Task<(MeetingKind Kind, Guid? WorkingGroupId, bool Invited)> PollVisibleAsync(Guid pollId, CancellationToken ct)
+    {
+        var poll = await db.Polls.AsNoTracking().Where(p => p.Id == pollId)
+            .Select(p => new { p.Kind, p.WorkingGroupId, p.InvitedAgencyCodes }).SingleOrDefaultAsync(ct);
+        var invited = poll is not null && poll.InvitedAgencyCodes.Contains(me.AgencyCode);
+        return poll is null || (!invited && !me.IsSecretariat)
+            ? throw new NotFoundException("poll", pollId.ToString())
+            : (poll.Kind, poll.WorkingGroupId, invited);
+    }
+
+    public IQueryable<Poll> Visible(IQueryable<Poll> polls)
+    {
+        if (me.IsSecretariat)
+        {
+            return polls;
+        }
+
+        var agency = me.AgencyCode;
+        return polls.Where(p => p.InvitedAgencyCodes.Contains(agency));
+    }
 }

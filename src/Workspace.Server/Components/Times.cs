@@ -38,4 +38,12 @@ public static class Times
             : left.TotalHours >= 2 ? ((int)left.TotalHours, "hours")
             : ((int)Math.Max(0, Math.Ceiling(left.TotalMinutes)), "minutes");
     }
+
+    /// <summary>"early" before 08:00 and "late" from 19:00 on the clock of <paramref name="zone"/>, else null: a time to ask people about with care.</summary>
+    public static string? OddHour(DateTimeOffset instant, string zone) => In(instant, zone).Hour switch
+    {
+        < 8 => "early",
+        >= 19 => "late",
+        _ => null,
+    };
 }

@@ -59,6 +59,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<ActionItemComment> ActionItemComments => Set<ActionItemComment>();
 
+    public DbSet<Poll> Polls => Set<Poll>();
+
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

@@ -76,6 +76,12 @@ public static class Api
         ActionItems.ChangeActionItemStatus.Map(actionItems);
         ActionItems.CommentOnActionItem.Map(actionItems);
         GetMyCalendar.Map(api);
+        var polls = api.MapGroup("/polls").WithTags("Meetings");
+        Polls.OpenPoll.Map(polls);
+        Polls.ListPolls.Map(polls);
+        Polls.GetPoll.Map(polls);
+        Polls.AnswerPoll.Map(polls);
+        Polls.PickPollSlot.Map(polls);
 
         var papers = api.MapGroup("/papers").WithTags("Papers");
         CreatePaper.Map(papers);

@@ -10,7 +10,7 @@ namespace Workspace.Server.Mail;
 public sealed record Recipient(Guid Id, string Email, string DisplayName, string AgencyCode, string? TimeZone, string? Language, MailMode Mode = MailMode.Immediate);
 
 /// <summary>What the messages of one event share: the title of what it is about, and a meeting's invitation.</summary>
-public sealed record MailSubject(string Title, Meeting? Meeting = null, string? Calendar = null, string? CalendarMethod = null);
+public sealed record MailSubject(string Title, Meeting? Meeting = null, string? Calendar = null, string? CalendarMethod = null, Poll? Poll = null);
 
 /// <summary>
 /// Writes the messages people act on, in their language (English, French) and with every time in their own zone,
@@ -38,6 +38,11 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
 
             var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
             return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
+        }
+
+        if (subject.Kind == "poll" && db.Polls.Local.FirstOrDefault(p => p.Id.ToString() == subject.Id) is { } poll)
+        {
+            return new MailSubject(poll.Title, Poll: poll);
         }
 
         if (subject.Kind == "action-item")
@@ -167,6 +172,17 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
                     (_, true) => new($"{(overdue ? "En retard" : "Bientôt due")} : {title}", [dear, overdue ? $"L'action « {title} » de {owner} était due le {due}." : $"L'action « {title} » de {owner} est due le {due}."], openItems, items),
                     _ => new($"{(overdue ? "Overdue" : "Due soon")}: {title}", [dear, overdue ? $"The action item \"{title}\" of {owner} was due on {due}." : $"The action item \"{title}\" of {owner} is due on {due}."], openItems, items),
                 };
+            case "poll-opened" or "poll-reminder" when about.Poll is { } poll:
+                var pollLink = new Uri(url.Base, $"polls/{poll.Id}").ToString();
+                var times = poll.Slots.OrderBy(x => x.StartsAt).Select(x => "- " + Slot(x.StartsAt, poll.TimeZone, zone)).ToArray();
+                var answerBy = InZones(poll.Deadline.AsUtcInstant(), zone);
+                return (kind, french) switch
+                {
+                    ("poll-opened", true) => new($"Quand pouvez-vous vous réunir ? {title}", [dear, $"Votre organisation ({to.AgencyCode}) est invitée à « {title} ». Les horaires proposés, dans votre fuseau horaire :", .. times, $"Répondre avant : {answerBy}."], "Répondre", pollLink),
+                    ("poll-opened", false) => new($"When can you meet? {title}", [dear, $"Your agency ({to.AgencyCode}) is invited to \"{title}\". The times proposed, in your time zone:", .. times, $"Answer by: {answerBy}."], "Answer", pollLink),
+                    (_, true) => new($"Rappel : quand pouvez-vous vous réunir ? {title}", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu pour « {title} ».", $"Répondre avant : {answerBy}."], "Répondre", pollLink),
+                    _ => new($"Reminder: when can you meet? {title}", [dear, $"Your agency ({to.AgencyCode}) has not yet answered for \"{title}\".", $"Answer by: {answerBy}."], "Answer", pollLink),
+                };
             case "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" or "meeting-reminder" when about.Meeting is { } meeting:
                 return Meeting(kind, meeting, to, french, zone, dear);
             default:
@@ -206,6 +222,20 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
         }
 
         return new Message(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", link);
+    }
+
+    /// <summary>A proposed time in the reader's zone, marked when it falls early or late there, with the organizer's reading.</summary>
+    private static string Slot(DateTime startsAt, string pollZone, string zone)
+    {
+        var at = startsAt.AsUtcInstant();
+        var french = CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr";
+        var mark = Times.OddHour(at, zone) switch
+        {
+            "early" => french ? " (tôt)" : " (early)",
+            "late" => french ? " (tard)" : " (late)",
+            _ => "",
+        };
+        return $"{Times.DayAndTime(at, zone)} ({Times.City(zone)}){mark}" + (zone == pollZone ? "" : $", {Times.DayAndTime(at, pollZone)} ({Times.City(pollZone)})");
     }
 
     private static string InZones(DateTimeOffset at, string zone) =>

@@ -48,6 +48,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
     private WorkingGroup group = null!;
     private Guid participantsNotification;
     private ActionItem actionItem = null!;
+    private Poll poll = null!;
 
     public async Task InitializeAsync()
     {
@@ -58,6 +59,8 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
         var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
         meeting = await secretariat.ScheduleMeetingAsync("Closed Heads' meeting", "Heads", host.Clock.GetUtcNow().AddDays(10), 60, "Europe/Vienna", invitedAgencyCodes: ["UNICEF"]);
         group = (await secretariat.ListWorkingGroupsAsync())[0];
+        poll = await secretariat.OpenPollAsync("Closed Heads' poll", "Heads", "Europe/Vienna", 60, [host.Clock.GetUtcNow().AddDays(12)], host.Clock.GetUtcNow().AddDays(5),
+            invitedAgencyCodes: ["UNICEF"]);
         actionItem = await secretariat.RecordActionItemAsync(meeting.Id, "UNICEF's promise", "UNICEF", new DateOnly(2026, 7, 1));
         participantsNotification = (await (await host.ClientFor(Emails[Role.Participant])).ListNotificationsAsync())[0].Id;
     }
@@ -141,6 +144,12 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/meetings/{m}/minutes", () => new { }, organizers),
             new("POST", $"/api/meetings/{m}/action-items", () => new { title = "Unwanted", ownerAgencyCode = "UNICEF", dueDate = "2026-07-01" }, organizers),
             new("GET", "/api/action-items", () => null, SignedIn),
+            new("POST", "/api/polls", () => new { title = "Unwanted", kind = "Heads", timeZone = "UTC", durationMinutes = 60, slots = new[] { soon }, deadline = soon.AddDays(-1) },
+                Only(Role.Secretariat, Role.CoChair)),
+            new("GET", "/api/polls", () => null, SignedIn),
+            new("GET", $"/api/polls/{poll.Id}", () => null, invitees),
+            new("PUT", $"/api/polls/{poll.Id}/answers", () => new { answers = new[] { new { slotId = poll.Slots[0].Id, answer = "Yes" } } }, invitees),
+            new("POST", $"/api/polls/{poll.Id}/pick", () => new { slotId = poll.Slots[0].Id }, organizers),
             new("GET", $"/api/action-items/{actionItem.Id}", () => null, invitees),
             new("POST", $"/api/action-items/{actionItem.Id}/status", () => new { status = "Dropped" }, invitees),
             new("POST", $"/api/action-items/{actionItem.Id}/comments", () => new { text = "Unseen" }, invitees),

@@ -720,6 +720,141 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("InvitedAgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organizer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizerAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PickedSlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reminded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("WorkingGroupId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("PollId", "SlotId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PollAnswer");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollSlot");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.Rsvp", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -1327,6 +1462,43 @@ namespace Workspace.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Server.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollAnswer", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Poll", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Server.Domain.Meetings.PollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollSlot", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Poll", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.Rsvp", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Meetings.Meeting", null)
@@ -1434,6 +1606,13 @@ namespace Workspace.Server.Data.Migrations
                     b.Navigation("Agenda");
 
                     b.Navigation("Rsvps");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>

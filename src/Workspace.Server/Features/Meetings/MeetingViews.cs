@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Features.Agencies;
 
 namespace Workspace.Server.Features.Meetings;
 
@@ -52,6 +53,36 @@ public static class MeetingTime
                 : "A canonical IANA time zone such as Europe/Vienna, America/New_York or UTC.")
             .OverridePropertyName("timeZone");
     }
+}
+
+/// <summary>What convening a meeting and proposing times for one share: the shape of who is convened, and whom it invites by default.</summary>
+public static class Convening
+{
+    public static void Rules<T>(AbstractValidator<T> validator, Func<T, string?> title, Func<T, MeetingKind?> kind, Func<T, Guid?> workingGroupId,
+        Func<T, IReadOnlyList<string>?> invited, WorkspaceDb db)
+    {
+        validator.RuleFor(x => title(x)).NotEmpty().MaximumLength(300).OverridePropertyName("title");
+        validator.RuleFor(x => kind(x)).NotNull().IsInEnum().OverridePropertyName("kind");
+        validator.RuleFor(x => workingGroupId(x)).NotNull().When(x => kind(x) == MeetingKind.WorkingGroup).WithMessage("A working-group meeting names its group.")
+            .OverridePropertyName("workingGroupId");
+        validator.RuleFor(x => workingGroupId(x))
+            .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(x => workingGroupId(x) is not null).WithMessage("No such working group.")
+            .OverridePropertyName("workingGroupId");
+        validator.RuleFor(x => workingGroupId(x)).Null().When(x => kind(x) is MeetingKind.Plenary or MeetingKind.Heads).WithMessage("Only working-group meetings name a group.")
+            .OverridePropertyName("workingGroupId");
+        validator.RuleFor(x => invited(x)!)
+            .Must(codes => codes.Count <= 200).WithMessage("At most 200 agencies.")
+            .MustAllBeMembers(db)
+            .WithMessage("Every invited agency must be a member.")
+            .When(x => invited(x) is not null)
+            .OverridePropertyName("invitedAgencyCodes");
+    }
+
+    /// <summary>The agencies named, or by default every member (Plenary, Heads) or the group's members (WorkingGroup).</summary>
+    public static async Task<IReadOnlyList<string>> InviteesAsync(WorkspaceDb db, MeetingKind kind, Guid? workingGroupId, IReadOnlyList<string>? named, CancellationToken ct) =>
+        named ?? (kind == MeetingKind.WorkingGroup
+            ? (await db.WorkingGroups.SingleAsync(g => g.Id == workingGroupId, ct)).MemberAgencyCodes
+            : await db.Agencies.Select(a => a.Code).ToListAsync(ct));
 }
 
 internal static class MeetingLoading

@@ -1,7 +1,6 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
-using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;
@@ -16,18 +15,8 @@ public static class ScheduleMeeting
     {
         public Validator(WorkspaceDb db, TimeProvider clock)
         {
-            RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
-            RuleFor(c => c.Kind).NotNull().IsInEnum();
-            RuleFor(c => c.WorkingGroupId).NotNull().When(c => c.Kind == MeetingKind.WorkingGroup).WithMessage("A working-group meeting names its group.");
-            RuleFor(c => c.WorkingGroupId)
-                .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(c => c.WorkingGroupId is not null).WithMessage("No such working group.");
-            RuleFor(c => c.WorkingGroupId).Null().When(c => c.Kind is MeetingKind.Plenary or MeetingKind.Heads).WithMessage("Only working-group meetings name a group.");
+            Convening.Rules(this, c => c.Title, c => c.Kind, c => c.WorkingGroupId, c => c.InvitedAgencyCodes, db);
             MeetingTime.Rules(this, c => c.StartsAt, c => c.DurationMinutes, c => c.TimeZone, clock);
-            RuleFor(c => c.InvitedAgencyCodes!)
-                .Must(codes => codes.Count <= 200).WithMessage("At most 200 agencies.")
-                .MustAllBeMembers(db)
-                .WithMessage("Every invited agency must be a member.")
-                .When(c => c.InvitedAgencyCodes is not null);
         }
     }
 
@@ -36,9 +25,7 @@ public static class ScheduleMeeting
     {
         public async Task<MeetingView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var invited = command.InvitedAgencyCodes ?? (command.Kind == MeetingKind.WorkingGroup
-                ? (await db.WorkingGroups.SingleAsync(g => g.Id == command.WorkingGroupId, cancellationToken)).MemberAgencyCodes
-                : await db.Agencies.Select(a => a.Code).ToListAsync(cancellationToken));
+            var invited = await Convening.InviteesAsync(db, command.Kind!.Value, command.WorkingGroupId, command.InvitedAgencyCodes, cancellationToken);
             var meeting = Meeting.Schedule(command.Title, command.Kind!.Value, command.WorkingGroupId, command.StartsAt!.Value.UtcDateTime,
                 command.DurationMinutes!.Value, command.TimeZone, invited, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Meetings.Add(meeting);

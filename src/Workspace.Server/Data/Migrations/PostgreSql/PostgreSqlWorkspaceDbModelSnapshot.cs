@@ -734,6 +734,141 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("InvitedAgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organizer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OrganizerAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("PickedSlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Reminded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("WorkingGroupId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("PollId", "SlotId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PollAnswer");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollSlot");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.Rsvp", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -1343,6 +1478,43 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Server.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollAnswer", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Poll", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Server.Domain.Meetings.PollSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.PollSlot", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Meetings.Poll", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.Rsvp", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Meetings.Meeting", null)
@@ -1450,6 +1622,13 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Navigation("Agenda");
 
                     b.Navigation("Rsvps");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Meetings.Poll", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
