@@ -34,8 +34,13 @@ public abstract class PollTests<THost>(THost host) : IClassFixture<THost>
         var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         var response = await ilo.Http.PostAsJsonAsync("/api/polls", new
         {
-            title = "Plenary on the annual report", kind = "Plenary", timeZone = "Europe/Vienna", durationMinutes = 90,
-            slots = new[] { Second, First }, invitedAgencyCodes = new[] { "IOM", "UNICEF", "OHCHR" }, deadline = Deadline,
+            title = "Plenary on the annual report",
+            kind = "Plenary",
+            timeZone = "Europe/Vienna",
+            durationMinutes = 90,
+            slots = new[] { Second, First },
+            invitedAgencyCodes = new[] { "IOM", "UNICEF", "OHCHR" },
+            deadline = Deadline,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var poll = (await response.Content.ReadFromJsonAsync<Poll>(WorkspaceClient.Json))!;
