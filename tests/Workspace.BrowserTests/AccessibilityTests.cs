@@ -64,10 +64,12 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         var meeting = (await secretariat.ListMeetingsAsync())[0];
         var publication = (await secretariat.ListPublicationsAsync())[0];
         var group = (await secretariat.ListWorkingGroupsAsync())[0];
+        var poll = await secretariat.OpenPollAsync($"Poll scanned in {culture}", "Plenary", "Europe/Vienna", 60,
+            [host.Server.Clock.GetUtcNow().AddDays(20), host.Server.Clock.GetUtcNow().AddDays(21)], host.Server.Clock.GetUtcNow().AddDays(10), invitedAgencyCodes: ["IOM"]);
         var pages = new[]
         {
             "/", "/papers", "/papers/new", $"/papers/{draft.Id}", $"/papers/{draft.Id}/edit", "/board", "/meetings", "/meetings/new", $"/meetings/{meeting.Id}",
-            "/notifications", "/action-items", "/action-items?overdue=true", "/settings", "/settings/mail", "/mail/unsubscribe?t=x", "/mail/rsvp?t=x", "/members", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
+            "/notifications", "/action-items", "/action-items?overdue=true", "/polls", "/polls/new", $"/polls/{poll.Id}", "/settings", "/settings/mail", "/mail/unsubscribe?t=x", "/mail/rsvp?t=x", "/members", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
             "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/working-groups", $"/admin/working-groups/{group.Id}",
         };
 

@@ -31,4 +31,11 @@ public static class MeetingWords
 
         return Times.Instant(day.ToDateTime(at, DateTimeKind.Unspecified), zone);
     }
+
+    public static string Answer(Workspace.Server.Domain.Meetings.PollAnswerKind answer) => answer switch
+    {
+        Workspace.Server.Domain.Meetings.PollAnswerKind.Yes => "Yes",
+        Workspace.Server.Domain.Meetings.PollAnswerKind.IfNeedBe => "If need be",
+        _ => "No",
+    };
 }
