@@ -98,7 +98,7 @@ public sealed class Meeting : Aggregate
             StartsAt = startsAt,
             DurationMinutes = durationMinutes,
             TimeZone = timeZone,
-            InvitedAgencyCodes = [.. invitedAgencyCodes.Append(organizer.AgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            InvitedAgencyCodes = Invitees(invitedAgencyCodes, organizer),
             Organizer = organizer.Email,
             OrganizerAgencyCode = organizer.AgencyCode,
             Status = MeetingStatus.Scheduled,
@@ -232,6 +232,10 @@ public sealed class Meeting : Aggregate
         MinutesPaperId = paperId;
         Version++;
     }
+
+    /// <summary>The agencies a meeting (or a poll for one) invites: those named and always the organizer's own, sorted.</summary>
+    internal static List<string> Invitees(IEnumerable<string> named, Actor organizer) =>
+        [.. named.Append(organizer.AgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private void EnsureChangeable(DateTime now)
     {

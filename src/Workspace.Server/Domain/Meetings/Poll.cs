@@ -98,7 +98,7 @@ public sealed class Poll : Aggregate
             WorkingGroupId = workingGroupId,
             TimeZone = timeZone,
             DurationMinutes = durationMinutes,
-            InvitedAgencyCodes = [.. invitedAgencyCodes.Append(organizer.AgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            InvitedAgencyCodes = Meeting.Invitees(invitedAgencyCodes, organizer),
             Organizer = organizer.Email,
             OrganizerAgencyCode = organizer.AgencyCode,
             Deadline = deadline,
