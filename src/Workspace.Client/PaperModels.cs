@@ -18,11 +18,12 @@ public sealed record Revision(int Number, string Body, string ContentHash, strin
 
 /// <summary>Where one agency stands in a round.</summary>
 /// <param name="AgencyCode">The agency.</param>
-/// <param name="Status"><c>Pending</c>, <c>Approved</c>, <c>Objected</c> or <c>AdoptedBySilence</c>.</param>
+/// <param name="Status"><c>Pending</c>, <c>InClearance</c>, <c>Approved</c>, <c>Objected</c> or <c>AdoptedBySilence</c>.</param>
 /// <param name="By">Who decided for it.</param>
 /// <param name="At">When.</param>
 /// <param name="Comment">The reason given, if any.</param>
-public sealed record RoundAgency(string AgencyCode, string Status, string? By, DateTimeOffset? At, string? Comment);
+/// <param name="OnBehalfOf">When <paramref name="By"/> acted as someone's alternate: that person.</param>
+public sealed record RoundAgency(string AgencyCode, string Status, string? By, DateTimeOffset? At, string? Comment, string? OnBehalfOf = null);
 
 /// <summary>A sign-off round.</summary>
 /// <param name="Number">1, 2, … per paper.</param>
@@ -35,8 +36,10 @@ public sealed record RoundAgency(string AgencyCode, string Status, string? By, D
 /// <param name="OpenedAt">When it was opened.</param>
 /// <param name="ClosedAt">When it ended, if it did.</param>
 /// <param name="Agencies">Every participating agency's status.</param>
+/// <param name="Signers">Whose sign-off the rule of the paper's kind asked for when the round opened: <c>AllMembers</c>, <c>WorkingGroup</c>, <c>Participants</c> or <c>Named</c>.</param>
+/// <param name="ClearanceRequired">Whether that rule asked each agency to clear the text inside first.</param>
 public sealed record Round(int Number, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string Status, bool Overdue,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies);
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies, string Signers = "Participants", bool ClearanceRequired = false);
 
 /// <summary>A paper as a participant or the secretariat sees it.</summary>
 /// <param name="Id">Identifier.</param>
@@ -62,11 +65,12 @@ public sealed record Paper(Guid Id, string Title, string Kind, string State, str
 /// <param name="AgencyCode">The agency it is for.</param>
 /// <param name="Decision"><c>Approve</c> or <c>Object</c>.</param>
 /// <param name="By">Who decided.</param>
+/// <param name="OnBehalfOf">When <paramref name="By"/> acted as someone's alternate: that person.</param>
 /// <param name="At">When.</param>
 /// <param name="Comment">The reason given.</param>
 /// <param name="RoundStatus">The round's status after this decision.</param>
 /// <param name="PaperState">The paper's state after this decision.</param>
-public sealed record SignOff(Guid PaperId, int Round, string AgencyCode, string Decision, string By, DateTimeOffset At, string? Comment,
+public sealed record SignOff(Guid PaperId, int Round, string AgencyCode, string Decision, string By, string? OnBehalfOf, DateTimeOffset At, string? Comment,
     string RoundStatus, string PaperState);
 
 /// <summary>A notification for the signed-in person.</summary>

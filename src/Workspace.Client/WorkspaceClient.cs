@@ -129,6 +129,47 @@ public sealed class WorkspaceClient
     public Task<SignOff> SignOffAsync(Guid paperId, int revision, string contentHash, string decision, string? comment = null, CancellationToken ct = default) =>
         SendAsync<SignOff>(HttpMethod.Post, $"/api/papers/{paperId}/sign-offs", new { revision, contentHash, decision, comment }, ct: ct);
 
+    /// <summary>Approves or objects as the alternate of <paramref name="onBehalfOf"/>; the record names both.</summary>
+    public Task<SignOff> SignOffForAsync(string onBehalfOf, Guid paperId, int revision, string contentHash, string decision, string? comment = null, CancellationToken ct = default) =>
+        SendAsync<SignOff>(HttpMethod.Post, $"/api/papers/{paperId}/sign-offs", new { revision, contentHash, decision, comment, onBehalfOf }, ct: ct);
+
+    /// <summary>One step of my agency's internal clearance: <c>Approve</c> or <c>SendBack</c> (with a comment).</summary>
+    public Task<Clearance> ClearAsync(Guid paperId, int revision, string contentHash, string step, string decision, string? comment = null, string? onBehalfOf = null, CancellationToken ct = default) =>
+        SendAsync<Clearance>(HttpMethod.Post, $"/api/papers/{paperId}/clearances", new { revision, contentHash, step, decision, comment, onBehalfOf }, ct: ct);
+
+    /// <summary>My agency's internal clearance of the paper's latest round.</summary>
+    public Task<Clearance> GetClearanceAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<Clearance>(HttpMethod.Get, $"/api/papers/{paperId}/clearances", null, ct: ct);
+
+    /// <summary>The sign-off rule of every kind of paper.</summary>
+    public Task<IReadOnlyList<SignOffRule>> ListSignOffRulesAsync(CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<SignOffRule>>(HttpMethod.Get, "/api/sign-off-rules", null, ct: ct);
+
+    /// <summary>Sets the sign-off rule of a kind of paper (secretariat).</summary>
+    public Task<SignOffRule> ChangeSignOffRuleAsync(string paperKind, string signers, string procedure, TimeSpan minimumNotice, bool clearanceRequired,
+        IReadOnlyList<string>? agencyCodes = null, CancellationToken ct = default) =>
+        SendAsync<SignOffRule>(HttpMethod.Put, $"/api/sign-off-rules/{paperKind}", new { signers, agencyCodes = agencyCodes ?? [], procedure, minimumNotice, clearanceRequired }, ct: ct);
+
+    /// <summary>An agency's internal clearance chain.</summary>
+    public Task<ClearanceChain> GetClearanceChainAsync(string agencyCode, CancellationToken ct = default) =>
+        SendAsync<ClearanceChain>(HttpMethod.Get, $"/api/agencies/{agencyCode}/clearance-chain", null, ct: ct);
+
+    /// <summary>Sets an agency's internal clearance chain (its own focal points or the secretariat).</summary>
+    public Task<ClearanceChain> ChangeClearanceChainAsync(string agencyCode, IReadOnlyList<ClearanceStep> steps, CancellationToken ct = default) =>
+        SendAsync<ClearanceChain>(HttpMethod.Put, $"/api/agencies/{agencyCode}/clearance-chain", new { steps }, ct: ct);
+
+    /// <summary>My alternate and those I stand in for.</summary>
+    public Task<MyAlternate> GetMyAlternateAsync(CancellationToken ct = default) =>
+        SendAsync<MyAlternate>(HttpMethod.Get, "/api/me/alternate", null, ct: ct);
+
+    /// <summary>Names my alternate for a period.</summary>
+    public Task<MyAlternate> NameAlternateAsync(string email, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        SendAsync<MyAlternate>(HttpMethod.Put, "/api/me/alternate", new { email, from, to }, ct: ct);
+
+    /// <summary>Ends my alternate's period now.</summary>
+    public Task<MyAlternate> EndAlternateAsync(CancellationToken ct = default) =>
+        SendAsync<MyAlternate>(HttpMethod.Delete, "/api/me/alternate", null, ct: ct);
+
     /// <summary>Publishes a signed-off paper (secretariat).</summary>
     public Task<Paper> PublishAsync(Guid paperId, string summary, IReadOnlyList<string> tags, CancellationToken ct = default) =>
         SendAsync<Paper>(HttpMethod.Post, $"/api/papers/{paperId}/publish", new { summary, tags }, ct: ct);

@@ -118,6 +118,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<PaperAccess>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<ActionItemAccess>();
+        services.AddScoped<Alternates>();
         services.AddScoped<Sessions>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeNoOne>();

@@ -3,7 +3,8 @@ using Workspace.Server.Domain.Papers;
 namespace Workspace.Server.Auth;
 
 /// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
-internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings, ActionItemAccess actionItems)
+internal sealed class AuthorizationBehaviour<TRequest, TResponse>(
+    ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings, ActionItemAccess actionItems, Alternates alternates)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -82,6 +83,11 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser m
             default:
                 // A request that states no rule is a programming error, caught by the architecture tests too.
                 throw new InvalidOperationException($"{typeof(TRequest).FullName} does not state who may send it.");
+        }
+
+        if (request is IAlternateRequest { OnBehalfOf: { Length: > 0 } person })
+        {
+            await alternates.EnsureHoldsAsync(person, cancellationToken);
         }
 
         return await next();

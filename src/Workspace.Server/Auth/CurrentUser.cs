@@ -26,6 +26,10 @@ public static class CurrentUserExtensions
 {
     /// <summary>The caller as the domain names whoever acts: an address and the agency they act for.</summary>
     public static Domain.Actor AsActor(this ICurrentUser me) => new(me.Actor, me.AgencyCode);
+
+    /// <summary>The caller, acting as the alternate of <paramref name="onBehalfOf"/> when it names someone (the pipeline checked the power).</summary>
+    public static Domain.Actor AsActor(this ICurrentUser me, string? onBehalfOf) =>
+        new(me.Actor, me.AgencyCode) { OnBehalfOf = string.IsNullOrWhiteSpace(onBehalfOf) ? null : onBehalfOf.Trim().ToLowerInvariant() };
 }
 
 /// <summary>

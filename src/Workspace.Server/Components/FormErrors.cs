@@ -58,6 +58,10 @@ public sealed class FormErrors
         {
             Add(field, f.Message);
         }
+        catch (NotPermittedException f)
+        {
+            Add(field, f.Message);
+        }
 
         return false;
     }

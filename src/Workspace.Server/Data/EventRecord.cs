@@ -21,7 +21,10 @@ public sealed class EventRecord
 
     public string Actor { get; init; } = "";
 
-    /// <summary><c>*</c> for everyone, else the agency codes wrapped in commas (<c>,ILO,UNODC,</c>) so one <c>instr</c> finds a member.</summary>
+    /// <summary>
+    /// <c>*</c> for everyone, else the agency codes wrapped in commas (<c>,ILO,UNODC,</c>) so one <c>instr</c> finds a
+    /// member; an agency's internal events start with <see cref="Internal"/> (<c>!,UNHCR,</c>).
+    /// </summary>
     public string Audience { get; init; } = "";
 
     /// <summary>The event's data as JSON.</summary>
@@ -35,6 +38,8 @@ public sealed class EventRecord
     public string Hash { get; init; } = "";
 
     public const string Everyone = "*";
+
+    public const string Internal = "!";
 
     public static string AudienceTag(string agencyCode) => $",{agencyCode},";
 
@@ -58,19 +63,19 @@ public sealed class EventRecord
 }
 
 /// <summary>
-/// Who may see an event, in one place: the secretariat every event; anyone else those for everyone or naming
-/// their agency. An expression, so the log's queries run it in SQL and the live relay runs it compiled.
+/// Who may see an event, in one place: the secretariat every event but other agencies' internal ones; anyone
+/// else those for everyone or naming their agency. An expression, so the log's queries run it in SQL and the live relay runs it compiled.
 /// </summary>
 public static class EventAudience
 {
     public static System.Linq.Expressions.Expression<Func<EventRecord, bool>> For(bool isSecretariat, string agencyCode)
     {
+        var tag = EventRecord.AudienceTag(agencyCode);
         if (isSecretariat)
         {
-            return e => true;
+            return e => !e.Audience.StartsWith(EventRecord.Internal) || e.Audience.Contains(tag);
         }
 
-        var tag = EventRecord.AudienceTag(agencyCode);
         return e => e.Audience == EventRecord.Everyone || e.Audience.Contains(tag);
     }
 
@@ -81,7 +86,7 @@ public static class EventAudience
     /// connection of that audience rather than compiled again for each.
     /// </summary>
     public static Func<EventRecord, bool> Of(bool isSecretariat, string agencyCode) =>
-        Compiled.GetOrAdd((isSecretariat, isSecretariat ? "" : agencyCode), key => For(key.Item1, key.Item2).Compile());
+        Compiled.GetOrAdd((isSecretariat, agencyCode), key => For(key.Item1, key.Item2).Compile());
 }
 
 /// <summary>

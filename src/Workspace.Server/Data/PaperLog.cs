@@ -10,7 +10,8 @@ namespace Workspace.Server.Data;
 /// </summary>
 public sealed partial class PaperLog
 {
-    public sealed record Decision(long Seq, DateTime At, int Round, int Revision, string ContentHash, string AgencyCode, string Value, string By, string? Comment);
+    public sealed record Decision(long Seq, DateTime At, int Round, int Revision, string ContentHash, string AgencyCode, string Value, string By, string? Comment,
+        string? OnBehalfOf = null);
 
     public sealed record LoggedRound(int Number, int Revision, string ContentHash, string Procedure, DateTime Deadline, long OpenedSeq, DateTime OpenedAt, string OpenedBy)
     {
@@ -100,7 +101,8 @@ public sealed partial class PaperLog
                         data.TryGetProperty("revision", out var revision) ? revision.GetInt32() : round?.Revision ?? 0,
                         data.TryGetProperty("contentHash", out var hash) ? hash.GetString()! : round?.ContentHash ?? "",
                         data.GetProperty("agencyCode").GetString()!, data.GetProperty("decision").GetString()!, data.GetProperty("by").GetString()!,
-                        data.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null));
+                        data.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null,
+                        data.TryGetProperty("onBehalfOf", out var onBehalfOf) && onBehalfOf.ValueKind == JsonValueKind.String ? onBehalfOf.GetString() : null));
                     break;
                 case "paper.round-closed" when log.Rounds.TryGetValue(data.GetProperty("round").GetInt32(), out var closed):
                     closed.Status = data.GetProperty("status").GetString();

@@ -49,6 +49,14 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<PaperComment> Comments => Set<PaperComment>();
 
+    public DbSet<SignOffRule> SignOffRules => Set<SignOffRule>();
+
+    public DbSet<ClearanceChain> ClearanceChains => Set<ClearanceChain>();
+
+    public DbSet<ClearanceAction> ClearanceActions => Set<ClearanceAction>();
+
+    public DbSet<Alternate> Alternates => Set<Alternate>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -186,7 +194,7 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
             var seq = head.Seq + 1;
             var audience = e.Audience.IsEveryone
                 ? EventRecord.Everyone
-                : "," + string.Join(',', e.Audience.AgencyCodes) + ",";
+                : (e.Audience.IsInternal ? EventRecord.Internal : "") + "," + string.Join(',', e.Audience.AgencyCodes) + ",";
             var data = JsonSerializer.Serialize(e.Data, EventJson);
             var keyId = keys.CurrentId;
             var hash = keys.Hash(keyId, EventRecord.HashedText(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, e.Actor, audience, data, head.Hash, keyId))!;
@@ -225,7 +233,9 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     {
         var codes = notice.AgencyCodes.ToList();
         var except = (notice.ExceptEmails ?? []).ToList();
+        var only = notice.OnlyEmails?.Select(e => e.ToUpperInvariant()).ToList();
         var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!))
+            .Where(p => only == null || only.Contains(p.NormalizedEmail!))
             .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language, Mail.MailMode.Immediate)).ToListAsync(ct);
         if (mail is not null && !WritesNoMail && Mail.MailKinds.Find(notice.Kind) is { } kind && people.Count > 0)
         {

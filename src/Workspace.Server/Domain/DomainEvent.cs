@@ -4,25 +4,31 @@ namespace Workspace.Server.Domain;
 public sealed record Subject(string Kind, string Id);
 
 /// <summary>
-/// Who may see an event. The secretariat sees every event; everyone else sees an event when the
-/// audience is everyone or names their agency.
+/// Who may see an event. The secretariat sees every event but an agency's internal ones; everyone else sees an
+/// event when the audience is everyone or names their agency.
 /// </summary>
 public sealed record Audience
 {
-    public static readonly Audience Everyone = new(true, []);
+    public static readonly Audience Everyone = new(true, [], false);
 
-    private Audience(bool everyone, IReadOnlyList<string> agencyCodes)
+    private Audience(bool everyone, IReadOnlyList<string> agencyCodes, bool isInternal)
     {
         IsEveryone = everyone;
         AgencyCodes = agencyCodes;
+        IsInternal = isInternal;
     }
 
     public bool IsEveryone { get; }
 
     public IReadOnlyList<string> AgencyCodes { get; }
 
+    /// <summary>An agency's own business (its internal clearance): the secretariat does not see it unless it is that agency.</summary>
+    public bool IsInternal { get; }
+
     public static Audience Agencies(IEnumerable<string> codes) =>
-        new(false, [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        new(false, [.. codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], false);
+
+    public static Audience InternalTo(string agencyCode) => new(false, [agencyCode], true);
 }
 
 /// <summary>A change to the group's state, appended to the event log in the same transaction as the change.</summary>
@@ -33,12 +39,23 @@ public sealed record DomainEvent(string Type, Subject Subject, Audience Audience
     public string Actor { get; init; } = Domain.Actor.System.Email;
 }
 
-/// <summary>An in-app notification for every person of the named agencies, but those excluded by address.</summary>
-public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes, IReadOnlyList<string>? ExceptEmails = null);
+/// <summary>
+/// An in-app notification for every person of the named agencies, but those excluded by address; when
+/// <paramref name="OnlyEmails"/> is given, for those of them alone.
+/// </summary>
+public sealed record Notice(string Kind, string Text, IReadOnlyList<string> AgencyCodes, IReadOnlyList<string>? ExceptEmails = null,
+    IReadOnlyList<string>? OnlyEmails = null);
 
 /// <summary>Who acts: a person's address and the agency they act for.</summary>
 public sealed record Actor(string Email, string AgencyCode)
 {
+    /// <summary>The person an alternate acts for, if any: records name both ("by X for Y").</summary>
+    public string? OnBehalfOf { get; init; }
+
+    /// <summary>Whether this actor may exercise what the people of <paramref name="emails"/> hold: they are one of them, or act as their alternate.</summary>
+    public bool Holds(IEnumerable<string> emails) =>
+        emails.Any(e => string.Equals(e, Email, StringComparison.OrdinalIgnoreCase) || string.Equals(e, OnBehalfOf, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The server itself: deadlines, reminders, start-up.</summary>
     public static readonly Actor System = new("system", "");
 }

@@ -18,3 +18,9 @@ public sealed class NotFoundException(string kind, string id)
 {
     public string Kind { get; } = kind;
 }
+
+/// <summary>
+/// A person asks to do what only someone else may (403): a rule of the object itself, such as who holds a step of
+/// an agency's clearance, rather than one the pipeline can check before the object is loaded.
+/// </summary>
+public sealed class NotPermittedException(string message) : Exception(message);

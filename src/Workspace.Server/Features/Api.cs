@@ -33,6 +33,10 @@ public static class Api
         var notifications = api.MapGroup("/me").WithTags("Notifications");
         ListMyNotifications.Map(notifications);
         MarkNotificationRead.Map(notifications);
+        var alternate = api.MapGroup("/me").WithTags("Sign-off practice");
+        Alternates.GetMyAlternate.Map(alternate);
+        Alternates.NameAlternate.Map(alternate);
+        Alternates.EndAlternate.Map(alternate);
         var feed = api.MapGroup("/me").WithTags("Meetings");
         IssueCalendarFeed.Map(feed);
         RevokeCalendarFeed.Map(feed);
@@ -43,6 +47,12 @@ public static class Api
         RegisterAgency.Map(agencies);
         UpdateAgencyProfile.Map(agencies);
         RegisterFocalPoint.Map(agencies);
+        var chains = api.MapGroup("/agencies").WithTags("Sign-off practice");
+        GetClearanceChain.Map(chains);
+        ChangeClearanceChain.Map(chains);
+        var rules = api.MapGroup("/sign-off-rules").WithTags("Sign-off practice");
+        SignOffRules.ListSignOffRules.Map(rules);
+        SignOffRules.ChangeSignOffRule.Map(rules);
         ListMembers.Map(api);
         GetMemberProfile.Map(api);
         ListPeople.Map(api);
@@ -95,6 +105,8 @@ public static class Api
         ListComments.Map(papers);
         OpenRound.Map(papers);
         RecordSignOff.Map(papers);
+        RecordClearance.Map(papers);
+        GetClearance.Map(papers);
         ListRounds.Map(papers);
         PublishPaper.Map(papers);
         WithdrawPaper.Map(papers);

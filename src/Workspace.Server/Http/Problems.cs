@@ -60,6 +60,7 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),
         NotFoundException n => Problem(404, "not-found", "Not found", n.Message),
         ForbiddenException f => Problem(403, "forbidden", "Not allowed", f.Message),
+        NotPermittedException f => Problem(403, "forbidden", "Not allowed", f.Message),
         WrongCredentialsException w => Problem(401, "wrong-credentials", "Sign-in failed", w.Message),
         TooManyAttemptsException t => Problem(429, "too-many-attempts", "Too many attempts", t.Message),
         UnauthenticatedException u => Problem(401, "unauthenticated", "Sign-in required", u.Message),

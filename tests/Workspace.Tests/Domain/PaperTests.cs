@@ -167,11 +167,12 @@ public sealed class PaperTests
     [Fact]
     public void The_workflow_lists_what_each_capacity_may_do()
     {
-        Assert.Equal([PaperAction.AddRevision, PaperAction.Comment, PaperAction.SignOff],
+        Assert.Equal([PaperAction.AddRevision, PaperAction.Comment, PaperAction.SignOff, PaperAction.Clear],
             PaperWorkflow.AllowedActions(PaperState.InSignOff, Capacity.Viewer | Capacity.Participant));
-        Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw],
+        Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw, PaperAction.ProposeCorrection],
             PaperWorkflow.AllowedActions(PaperState.SignedOff, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead));
-        Assert.Empty(PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
+        Assert.Equal([PaperAction.ProposeCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
+        Assert.Empty(PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Participant));
     }
 
     [Fact]

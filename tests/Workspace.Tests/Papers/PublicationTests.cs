@@ -32,7 +32,7 @@ public abstract class PublicationTests<THost>(THost host) : IClassFixture<THost>
 
         Assert.Equal("Published", published.State);
         Assert.NotNull(published.PublishedAt);
-        Assert.Empty(published.AllowedActions);
+        Assert.Equal(["ProposeCorrection"], published.AllowedActions);
 
         using var anonymous = host.Anonymous();
         var list = await anonymous.GetFromJsonAsync<List<Publication>>("/api/publications", WorkspaceClient.Json);

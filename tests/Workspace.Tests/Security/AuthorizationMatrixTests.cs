@@ -114,6 +114,13 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("PUT", "/api/me/mail-settings", () => new { kinds = new Dictionary<string, string> { ["round-completed"] = "Off" } }, SignedIn),
             // The sealed link is the authority: without one made by the server, nobody stops anyone's mail.
             new("POST", "/api/mail/unsubscribe?t=forged.link", () => null, Enum.GetValues<Role>().ToDictionary(r => r, _ => HttpStatusCode.NotFound)),
+            new("GET", "/api/me/alternate", () => null, SignedIn),
+            new("PUT", "/api/me/alternate", () => new { email = "deputy@nowhere.demo", from = soon, to = soon.AddDays(1) }, SignedIn),
+            new("DELETE", "/api/me/alternate", () => null, SignedIn),
+            new("GET", "/api/sign-off-rules", () => null, SignedIn),
+            new("PUT", "/api/sign-off-rules/JointStatement", () => new { signers = "AllMembers", procedure = "Silence", minimumNotice = "1.00:00:00", clearanceRequired = true }, Only(Role.Secretariat)),
+            new("GET", "/api/agencies/IOM/clearance-chain", () => null, Only(Role.Secretariat)),
+            new("PUT", "/api/agencies/IOM/clearance-chain", () => new { steps = new[] { new { name = "Intruder", emails = new[] { "focal@iom.demo" } } } }, Only(Role.Secretariat)),
             new("POST", "/api/me/calendar-feed", () => null, SignedIn),
             new("DELETE", "/api/me/calendar-feed", () => null, SignedIn),
             new("GET", "/api/agencies", () => null, SignedIn),
@@ -168,6 +175,11 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/papers/{p}/sign-offs", () => new { revision = 1, contentHash = revision.ContentHash, decision = "Approve" }, participants),
             new("POST", $"/api/papers/{p}/sign-offs", () => new { revision = 1, contentHash = revision.ContentHash, decision = "Approve", agencyCode = "IOM" },
                 Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
+            // Nobody named anyone here their alternate: acting for another is refused to those who could act for themselves.
+            new("POST", $"/api/papers/{p}/sign-offs", () => new { revision = 1, contentHash = revision.ContentHash, decision = "Approve", onBehalfOf = "focal@iom.demo" },
+                Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
+            new("POST", $"/api/papers/{p}/clearances", () => new { revision = 1, contentHash = revision.ContentHash, step = "Legal", decision = "Approve" }, participants),
+            new("GET", $"/api/papers/{p}/clearances", () => null, participants),
             // Publishing is the secretariat's whatever the paper: everyone else is refused alike, which tells nothing of the paper.
             new("POST", $"/api/papers/{p}/publish", () => new { summary = "S", tags = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("POST", $"/api/papers/{p}/withdraw", () => null, leads),
@@ -244,7 +256,8 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
     private static string Normalize(string route)
     {
         var path = route.Split('?')[0].TrimEnd('/');
-        return string.Join('/', path.Split('/').Select(s => s.StartsWith('{') || Guid.TryParse(s, out _) || int.TryParse(s, out _) || (s.Length is >= 2 and <= 16 && s.All(c => char.IsUpper(c) || c == '-')) ? "*" : s));
+        return string.Join('/', path.Split('/').Select(s => s.StartsWith('{') || Guid.TryParse(s, out _) || int.TryParse(s, out _) || (s.Length is >= 2 and <= 16 && s.All(c => char.IsUpper(c) || c == '-'))
+            || Enum.TryParse<Workspace.Server.Domain.Papers.PaperKind>(s, out _) ? "*" : s));
     }
 
     /// <summary>What a change would show: every event, paper, meeting, group and agency, as the secretariat sees them.</summary>

@@ -19,6 +19,9 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         r.Navigation(x => x.Agencies).HasField("agencies").UsePropertyAccessMode(PropertyAccessMode.Field);
         r.HasMany(x => x.Decisions).WithOne().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
         r.Navigation(x => x.Decisions).HasField("decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        r.Property(x => x.Signers).HasConversion<string>().HasMaxLength(16);
+        r.HasMany(x => x.Clearances).WithOne().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
+        r.Navigation(x => x.Clearances).HasField("clearances").UsePropertyAccessMode(PropertyAccessMode.Field);
         r.Ignore(x => x.PendingAgencyCodes);
         r.Ignore(x => x.IsOpen);
     }

@@ -9,6 +9,7 @@ internal sealed class SignOffDecisionConfiguration : IEntityTypeConfiguration<Si
     {
         d.HasKey(x => x.Id);
         d.Property(x => x.Decision).HasConversion<string>().HasMaxLength(16);
+        d.Property(x => x.OnBehalfOf).HasMaxLength(256);
         d.HasIndex(x => new { x.RoundId, x.AgencyCode });
     }
 }

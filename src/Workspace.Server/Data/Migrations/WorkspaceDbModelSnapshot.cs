@@ -484,6 +484,44 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Alternate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternateEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonEmail");
+
+                    b.HasIndex("AlternateEmail", "PersonEmail");
+
+                    b.ToTable("Alternates");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.CoChairTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +918,83 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("Rsvps");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "AgencyCode");
+
+                    b.ToTable("ClearanceActions", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceChain", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyCode");
+
+                    b.ToTable("ClearanceChains");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1050,6 +1165,9 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClearanceRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -1089,6 +1207,11 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Signers")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1118,7 +1241,18 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<string>("By")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClearanceSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClearedSteps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1158,6 +1292,10 @@ namespace Workspace.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
@@ -1166,6 +1304,48 @@ namespace Workspace.Server.Data.Migrations
                     b.HasIndex("RoundId", "AgencyCode");
 
                     b.ToTable("SignOffDecisions");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.SignOffRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClearanceRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("MinimumNotice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Procedure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signers")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("SignOffRules");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
@@ -1508,6 +1688,24 @@ namespace Workspace.Server.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceAction", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Round", null)
+                        .WithMany("Clearances")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceChain", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -1623,6 +1821,8 @@ namespace Workspace.Server.Data.Migrations
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>
                 {
                     b.Navigation("Agencies");
+
+                    b.Navigation("Clearances");
 
                     b.Navigation("Decisions");
                 });

@@ -155,10 +155,15 @@ public sealed class Paper : Aggregate
     }
 
     /// <param name="reminderHours">Hours before the deadline at which pending agencies are reminded.</param>
+    /// <param name="terms">
+    /// What the rule of the paper's kind asks: agencies it requires that do not participate yet join the paper
+    /// (they must see what they sign), and each agency's clearance chain when clearance is required.
+    /// </param>
     /// <remarks>The round binds the latest revision's own hash: the paper knows it, no caller supplies it.</remarks>
-    public Round OpenRound(int revision, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours)
+    public Round OpenRound(int revision, Procedure procedure, DateTime deadline, Actor by, DateTime now, IReadOnlyList<int> reminderHours, RoundTerms? terms = null)
     {
         ActAs(by);
+        terms ??= RoundTerms.ParticipantsOnly;
         PaperWorkflow.Ensure(State, PaperAction.OpenRound);
         EnsureRevisionExists(revision);
         if (revision != LatestRevisionNumber)
@@ -173,25 +178,108 @@ public sealed class Paper : Aggregate
             throw new RuleBrokenException("deadline-passed", "The deadline of a round is in the future.");
         }
 
+        Join(terms.RequiredSigners, $"the rule for {Kind} papers asks for their sign-off");
+
         // Reminders whose moment has already passed are not sent: the agencies are being asked right now.
         var alreadyDue = reminderHours.Where(h => deadline.AddHours(-h) <= now);
         var contentHash = LatestContentHash!;
-        var round = new Round(Id, LastRoundNumber + 1, revision, contentHash, procedure, deadline, ParticipatingAgencyCodes, now, by.Email, alreadyDue);
+        var round = new Round(Id, LastRoundNumber + 1, revision, contentHash, procedure, deadline, ParticipatingAgencyCodes, now, by.Email, alreadyDue, terms);
         rounds.Add(round);
         LastRoundNumber = round.Number;
         Version++;
         Raise(new DomainEvent("paper.round-opened", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = deadline.AsUtcInstant() },
+            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = deadline.AsUtcInstant(), signers = terms.Signers.ToString(), clearanceRequired = terms.ClearanceRequired },
             new Notice("round-opened",
                 $"Sign-off requested on \"{Title}\", revision {revision}, by {Describe(deadline)} ({(procedure == Procedure.Silence ? "silence procedure: no answer counts as adoption" : "every agency must approve")}).",
                 [.. ParticipatingAgencyCodes])));
+        foreach (var agency in round.Agencies.Where(a => a.NeedsClearance))
+        {
+            AskClearance(round, agency);
+        }
+
         ChangeState(PaperState.InSignOff);
         return round;
     }
 
     /// <summary>
+    /// One step of an agency's internal clearance on the open round's exact text. Steps approve in order; the
+    /// last approval is the agency's Approve. Any step may send the text back to the start of the chain, with a
+    /// reason. Only the agency sees its steps and comments; others see it is in clearance.
+    /// </summary>
+    public void RecordClearance(int revision, string contentHash, string stepName, ClearanceDecision decision, string? comment, Actor by, DateTime now)
+    {
+        ActAs(by);
+        PaperWorkflow.Ensure(State, PaperAction.Clear);
+        var round = CurrentRound!;
+        EnsureRoundText(round, revision, contentHash);
+        var agency = round.Agencies.SingleOrDefault(a => a.AgencyCode == by.AgencyCode)
+            ?? throw new RuleBrokenException("not-a-participant", $"{by.AgencyCode} does not participate in this paper.");
+        if (!agency.NeedsClearance)
+        {
+            throw new RuleBrokenException("no-clearance", $"This round does not ask {agency.AgencyCode} to clear the text inside: the agency's sign-off counts as it is.");
+        }
+
+        var index = agency.ClearanceSteps.FindIndex(s => string.Equals(s.Name, stepName.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            throw new RuleBrokenException("unknown-clearance-step",
+                $"{agency.AgencyCode}'s clearance has the steps {string.Join(" → ", agency.ClearanceSteps.Select(s => s.Name))}.");
+        }
+
+        var step = agency.ClearanceSteps[index];
+        if (!by.Holds(step.Emails))
+        {
+            throw new NotPermittedException($"The step {step.Name} of {agency.AgencyCode}'s clearance is held by {string.Join(", ", step.Emails)}.");
+        }
+
+        if (agency.IsCleared && agency.Status == AgencySignOffStatus.Approved)
+        {
+            throw new RuleBrokenException("already-cleared", $"{agency.AgencyCode} has cleared and approved this text; to change its word, object.");
+        }
+
+        if (decision == ClearanceDecision.SendBack && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new RuleBrokenException("send-back-without-reason", "Sending a text back says why.");
+        }
+
+        if (decision == ClearanceDecision.Approve && index != agency.ClearedSteps)
+        {
+            var waiting = agency.ClearanceSteps[agency.ClearedSteps];
+            throw new RuleBrokenException("clearance-out-of-order", index < agency.ClearedSteps
+                    ? $"The step {step.Name} has already cleared this text; it is with {waiting.Name} now."
+                    : $"The text is with {waiting.Name}; {step.Name} clears it after that.",
+                new Dictionary<string, object?> { ["waitingFor"] = waiting.Name });
+        }
+
+        var wasPending = agency.Status == AgencySignOffStatus.Pending;
+        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        round.Clear(agency, index + 1, decision, by, now, trimmed);
+        Version++;
+        Raise(new DomainEvent("paper.clearance-recorded", Subject, Audience.InternalTo(agency.AgencyCode),
+            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, agencyCode = agency.AgencyCode, step = step.Name, position = index + 1, decision = decision.ToString(), by = by.Email, onBehalfOf = by.OnBehalfOf, comment = trimmed },
+            decision == ClearanceDecision.SendBack
+                ? new Notice("clearance-sent-back", $"{step.Name} sent \"{Title}\" (revision {round.RevisionNumber}) back: {trimmed}", [agency.AgencyCode], [by.Email])
+                : null));
+        if (wasPending)
+        {
+            // What the other agencies may know: the agency is clearing, nothing of how.
+            Raise(new DomainEvent("paper.agency-status-changed", Subject, Participants,
+                new { paperId = Id, round = round.Number, agencyCode = agency.AgencyCode, status = agency.Status.ToString() }));
+        }
+
+        if (decision == ClearanceDecision.SendBack || !agency.IsCleared)
+        {
+            AskClearance(round, agency);
+            return;
+        }
+
+        // Every step approved this exact text: that is the agency's Approve.
+        Decide(round, Decision.Approve, null, by, now);
+    }
+    /// <summary>
     /// Records an agency's decision on the open round's exact text. A decision may change while the round is
-    /// open; every decision stays in the history.
+    /// open; every decision stays in the history. Where the round asks the agency to clear the text inside,
+    /// its Approve comes from the last step of its chain, not from here; an objection may come at any time.
     /// </summary>
     public void RecordSignOff(int revision, string contentHash, Decision decision, string? comment, Actor by, DateTime now)
     {
@@ -203,38 +291,81 @@ public sealed class Paper : Aggregate
             throw new RuleBrokenException("not-a-participant", $"{by.AgencyCode} does not participate in this paper.");
         }
 
-        if (revision != round.RevisionNumber || !string.Equals(contentHash, round.ContentHash, StringComparison.Ordinal))
-        {
-            throw new RuleBrokenException("stale-sign-off",
-                $"The open round is on revision {round.RevisionNumber} ({round.ContentHash}); a sign-off must name that exact text.",
-                new Dictionary<string, object?> { ["roundRevision"] = round.RevisionNumber, ["roundContentHash"] = round.ContentHash });
-        }
-
+        EnsureRoundText(round, revision, contentHash);
         if (decision == Decision.Object && string.IsNullOrWhiteSpace(comment))
         {
             throw new RuleBrokenException("objection-without-reason", "An objection says why.");
         }
 
-        round.Record(by.AgencyCode, decision, by.Email, now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        if (decision == Decision.Approve && round.Agencies.Single(a => a.AgencyCode == by.AgencyCode) is { NeedsClearance: true, IsCleared: false } clearing)
+        {
+            var waiting = clearing.ClearanceSteps[clearing.ClearedSteps];
+            throw new RuleBrokenException("clearance-incomplete",
+                $"{by.AgencyCode}'s approval counts once its clearance is complete: the text is with {waiting.Name} (step {clearing.ClearedSteps + 1} of {clearing.ClearanceSteps.Count}).",
+                new Dictionary<string, object?> { ["waitingFor"] = waiting.Name });
+        }
+
+        Decide(round, decision, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), by, now);
+    }
+
+    private void Decide(Round round, Decision decision, string? comment, Actor by, DateTime now)
+    {
+        round.Record(by.AgencyCode, decision, by, now, comment);
         Version++;
         var objectedInUnanimous = decision == Decision.Object && round.Procedure == Procedure.Unanimous;
         Raise(new DomainEvent("paper.sign-off-recorded", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, comment },
+            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, onBehalfOf = by.OnBehalfOf, comment },
             objectedInUnanimous
-                ? new Notice("sign-off-objected", $"{by.AgencyCode} objects to \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes], [by.Email])
+                ? new Notice("sign-off-objected", $"{by.AgencyCode} objects to \"{Title}\" (revision {round.RevisionNumber}): {comment}", [.. ParticipatingAgencyCodes], [by.Email])
                 : null));
 
         if (round.Procedure == Procedure.Silence && decision == Decision.Object)
         {
             CloseRound(round, RoundStatus.Broken, now, $"{by.AgencyCode} objected",
-                new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment?.Trim()}", [.. ParticipatingAgencyCodes], [by.Email]),
-                (by.AgencyCode, comment?.Trim()));
+                new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment}", [.. ParticipatingAgencyCodes], [by.Email]),
+                (by.AgencyCode, comment));
             ChangeState(PaperState.Drafting);
         }
         else if (round.Procedure == Procedure.Unanimous && round.Agencies.All(a => a.Status == AgencySignOffStatus.Approved))
         {
             Complete(round, now, "every participating agency approved");
         }
+    }
+
+    /// <summary>Tells the holders of the step the agency's text waits for that it is their turn.</summary>
+    private void AskClearance(Round round, RoundAgency agency)
+    {
+        var step = agency.ClearanceSteps[agency.ClearedSteps];
+        Raise(new DomainEvent("paper.clearance-requested", Subject, Audience.InternalTo(agency.AgencyCode),
+            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, agencyCode = agency.AgencyCode, step = step.Name, position = agency.ClearedSteps + 1, holders = step.Emails },
+            new Notice("clearance-requested",
+                $"\"{Title}\" (revision {round.RevisionNumber}) waits for your clearance as {step.Name} (step {agency.ClearedSteps + 1} of {agency.ClearanceSteps.Count}) by {Describe(round.Deadline)}.",
+                [agency.AgencyCode], OnlyEmails: step.Emails)));
+    }
+
+    private static void EnsureRoundText(Round round, int revision, string contentHash)
+    {
+        if (revision != round.RevisionNumber || !string.Equals(contentHash, round.ContentHash, StringComparison.Ordinal))
+        {
+            throw new RuleBrokenException("stale-sign-off",
+                $"The open round is on revision {round.RevisionNumber} ({round.ContentHash}); a sign-off must name that exact text.",
+                new Dictionary<string, object?> { ["roundRevision"] = round.RevisionNumber, ["roundContentHash"] = round.ContentHash });
+        }
+    }
+
+    /// <summary>Adds agencies to the participants (with an event to the new set), so that they see what they are asked to sign.</summary>
+    private void Join(IEnumerable<string> agencyCodes, string reason)
+    {
+        var joining = agencyCodes.Except(ParticipatingAgencyCodes, StringComparer.Ordinal).ToList();
+        if (joining.Count == 0)
+        {
+            return;
+        }
+
+        ParticipatingAgencyCodes = [.. ParticipatingAgencyCodes.Concat(joining).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Version++;
+        Raise(new DomainEvent("paper.participants-added", Subject, Participants,
+            new { paperId = Id, agencyCodes = joining.Order(StringComparer.Ordinal), participatingAgencyCodes = ParticipatingAgencyCodes, reason }));
     }
 
     /// <summary>At the deadline of a silence procedure nobody broke, the text is adopted. Does nothing otherwise.</summary>

@@ -41,6 +41,9 @@ public enum RoundStatus
 public enum AgencySignOffStatus
 {
     Pending,
+
+    /// <summary>The agency is clearing the text inside; others see no more than that.</summary>
+    InClearance,
     Approved,
     Objected,
     AdoptedBySilence,
@@ -61,8 +64,10 @@ public enum PaperAction
     Comment,
     OpenRound,
     SignOff,
+    Clear,
     Publish,
     Withdraw,
+    ProposeCorrection,
 }
 
 /// <summary>The capacity in which someone acts on a paper. A person can hold several.</summary>

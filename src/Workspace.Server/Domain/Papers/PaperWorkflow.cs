@@ -21,6 +21,7 @@ public static class PaperWorkflow
             [PaperAction.AddRevision] = Capacity.Participant,
             [PaperAction.Comment] = Capacity.Viewer,
             [PaperAction.SignOff] = Capacity.Participant,
+            [PaperAction.Clear] = Capacity.Participant,
             [PaperAction.Withdraw] = Capacity.Lead,
         },
         [PaperState.SignedOff] = new()
@@ -28,8 +29,12 @@ public static class PaperWorkflow
             [PaperAction.Comment] = Capacity.Viewer,
             [PaperAction.Publish] = Capacity.Secretariat,
             [PaperAction.Withdraw] = Capacity.Lead,
+            [PaperAction.ProposeCorrection] = Capacity.Lead,
         },
-        [PaperState.Published] = new(),
+        [PaperState.Published] = new()
+        {
+            [PaperAction.ProposeCorrection] = Capacity.Lead,
+        },
         [PaperState.Withdrawn] = new(),
     };
 
@@ -53,7 +58,9 @@ public static class PaperWorkflow
         PaperAction.Comment => "comments",
         PaperAction.OpenRound => "opening a sign-off round",
         PaperAction.SignOff => "sign-offs",
+        PaperAction.Clear => "internal clearance",
         PaperAction.Publish => "publishing",
+        PaperAction.ProposeCorrection => "editorial corrections",
         _ => "withdrawal",
     };
 }

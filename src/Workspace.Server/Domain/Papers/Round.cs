@@ -8,13 +8,14 @@ public sealed class Round
 {
     private readonly List<RoundAgency> agencies = [];
     private readonly List<SignOffDecision> decisions = [];
+    private readonly List<ClearanceAction> clearances = [];
 
     private Round()
     {
     }
 
     internal Round(Guid paperId, int number, int revision, string contentHash, Procedure procedure, DateTime deadline,
-        IEnumerable<string> agencyCodes, DateTime openedAt, string openedBy, IEnumerable<int> remindersAlreadyDue)
+        IEnumerable<string> agencyCodes, DateTime openedAt, string openedBy, IEnumerable<int> remindersAlreadyDue, RoundTerms terms)
     {
         Id = Guid.CreateVersion7();
         PaperId = paperId;
@@ -27,7 +28,10 @@ public sealed class Round
         OpenedAt = openedAt;
         OpenedBy = openedBy;
         RemindersSent = [.. remindersAlreadyDue];
-        agencies.AddRange(agencyCodes.Select(code => new RoundAgency(Id, code)));
+        Signers = terms.Signers;
+        ClearanceRequired = terms.ClearanceRequired;
+        agencies.AddRange(agencyCodes.Select(code => new RoundAgency(Id, code,
+            terms.ClearanceRequired && terms.Chains.TryGetValue(code, out var chain) ? chain : [])));
     }
 
     public Guid Id { get; private set; }
@@ -41,6 +45,12 @@ public sealed class Round
     public string ContentHash { get; private set; } = "";
 
     public Procedure Procedure { get; private set; }
+
+    /// <summary>Whose sign-off the rule of the paper's kind asked for when the round opened.</summary>
+    public Signers Signers { get; private set; }
+
+    /// <summary>Whether the rule asked each agency to clear the text inside (by its chain as it stood then).</summary>
+    public bool ClearanceRequired { get; private set; }
 
     public DateTime Deadline { get; private set; }
 
@@ -63,17 +73,29 @@ public sealed class Round
     /// <summary>Decisions recorded in this session; the full history is in the database, appended only.</summary>
     public IReadOnlyList<SignOffDecision> Decisions => decisions;
 
+    /// <summary>Clearance steps recorded in this session; the full history is in the database, appended only.</summary>
+    public IReadOnlyList<ClearanceAction> Clearances => clearances;
+
     public bool IsOpen => Status == RoundStatus.Open;
 
+    /// <summary>The agencies that have not given their word yet, clearing inside or not.</summary>
     public IReadOnlyList<string> PendingAgencyCodes =>
-        [.. agencies.Where(a => a.Status == AgencySignOffStatus.Pending).Select(a => a.AgencyCode).Order(StringComparer.Ordinal)];
+        [.. agencies.Where(a => a.Status is AgencySignOffStatus.Pending or AgencySignOffStatus.InClearance).Select(a => a.AgencyCode).Order(StringComparer.Ordinal)];
 
-    internal RoundAgency Record(string agencyCode, Decision decision, string by, DateTime at, string? comment)
+    internal RoundAgency Record(string agencyCode, Decision decision, Actor by, DateTime at, string? comment)
     {
         var agency = agencies.Single(a => a.AgencyCode == agencyCode);
-        agency.Set(decision == Decision.Approve ? AgencySignOffStatus.Approved : AgencySignOffStatus.Objected, by, at, comment);
+        agency.Set(decision == Decision.Approve ? AgencySignOffStatus.Approved : AgencySignOffStatus.Objected, by.Email, at, comment, by.OnBehalfOf);
         decisions.Add(new SignOffDecision(Id, agencyCode, decision, by, at, comment));
         return agency;
+    }
+
+    internal ClearanceAction Clear(RoundAgency agency, int step, ClearanceDecision decision, Actor by, DateTime at, string? comment)
+    {
+        agency.Clear(step, decision);
+        var action = new ClearanceAction(Id, agency.AgencyCode, step, agency.ClearanceSteps[step - 1].Name, decision, by, at, comment);
+        clearances.Add(action);
+        return action;
     }
 
     internal void Close(RoundStatus status, DateTime at)
@@ -82,9 +104,10 @@ public sealed class Round
         ClosedAt = at;
         if (status == RoundStatus.Completed)
         {
-            foreach (var agency in agencies.Where(a => a.Status == AgencySignOffStatus.Pending))
+            // An agency still clearing inside has not objected: silence adopts for it too.
+            foreach (var agency in agencies.Where(a => a.Status is AgencySignOffStatus.Pending or AgencySignOffStatus.InClearance))
             {
-                agency.Set(AgencySignOffStatus.AdoptedBySilence, null, at, null);
+                agency.Set(AgencySignOffStatus.AdoptedBySilence, null, at, null, null);
             }
         }
     }
@@ -101,11 +124,12 @@ public sealed class RoundAgency
     {
     }
 
-    internal RoundAgency(Guid roundId, string agencyCode)
+    internal RoundAgency(Guid roundId, string agencyCode, IReadOnlyList<ClearanceStep> clearanceSteps)
     {
         RoundId = roundId;
         AgencyCode = agencyCode;
         Status = AgencySignOffStatus.Pending;
+        ClearanceSteps = [.. clearanceSteps];
     }
 
     public Guid RoundId { get; private set; }
@@ -117,16 +141,39 @@ public sealed class RoundAgency
     /// <summary>Who decided for the agency (an e-mail address); none for adoption by silence.</summary>
     public string? By { get; private set; }
 
+    /// <summary>When <see cref="By"/> acted as someone's alternate: that person.</summary>
+    public string? OnBehalfOf { get; private set; }
+
+    /// <summary>The agency's internal clearance chain for this round, as it stood when the round opened; empty when none is needed.</summary>
+    public List<ClearanceStep> ClearanceSteps { get; private set; } = [];
+
+    /// <summary>How many steps, in order, have approved the round's text since the chain last started over.</summary>
+    public int ClearedSteps { get; private set; }
+
+    public bool NeedsClearance => ClearanceSteps.Count > 0;
+
+    public bool IsCleared => ClearedSteps >= ClearanceSteps.Count;
+
     public DateTime? At { get; private set; }
 
     public string? Comment { get; private set; }
 
-    internal void Set(AgencySignOffStatus status, string? by, DateTime at, string? comment)
+    internal void Set(AgencySignOffStatus status, string? by, DateTime at, string? comment, string? onBehalfOf)
     {
         Status = status;
         By = by;
         At = at;
         Comment = comment;
+        OnBehalfOf = onBehalfOf;
+    }
+
+    internal void Clear(int step, ClearanceDecision decision)
+    {
+        ClearedSteps = decision == ClearanceDecision.Approve ? step : 0;
+        if (Status == AgencySignOffStatus.Pending)
+        {
+            Status = AgencySignOffStatus.InClearance;
+        }
     }
 }
 
@@ -137,12 +184,13 @@ public sealed class SignOffDecision
     {
     }
 
-    internal SignOffDecision(Guid roundId, string agencyCode, Decision decision, string by, DateTime at, string? comment)
+    internal SignOffDecision(Guid roundId, string agencyCode, Decision decision, Actor by, DateTime at, string? comment)
     {
         RoundId = roundId;
         AgencyCode = agencyCode;
         Decision = decision;
-        By = by;
+        By = by.Email;
+        OnBehalfOf = by.OnBehalfOf;
         At = at;
         Comment = comment;
     }
@@ -156,6 +204,8 @@ public sealed class SignOffDecision
     public Decision Decision { get; private set; }
 
     public string By { get; private set; } = "";
+
+    public string? OnBehalfOf { get; private set; }
 
     public DateTime At { get; private set; }
 

@@ -2,6 +2,7 @@ using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Agencies;
+using Workspace.Server.Features.SignOffRules;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
@@ -29,6 +30,10 @@ public static class CreatePaper
             RuleFor(c => c.WorkingGroupId)
                 .MustAsync((id, ct) => db.WorkingGroups.AnyAsync(g => g.Id == id, ct)).When(c => c.WorkingGroupId is not null)
                 .WithMessage("No such working group.");
+            RuleFor(c => c.WorkingGroupId)
+                .MustAsync(async (c, id, ct) => id is not null || (await db.RuleForAsync(c.Kind!.Value, ct)).Signers != Signers.WorkingGroup)
+                .When(c => c.Kind is { } kind && Enum.IsDefined(kind))
+                .WithMessage(c => $"A paper of kind {c.Kind} is signed off by a working group's members: name the working group.");
         }
     }
 
@@ -36,7 +41,10 @@ public static class CreatePaper
     {
         public async Task<PaperView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var paper = Paper.Create(command.Title, command.Kind!.Value, command.LeadAgencyCode, command.ParticipatingAgencyCodes,
+            // The paper takes the rule of its kind: the agencies that must sign take part from the start.
+            var rule = await db.RuleForAsync(command.Kind!.Value, cancellationToken);
+            var participants = await db.SignersAsync(rule, command.WorkingGroupId, [.. command.ParticipatingAgencyCodes.Append(command.LeadAgencyCode)], cancellationToken);
+            var paper = Paper.Create(command.Title, command.Kind.Value, command.LeadAgencyCode, participants,
                 command.WorkingGroupId, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Papers.Add(paper);
             await db.SaveChangesAsync(cancellationToken);
@@ -52,5 +60,5 @@ public static class CreatePaper
             })
             .WithName("CreatePaper")
             .WithSummary("Start a paper")
-            .WithDescription("A title, a kind, the lead agency and the participating agencies (the lead always participates). Only the lead agency's focal points or the secretariat. The paper starts in Drafting with no revision.");
+            .WithDescription("A title, a kind, the lead agency and the participating agencies (the lead always participates). The sign-off rule of the kind adds the agencies that must sign (every member, or the working group's members: then `workingGroupId` is required). Only the lead agency's focal points or the secretariat. The paper starts in Drafting with no revision.");
 }

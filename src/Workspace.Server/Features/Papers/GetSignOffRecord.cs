@@ -20,7 +20,8 @@ public static class GetSignOffRecord
 
     public sealed record Cited(long Seq, string Hash);
 
-    public sealed record DecisionEntry(string AgencyCode, string Decision, string By, DateTimeOffset At, int Revision, string ContentHash, string? Comment, Cited Event);
+    public sealed record DecisionEntry(string AgencyCode, string Decision, string By, DateTimeOffset At, int Revision, string ContentHash, string? Comment, Cited Event,
+        string? OnBehalfOf = null);
 
     public sealed record RoundEntry(int Number, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string OpenedBy, DateTimeOffset OpenedAt,
         string Status, DateTimeOffset? ClosedAt, IReadOnlyList<DecisionEntry> Decisions, IReadOnlyList<OutcomeEntry> Outcome, Cited Opened);
@@ -48,7 +49,7 @@ public static class GetSignOffRecord
             var rounds = log.Rounds.Values.OrderBy(r => r.Number).Select(r => new RoundEntry(
                 r.Number, r.Revision, r.ContentHash, r.Procedure, r.Deadline.AsUtcInstant(), r.OpenedBy, r.OpenedAt.AsUtcInstant(), r.Status ?? "Open",
                 r.ClosedAt?.AsUtcInstant(),
-                [.. log.Decisions.Where(d => d.Round == r.Number).Select(d => new DecisionEntry(d.AgencyCode, d.Value, d.By, d.At.AsUtcInstant(), d.Revision, d.ContentHash, d.Comment, Cite(d.Seq)))],
+                [.. log.Decisions.Where(d => d.Round == r.Number).Select(d => new DecisionEntry(d.AgencyCode, d.Value, d.By, d.At.AsUtcInstant(), d.Revision, d.ContentHash, d.Comment, Cite(d.Seq), d.OnBehalfOf))],
                 [.. r.Outcome.Select(o => new OutcomeEntry(o.AgencyCode, o.Status))],
                 Cite(r.OpenedSeq))).ToList();
             var publication = log.PublishedSeq is { } published ? new PublicationEntry(log.PublishedAt!.Value.AsUtcInstant(), log.PublishedHash!, Cite(published)) : null;
@@ -102,7 +103,7 @@ public static class GetSignOffRecord
                 """);
             foreach (var d in round.Decisions)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(d.AgencyCode)}</th><td>{E(d.Decision)}</td><td>{E(d.By)}</td><td>{T(d.At)}</td><td>{E(d.Comment)}</td><td>{d.Event.Seq} <code>{E(d.Event.Hash[..12])}…</code></td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(d.AgencyCode)}</th><td>{E(d.Decision)}</td><td>{E(d.OnBehalfOf is null ? d.By : $"{d.By} for {d.OnBehalfOf}")}</td><td>{T(d.At)}</td><td>{E(d.Comment)}</td><td>{d.Event.Seq} <code>{E(d.Event.Hash[..12])}…</code></td></tr>");
             }
 
             html.Append("</tbody></table>");

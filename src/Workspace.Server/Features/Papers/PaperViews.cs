@@ -6,17 +6,20 @@ namespace Workspace.Server.Features.Papers;
 
 public sealed record RevisionSummary(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt);
 
-public sealed record RoundAgencyView(string AgencyCode, AgencySignOffStatus Status, string? By, DateTimeOffset? At, string? Comment);
+public sealed record RoundAgencyView(string AgencyCode, AgencySignOffStatus Status, string? By, DateTimeOffset? At, string? Comment, string? OnBehalfOf = null);
 
+/// <param name="Signers">Whose sign-off the rule of the paper's kind asked for when the round opened.</param>
+/// <param name="ClearanceRequired">Whether that rule asked each agency to clear the text inside first.</param>
 public sealed record RoundView(
     int Number, int Revision, string ContentHash, Procedure Procedure, DateTimeOffset Deadline, RoundStatus Status, bool Overdue,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies)
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies, Signers Signers = Signers.Participants, bool ClearanceRequired = false)
 {
     public static RoundView Of(Round round) => new(
         round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, round.Deadline.AsUtcInstant(), round.Status, round.Overdue,
         round.OpenedAt.AsUtcInstant(), round.ClosedAt?.AsUtcInstant(),
         [.. round.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal)
-            .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At?.AsUtcInstant(), a.Comment))]);
+            .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At?.AsUtcInstant(), a.Comment, a.OnBehalfOf))],
+        round.Signers, round.ClearanceRequired);
 }
 
 /// <summary>A paper as a participant or the secretariat sees it, with what the caller may do now.</summary>

@@ -498,6 +498,44 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Alternate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AlternateEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonEmail");
+
+                    b.HasIndex("AlternateEmail", "PersonEmail");
+
+                    b.ToTable("Alternates");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.CoChairTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -894,6 +932,85 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("Rsvps");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "AgencyCode");
+
+                    b.ToTable("ClearanceActions", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceChain", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyCode");
+
+                    b.ToTable("ClearanceChains");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1064,6 +1181,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ClearanceRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1103,6 +1223,11 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Signers")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1132,8 +1257,19 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<string>("By")
                         .HasColumnType("text");
 
+                    b.Property<string>("ClearanceSteps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClearedSteps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Comment")
                         .HasColumnType("text");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1174,6 +1310,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
@@ -1182,6 +1322,48 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasIndex("RoundId", "AgencyCode");
 
                     b.ToTable("SignOffDecisions");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.SignOffRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<string>>("AgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("ClearanceRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeSpan>("MinimumNotice")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("Procedure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Signers")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("SignOffRules");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
@@ -1524,6 +1706,24 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceAction", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Round", null)
+                        .WithMany("Clearances")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.ClearanceChain", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -1639,6 +1839,8 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>
                 {
                     b.Navigation("Agencies");
+
+                    b.Navigation("Clearances");
 
                     b.Navigation("Decisions");
                 });
