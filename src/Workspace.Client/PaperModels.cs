@@ -91,8 +91,9 @@ public sealed record Notification(Guid Id, string Kind, string Text, EventSubjec
 /// <param name="Tags">Regions and themes.</param>
 /// <param name="AgencyCodes">The signatories.</param>
 /// <param name="ContentHash">The hash every signatory approved.</param>
+/// <param name="CorrectedAt">When an editorial correction, adopted without objection, last changed the published text.</param>
 public sealed record Publication(Guid PaperId, string Title, string Kind, DateTimeOffset PublishedAt, string Summary, IReadOnlyList<string> Tags,
-    IReadOnlyList<string> AgencyCodes, string ContentHash);
+    IReadOnlyList<string> AgencyCodes, string ContentHash, DateTimeOffset? CorrectedAt = null);
 
 /// <summary>A paper in a list.</summary>
 /// <param name="Id">Identifier.</param>

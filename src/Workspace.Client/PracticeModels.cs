@@ -66,3 +66,22 @@ public sealed record AlternatePeriod(string Email, string DisplayName, DateTimeO
 /// <param name="Alternate">My alternate, now or to come.</param>
 /// <param name="ActingFor">Those I may act for now.</param>
 public sealed record MyAlternate(AlternatePeriod? Alternate, IReadOnlyList<AlternatePeriod> ActingFor);
+
+/// <summary>An editorial correction of a signed-off or published paper and what became of it.</summary>
+/// <param name="PaperId">The paper.</param>
+/// <param name="Revision">The revision carrying the correction.</param>
+/// <param name="CorrectedRevision">The approved revision it corrects.</param>
+/// <param name="ContentHash">The corrected text's hash.</param>
+/// <param name="Status"><c>Pending</c>, <c>Adopted</c> or <c>Objected</c>.</param>
+/// <param name="Deadline">The end of the period for objections.</param>
+/// <param name="SignatoryAgencyCodes">The agencies whose sign-off carries over, each of which may object.</param>
+/// <param name="ProposedBy">Who proposed it.</param>
+/// <param name="ProposedAt">When.</param>
+/// <param name="ClosedAt">When it was adopted or objected to.</param>
+/// <param name="ObjectedByAgencyCode">The agency that objected.</param>
+/// <param name="ObjectedBy">Who objected for it.</param>
+/// <param name="ObjectedOnBehalfOf">Whom they stood in for, if an alternate.</param>
+/// <param name="Objection">Why.</param>
+public sealed record Correction(Guid PaperId, int Revision, int CorrectedRevision, string ContentHash, string Status, DateTimeOffset Deadline,
+    IReadOnlyList<string> SignatoryAgencyCodes, string ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset? ClosedAt,
+    string? ObjectedByAgencyCode, string? ObjectedBy, string? ObjectedOnBehalfOf, string? Objection);

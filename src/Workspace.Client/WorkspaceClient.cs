@@ -158,6 +158,18 @@ public sealed class WorkspaceClient
     public Task<ClearanceChain> ChangeClearanceChainAsync(string agencyCode, IReadOnlyList<ClearanceStep> steps, CancellationToken ct = default) =>
         SendAsync<ClearanceChain>(HttpMethod.Put, $"/api/agencies/{agencyCode}/clearance-chain", new { steps }, ct: ct);
 
+    /// <summary>Proposes an editorial correction of a signed-off or published paper (lead agency or secretariat).</summary>
+    public Task<Correction> ProposeCorrectionAsync(Guid paperId, int baseRevision, string body, CancellationToken ct = default) =>
+        SendAsync<Correction>(HttpMethod.Post, $"/api/papers/{paperId}/corrections", new { baseRevision, body }, ct: ct);
+
+    /// <summary>Objects, for my agency, to a pending editorial correction.</summary>
+    public Task<Correction> ObjectToCorrectionAsync(Guid paperId, int revision, string reason, CancellationToken ct = default) =>
+        SendAsync<Correction>(HttpMethod.Post, $"/api/papers/{paperId}/corrections/{revision}/objection", new { reason }, ct: ct);
+
+    /// <summary>The editorial corrections of a paper, newest first.</summary>
+    public Task<IReadOnlyList<Correction>> ListCorrectionsAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Correction>>(HttpMethod.Get, $"/api/papers/{paperId}/corrections", null, ct: ct);
+
     /// <summary>My alternate and those I stand in for.</summary>
     public Task<MyAlternate> GetMyAlternateAsync(CancellationToken ct = default) =>
         SendAsync<MyAlternate>(HttpMethod.Get, "/api/me/alternate", null, ct: ct);

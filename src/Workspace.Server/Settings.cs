@@ -59,6 +59,9 @@ public sealed class SignOffOptions : IValidatableObject
     /// <summary>The least time between opening a round and its deadline.</summary>
     public TimeSpan MinimumNotice { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How long the signatories of a paper may object to an editorial correction before it is adopted.</summary>
+    public int CorrectionSilenceHours { get; set; } = 48;
+
     /// <summary>Hours before a deadline at which agencies still pending are reminded, comma-separated.</summary>
     public string ReminderHoursBefore { get; set; } = "48,24";
 
@@ -73,6 +76,11 @@ public sealed class SignOffOptions : IValidatableObject
         if (MinimumNotice < TimeSpan.Zero)
         {
             yield return new ValidationResult("SignOff:MinimumNotice cannot be negative.", [nameof(MinimumNotice)]);
+        }
+
+        if (CorrectionSilenceHours is < 1 or > 24 * 30)
+        {
+            yield return new ValidationResult("SignOff:CorrectionSilenceHours is a whole number of hours from 1 to 720.", [nameof(CorrectionSilenceHours)]);
         }
 
         if (ReminderHoursBefore.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

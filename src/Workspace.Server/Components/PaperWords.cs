@@ -38,5 +38,5 @@ public static class PaperWords
 
     /// <summary>The paper's open round waits for this agency's word.</summary>
     public static bool Owes(GetSignOffStatus.BoardRow paper, string agencyCode) =>
-        paper.Round is { Status: RoundStatus.Open } round && round.Agencies.Any(a => a.AgencyCode == agencyCode && a.Status == AgencySignOffStatus.Pending);
+        paper.Round is { Status: RoundStatus.Open } round && round.Agencies.Any(a => a.AgencyCode == agencyCode && a.Status is AgencySignOffStatus.Pending or AgencySignOffStatus.InClearance);
 }

@@ -27,6 +27,14 @@ public static class Times
     public static DateTimeOffset Instant(DateTime local, string zone) =>
         new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), MeetingZones.Find(zone)), TimeSpan.Zero);
 
+    /// <summary>A <c>datetime-local</c> field's value read on the clock of <paramref name="zone"/>; null when it is not a date and a time.</summary>
+    public static DateTimeOffset? FromLocalInput(string? value, string zone) =>
+        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? Instant(local, zone) : null;
+
+    /// <summary>An instant as a <c>datetime-local</c> field's value on the clock of <paramref name="zone"/>.</summary>
+    public static string LocalInput(DateTimeOffset instant, string zone) => In(instant, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The value of a <c>datetime</c> attribute: the instant in UTC.</summary>
     public static string Machine(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -22,6 +22,9 @@ public sealed partial class PaperLog
         public DateTime? ClosedAt { get; set; }
 
         public IReadOnlyList<(string AgencyCode, string Status)> Outcome { get; set; } = [];
+
+        /// <summary>For an adopted editorial correction: the round whose sign-offs it carries over.</summary>
+        public int? CarriedOverFrom { get; set; }
     }
 
     public Guid PaperId { get; private init; }
@@ -47,25 +50,33 @@ public sealed partial class PaperLog
     /// The hash of the text the last completed round approved, if any: by the log's own account, every
     /// participating agency approved that hash (its last decision in the round) or adopted it by silence.
     /// </summary>
-    public string? ApprovedHash
-    {
-        get
-        {
-            var round = Rounds.Values.Where(r => r.Status == nameof(RoundStatus.Completed)).MaxBy(r => r.Number);
-            if (round is null || round.Outcome.Count == 0)
-            {
-                return null;
-            }
+    public string? ApprovedHash =>
+        Rounds.Values.Where(r => r.Status == nameof(RoundStatus.Completed)).MaxBy(r => r.Number) is { } round ? ApprovedBy(round) : null;
 
-            var approvedByAll = round.Outcome.All(o => o.Status switch
-            {
-                nameof(AgencySignOffStatus.AdoptedBySilence) => true,
-                nameof(AgencySignOffStatus.Approved) => Decisions.LastOrDefault(d => d.Round == round.Number && d.AgencyCode == o.AgencyCode) is
-                { Value: nameof(Domain.Papers.Decision.Approve) } last && last.ContentHash == round.ContentHash,
-                _ => false,
-            });
-            return approvedByAll ? round.ContentHash : null;
+    /// <summary>
+    /// The round's hash if every agency approved it or adopted it by silence; for an adopted correction, if the
+    /// round it carries over was so approved (nobody objected in the correction's silence period).
+    /// </summary>
+    private string? ApprovedBy(LoggedRound round)
+    {
+        if (round.CarriedOverFrom is { } from)
+        {
+            return Rounds.TryGetValue(from, out var carried) && ApprovedBy(carried) is not null ? round.ContentHash : null;
         }
+
+        if (round.Outcome.Count == 0)
+        {
+            return null;
+        }
+
+        var approvedByAll = round.Outcome.All(o => o.Status switch
+        {
+            nameof(AgencySignOffStatus.AdoptedBySilence) => true,
+            nameof(AgencySignOffStatus.Approved) => Decisions.LastOrDefault(d => d.Round == round.Number && d.AgencyCode == o.AgencyCode) is
+            { Value: nameof(Domain.Papers.Decision.Approve) } last && last.ContentHash == round.ContentHash,
+            _ => false,
+        });
+        return approvedByAll ? round.ContentHash : null;
     }
 
     public static async Task<PaperLog> ReadAsync(WorkspaceDb db, Guid paperId, CancellationToken ct)
@@ -85,6 +96,9 @@ public sealed partial class PaperLog
             switch (row.Type)
             {
                 case "paper.created":
+                    log.ParticipatingAgencyCodes = [.. data.GetProperty("participatingAgencyCodes").EnumerateArray().Select(a => a.GetString()!)];
+                    break;
+                case "paper.participants-added":
                     log.ParticipatingAgencyCodes = [.. data.GetProperty("participatingAgencyCodes").EnumerateArray().Select(a => a.GetString()!)];
                     break;
                 case "paper.revision-added":
@@ -110,6 +124,23 @@ public sealed partial class PaperLog
                     closed.ClosedAt = row.OccurredAt;
                     closed.Outcome = [.. data.GetProperty("agencies").EnumerateArray()
                         .Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))];
+                    break;
+                case "paper.correction-adopted":
+                    var adopted = data.GetProperty("round").GetInt32();
+                    log.Rounds[adopted] = new LoggedRound(adopted, data.GetProperty("revision").GetInt32(), data.GetProperty("contentHash").GetString()!,
+                        "Correction", row.OccurredAt, row.Seq, row.OccurredAt, row.Actor)
+                    {
+                        Status = nameof(RoundStatus.Completed),
+                        ClosedSeq = row.Seq,
+                        ClosedAt = row.OccurredAt,
+                        CarriedOverFrom = data.GetProperty("carriedOverFromRound").GetInt32(),
+                        Outcome = [.. data.GetProperty("agencies").EnumerateArray().Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))],
+                    };
+                    if (data.GetProperty("published").GetBoolean())
+                    {
+                        log.PublishedHash = data.GetProperty("contentHash").GetString();
+                    }
+
                     break;
                 case "paper.published":
                     log.PublishedHash = data.GetProperty("contentHash").GetString();

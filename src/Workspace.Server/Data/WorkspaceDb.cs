@@ -57,6 +57,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<Alternate> Alternates => Set<Alternate>();
 
+    public DbSet<Correction> Corrections => Set<Correction>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

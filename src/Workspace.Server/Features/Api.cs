@@ -107,6 +107,9 @@ public static class Api
         RecordSignOff.Map(papers);
         RecordClearance.Map(papers);
         GetClearance.Map(papers);
+        ProposeCorrection.Map(papers);
+        ObjectToCorrection.Map(papers);
+        ListCorrections.Map(papers);
         ListRounds.Map(papers);
         PublishPaper.Map(papers);
         WithdrawPaper.Map(papers);

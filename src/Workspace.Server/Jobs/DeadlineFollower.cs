@@ -5,6 +5,7 @@ namespace Workspace.Server.Jobs;
 
 /// <summary>
 /// Puts on the schedule what committed events bring: a round's reminders and deadline when it opens, a
+/// correction's deadline when it is proposed, a
 /// meeting's reminder when it is scheduled or moved. Jobs re-check the state when they run, so a job for a
 /// round since cancelled, or a meeting since moved, finds nothing to do.
 /// </summary>
@@ -18,6 +19,14 @@ internal sealed class DeadlineFollower(DeadlineSchedule schedule) : ILogFollower
                 using (var data = JsonDocument.Parse(e.Data))
                 {
                     schedule.ScheduleRound(data.RootElement.GetProperty("paperId").GetGuid(), data.RootElement.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
+                }
+
+                break;
+            case "paper.correction-proposed":
+                // The deadline of a correction's silence period is swept like a round's.
+                using (var data = JsonDocument.Parse(e.Data))
+                {
+                    schedule.ScheduleDeadline(data.RootElement.GetProperty("paperId").GetGuid(), data.RootElement.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
                 }
 
                 break;

@@ -33,10 +33,17 @@ public sealed class DeadlineSchedule(IBackgroundJobClient jobs, JobStorage stora
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var at in options.Value.ReminderHours.Select(h => deadline.AddHours(-h)).Where(at => at > now).Append(deadline))
         {
-            if (Claim($"round:{paperId:N}:{at.Ticks}", at, now))
-            {
-                jobs.Schedule<DeadlineJobs>(j => j.SweepAsync(paperId, CancellationToken.None), Until(at, now));
-            }
+            ScheduleDeadline(paperId, at);
+        }
+    }
+
+    /// <summary>One moment on which a paper's deadlines are swept: a round's reminder or deadline, the end of a correction's silence period.</summary>
+    public void ScheduleDeadline(Guid paperId, DateTime at)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Claim($"round:{paperId:N}:{at.Ticks}", at, now))
+        {
+            jobs.Schedule<DeadlineJobs>(j => j.SweepAsync(paperId, CancellationToken.None), Until(at, now));
         }
     }
 
@@ -127,6 +134,13 @@ internal sealed partial class DeadlineScheduleRestorer(
         foreach (var round in open)
         {
             schedule.ScheduleRound(round.PaperId, round.Deadline);
+        }
+
+        var corrections = await db.Corrections.AsNoTracking().Where(c => c.Status == CorrectionStatus.Pending)
+            .Select(c => new { c.PaperId, c.Deadline }).ToListAsync(cancellationToken);
+        foreach (var correction in corrections)
+        {
+            schedule.ScheduleDeadline(correction.PaperId, correction.Deadline);
         }
 
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

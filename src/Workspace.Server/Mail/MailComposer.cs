@@ -160,6 +160,41 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
                 return french
                     ? new($"Publié : {title}", [dear, $"« {title} » est publié."], "Lire la publication", Paper("publications"))
                     : new($"Published: {title}", [dear, $"\"{title}\" is published."], "Read the publication", Paper("publications"));
+            case "clearance-requested":
+                var step = data.GetProperty("step").GetString();
+                var round = data.GetProperty("revision").GetInt32();
+                return french
+                    ? new($"Validation interne demandée : {title}", [dear, $"« {title} » (révision {round}) attend votre validation pour {to.AgencyCode}, à l'étape « {step} »."], open, Paper())
+                    : new($"Your clearance is needed: {title}", [dear, $"\"{title}\" (revision {round}) waits for your clearance for {to.AgencyCode}, as {step}."], open, Paper());
+            case "clearance-sent-back":
+                var returned = data.GetProperty("comment").GetString();
+                return french
+                    ? new($"Renvoyé en validation interne : {title}", [dear, $"L'étape « {data.GetProperty("step").GetString()} » a renvoyé « {title} » au début de la validation de {to.AgencyCode}.", $"Motif : {returned}"], open, Paper())
+                    : new($"Sent back in clearance: {title}", [dear, $"The step {data.GetProperty("step").GetString()} sent \"{title}\" back to the start of {to.AgencyCode}'s clearance.", $"Reason: {returned}"], open, Paper());
+            case "correction-proposed":
+                var (from, into) = (data.GetProperty("correctedRevision").GetInt32(), data.GetProperty("revision").GetInt32());
+                var diff = new Uri(url.Base, $"papers/{data.GetProperty("paperId").GetGuid()}?revision={into}&compare={from}").ToString();
+                return french
+                    ? new($"Correction de forme proposée : {title}",
+                        [dear, $"Une correction de forme de « {title} » est proposée (révision {from} → {into}).", $"Sans objection de votre organisation avant le {When("deadline")}, elle est adoptée et votre approbation est reportée sur le texte corrigé."],
+                        "Voir la différence", diff)
+                    : new($"Editorial correction proposed: {title}",
+                        [dear, $"An editorial correction of \"{title}\" is proposed (revision {from} → {into}).", $"Unless your agency objects by {When("deadline")}, it is adopted and your sign-off carries over to the corrected text."],
+                        "See the difference", diff);
+            case "correction-objected":
+                return french
+                    ? new($"Objection à une correction : {title}", [dear, $"{data.GetProperty("agencyCode").GetString()} fait objection à la correction de « {title} ».", $"Motif : {data.GetProperty("reason").GetString()}"], open, Paper())
+                    : new($"Objection to a correction: {title}", [dear, $"{data.GetProperty("agencyCode").GetString()} objects to the correction of \"{title}\".", $"Reason: {data.GetProperty("reason").GetString()}"], open, Paper());
+            case "correction-adopted":
+                return french
+                    ? new($"Correction adoptée : {title}", [dear, $"La correction de forme de « {title} » est adoptée ; les approbations sont reportées sur le texte corrigé."], open, Paper())
+                    : new($"Correction adopted: {title}", [dear, $"The editorial correction of \"{title}\" is adopted; every sign-off carries over to the corrected text."], open, Paper());
+            case "alternate-named":
+                var settingsPage = new Uri(url.Base, "settings/alternate").ToString();
+                var (person, until) = (data.GetProperty("email").GetString(), When("to"));
+                return french
+                    ? new("Vous êtes désigné(e) suppléant(e)", [dear, $"{person} vous a désigné(e) comme suppléant(e) du {When("from")} au {until} : vous pouvez agir en son nom, et vos actes porteront vos deux noms."], "Voir", settingsPage)
+                    : new("You are named an alternate", [dear, $"{person} named you their alternate from {When("from")} to {until}: you may act for them, and your acts will carry both names."], "See", settingsPage);
             case "action-item-assigned" or "action-item-due":
                 var owner = data.GetProperty("ownerAgencyCode").GetString();
                 var due = DateOnly.Parse(data.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture).ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);

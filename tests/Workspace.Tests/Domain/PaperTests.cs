@@ -171,8 +171,8 @@ public sealed class PaperTests
             PaperWorkflow.AllowedActions(PaperState.InSignOff, Capacity.Viewer | Capacity.Participant));
         Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw, PaperAction.ProposeCorrection],
             PaperWorkflow.AllowedActions(PaperState.SignedOff, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead));
-        Assert.Equal([PaperAction.ProposeCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
-        Assert.Empty(PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Participant));
+        Assert.Equal([PaperAction.ProposeCorrection, PaperAction.ObjectToCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
+        Assert.Equal([PaperAction.ObjectToCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Participant));
     }
 
     [Fact]

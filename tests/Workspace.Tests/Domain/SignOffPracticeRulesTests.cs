@@ -198,3 +198,93 @@ public sealed class SignOffPracticeRulesTests
         Assert.Equal(["legal@unhcr.demo"], chain.Steps[0].Emails);
     }
 }
+
+/// <summary>Editorial corrections after sign-off, without a database.</summary>
+public sealed class CorrectionRulesTests
+{
+    private static readonly DateTime Now = new(2026, 6, 15, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly Actor Ilo = new("focal@ilo.demo", "ILO");
+    private static readonly Actor Iom = new("focal@iom.demo", "IOM");
+    private static readonly Actor Unhcr = new("focal@unhcr.demo", "UNHCR");
+
+    private static Paper SignedOff()
+    {
+        var paper = Paper.Create("Statement", PaperKind.JointStatement, "ILO", ["UNHCR", "IOM"], null, Ilo, Now);
+        var hash = paper.AddRevision(0, "Text", Ilo, Now).ContentHash;
+        paper.OpenRound(1, Procedure.Unanimous, Now.AddDays(3), Ilo, Now, []);
+        foreach (var agency in new[] { Ilo, Iom, Unhcr })
+        {
+            paper.RecordSignOff(1, hash, Decision.Approve, null, agency, Now);
+        }
+
+        return paper;
+    }
+
+    [Fact]
+    public void ACorrection_NobodyObjectsTo_IsAdoptedAtItsDeadline_CarryingEverySignOffOver()
+    {
+        var paper = SignedOff();
+        var (revision, correction) = paper.ProposeCorrection(1, "Text, corrected", Ilo, Now, TimeSpan.FromHours(48));
+
+        Assert.False(paper.AdoptCorrectionIfDue(correction, Now.AddHours(47)));
+        Assert.True(paper.AdoptCorrectionIfDue(correction, Now.AddHours(48)));
+
+        var round = paper.CurrentRound!;
+        Assert.Equal((2, revision.Number, revision.ContentHash, RoundStatus.Completed, 1), (round.Number, round.RevisionNumber, round.ContentHash, round.Status, round.CarriedOverFromRound));
+        Assert.All(round.Agencies, a => Assert.Equal(AgencySignOffStatus.Approved, a.Status));
+        Assert.Equal((CorrectionStatus.Adopted, (int?)null, PaperState.SignedOff), (correction.Status, paper.PendingCorrectionRevision, paper.State));
+        Assert.False(paper.AdoptCorrectionIfDue(correction, Now.AddHours(49)));
+    }
+
+    [Fact]
+    public void ACorrection_OfAPublishedPaper_ChangesThePublishedText_AndSaysWhen()
+    {
+        var paper = SignedOff();
+        paper.Publish("S", [], "Text", Ilo, Now);
+        var (revision, correction) = paper.ProposeCorrection(1, "Text, corrected", Ilo, Now, TimeSpan.FromHours(48));
+        paper.AdoptCorrectionIfDue(correction, Now.AddHours(48));
+
+        Assert.Equal((revision.Number, revision.ContentHash, Now.AddHours(48)), (paper.PublishedRevisionNumber, paper.PublishedContentHash, paper.CorrectedAt));
+        Assert.True(paper.Events.Single(e => e.Type == "paper.correction-adopted").Audience.IsEveryone);
+    }
+
+    [Fact]
+    public void AnObjection_ByASignatory_SendsASignedOffPaperBackToDrafting_ButLeavesAPublishedTextAlone()
+    {
+        var paper = SignedOff();
+        var (_, correction) = paper.ProposeCorrection(1, "Text, changed", Ilo, Now, TimeSpan.FromHours(48));
+        paper.ObjectToCorrection(correction, "Substance.", Unhcr, Now.AddHours(1));
+        Assert.Equal((CorrectionStatus.Objected, PaperState.Drafting), (correction.Status, paper.State));
+        Assert.False(paper.AdoptCorrectionIfDue(correction, Now.AddHours(48)));
+
+        var published = SignedOff();
+        published.Publish("S", [], "Text", Ilo, Now);
+        var (_, refused) = published.ProposeCorrection(1, "Text, changed", Ilo, Now, TimeSpan.FromHours(48));
+        published.ObjectToCorrection(refused, "Substance.", Iom, Now.AddHours(1));
+        Assert.Equal((PaperState.Published, 1), (published.State, published.PublishedRevisionNumber));
+    }
+
+    [Fact]
+    public void AnObjection_AfterTheDeadline_OrByANonSignatory_IsNotPossible()
+    {
+        var paper = SignedOff();
+        var (_, correction) = paper.ProposeCorrection(1, "Text, corrected", Ilo, Now, TimeSpan.FromHours(48));
+
+        Assert.Equal("correction-closed", Assert.Throws<RuleBrokenException>(() => paper.ObjectToCorrection(correction, "Late.", Iom, Now.AddHours(48))).Code);
+        Assert.Throws<NotPermittedException>(() => paper.ObjectToCorrection(correction, "Not ours.", new Actor("focal@ohchr.demo", "OHCHR"), Now));
+        Assert.Equal("objection-without-reason", Assert.Throws<RuleBrokenException>(() => paper.ObjectToCorrection(correction, " ", Iom, Now)).Code);
+    }
+
+    [Fact]
+    public void ACorrection_OnlyAfterSignOff_OneAtATime_AndNotOfNothing()
+    {
+        var draft = Paper.Create("Draft", PaperKind.IssuePaper, "ILO", [], null, Ilo, Now);
+        draft.AddRevision(0, "Text", Ilo, Now);
+        Assert.Equal("wrong-state", Assert.Throws<RuleBrokenException>(() => draft.ProposeCorrection(1, "Fixed", Ilo, Now, TimeSpan.FromHours(48))).Code);
+
+        var paper = SignedOff();
+        Assert.Equal("no-change", Assert.Throws<RuleBrokenException>(() => paper.ProposeCorrection(1, "Text", Ilo, Now, TimeSpan.FromHours(48))).Code);
+        paper.ProposeCorrection(1, "Text.", Ilo, Now, TimeSpan.FromHours(48));
+        Assert.Equal("correction-pending", Assert.Throws<RuleBrokenException>(() => paper.ProposeCorrection(2, "Text!", Ilo, Now, TimeSpan.FromHours(48))).Code);
+    }
+}

@@ -180,6 +180,9 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
                 Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
             new("POST", $"/api/papers/{p}/clearances", () => new { revision = 1, contentHash = revision.ContentHash, step = "Legal", decision = "Approve" }, participants),
             new("GET", $"/api/papers/{p}/clearances", () => null, participants),
+            new("POST", $"/api/papers/{p}/corrections", () => new { baseRevision = 1, body = "Corrected by someone else" }, leads),
+            new("GET", $"/api/papers/{p}/corrections", () => null, viewers),
+            new("POST", $"/api/papers/{p}/corrections/2/objection", () => new { reason = "Not mine to object to" }, participants),
             // Publishing is the secretariat's whatever the paper: everyone else is refused alike, which tells nothing of the paper.
             new("POST", $"/api/papers/{p}/publish", () => new { summary = "S", tags = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("POST", $"/api/papers/{p}/withdraw", () => null, leads),

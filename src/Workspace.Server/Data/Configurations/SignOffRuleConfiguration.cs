@@ -79,3 +79,24 @@ internal static class ClearanceStepsJson
         steps => steps.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.Name, s.Emails.Count)),
         steps => steps.Select(s => new ClearanceStep(s.Name, s.Emails.ToList())).ToList());
 }
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> c)
+    {
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Id).ValueGeneratedNever();
+        c.HasOne<Paper>().WithMany().HasForeignKey(x => x.PaperId).OnDelete(DeleteBehavior.Cascade);
+        c.HasIndex(x => new { x.PaperId, x.RevisionNumber }).IsUnique();
+        // What the deadline sweep reads: pending corrections by deadline.
+        c.HasIndex(x => new { x.Status, x.Deadline });
+        c.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        c.Property(x => x.ContentHash).HasMaxLength(80);
+        c.Property(x => x.ProposedBy).HasMaxLength(256);
+        c.Property(x => x.ProposedByAgencyCode).HasMaxLength(16);
+        c.Property(x => x.ObjectedByAgencyCode).HasMaxLength(16);
+        c.Property(x => x.ObjectedBy).HasMaxLength(256);
+        c.Property(x => x.ObjectedOnBehalfOf).HasMaxLength(256);
+        c.Property(x => x.Objection).HasMaxLength(10_000);
+    }
+}

@@ -995,10 +995,86 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("ClearanceChains");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.Correction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrectedRevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectedByAgencyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectedOnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objection")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SignatoryAgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "RevisionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Corrections");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1039,6 +1115,9 @@ namespace Workspace.Server.Data.Migrations
                     b.PrimitiveCollection<string>("ParticipatingAgencyCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingCorrectionRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PublicationSummary")
                         .HasColumnType("TEXT");
@@ -1164,6 +1243,9 @@ namespace Workspace.Server.Data.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CarriedOverFromRound")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ClearanceRequired")
                         .HasColumnType("INTEGER");
@@ -1702,6 +1784,15 @@ namespace Workspace.Server.Data.Migrations
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.Correction", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -58,6 +58,12 @@ public sealed class Paper : Aggregate
 
     public int? PublishedRevisionNumber { get; private set; }
 
+    /// <summary>The revision of the editorial correction the signatories may still object to, if any.</summary>
+    public int? PendingCorrectionRevision { get; private set; }
+
+    /// <summary>When an editorial correction last became the approved text.</summary>
+    public DateTime? CorrectedAt { get; private set; }
+
     public string? PublishedContentHash { get; private set; }
 
     /// <summary>App-managed concurrency token: SQLite has no rowversion.</summary>
@@ -120,14 +126,7 @@ public sealed class Paper : Aggregate
                 new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
         }
 
-        var revision = new Revision(Id, LatestRevisionNumber + 1, body, author, now);
-        LatestRevisionNumber = revision.Number;
-        LatestContentHash = revision.ContentHash;
-        LatestRevisionAuthor = author.Email;
-        LatestRevisionAt = now;
-        Version++;
-        Raise(new DomainEvent("paper.revision-added", Subject, Participants,
-            new { paperId = Id, number = revision.Number, contentHash = revision.ContentHash, author = author.Email }));
+        var revision = NextRevision(body, author, now);
 
         if (State == PaperState.InSignOff)
         {
@@ -140,6 +139,19 @@ public sealed class Paper : Aggregate
             ChangeState(PaperState.Drafting);
         }
 
+        return revision;
+    }
+
+    private Revision NextRevision(string body, Actor author, DateTime now)
+    {
+        var revision = new Revision(Id, LatestRevisionNumber + 1, body, author, now);
+        LatestRevisionNumber = revision.Number;
+        LatestContentHash = revision.ContentHash;
+        LatestRevisionAuthor = author.Email;
+        LatestRevisionAt = now;
+        Version++;
+        Raise(new DomainEvent("paper.revision-added", Subject, Participants,
+            new { paperId = Id, number = revision.Number, contentHash = revision.ContentHash, author = author.Email }));
         return revision;
     }
 
@@ -456,6 +468,131 @@ public sealed class Paper : Aggregate
             new { paperId = Id, title = Title, kind = Kind.ToString(), contentHash = round.ContentHash, summary = PublicationSummary, tags = PublicationTags },
             new Notice("paper-published", $"\"{Title}\" is published.", [.. ParticipatingAgencyCodes])));
         ChangeState(PaperState.Published, Audience.Everyone);
+    }
+
+    /// <summary>
+    /// The lead proposes an editorial correction to the approved text: a new revision every signatory agency is
+    /// told of and may object to until <paramref name="silence"/> has passed.
+    /// </summary>
+    public (Revision Revision, Correction Correction) ProposeCorrection(int baseRevision, string body, Actor by, DateTime now, TimeSpan silence)
+    {
+        ActAs(by);
+        PaperWorkflow.Ensure(State, PaperAction.ProposeCorrection);
+        if (PendingCorrectionRevision is { } pending)
+        {
+            throw new RuleBrokenException("correction-pending", $"The correction in revision {pending} is still open to objection; one correction at a time.",
+                new Dictionary<string, object?> { ["correctionRevision"] = pending });
+        }
+
+        if (baseRevision != LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("stale-revision",
+                $"This correction was written on revision {baseRevision}, but the paper is at revision {LatestRevisionNumber}.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
+
+        var approved = CurrentRound!;
+        if (Revision.HashOf(body) == approved.ContentHash)
+        {
+            throw new RuleBrokenException("no-change", "The corrected text is the approved text itself.");
+        }
+
+        var revision = NextRevision(body, by, now);
+        var signatories = approved.Agencies.Select(a => a.AgencyCode).ToList();
+        var correction = new Correction(Id, revision.Number, approved.RevisionNumber, revision.ContentHash, signatories, by, now, now + silence);
+        PendingCorrectionRevision = revision.Number;
+        Version++;
+        Raise(new DomainEvent("paper.correction-proposed", Subject, Participants,
+            new { paperId = Id, revision = revision.Number, correctedRevision = approved.RevisionNumber, contentHash = revision.ContentHash, deadline = correction.Deadline.AsUtcInstant(), signatoryAgencyCodes = correction.SignatoryAgencyCodes },
+            new Notice("correction-proposed",
+                $"{by.AgencyCode} proposes an editorial correction to \"{Title}\" (revision {approved.RevisionNumber} → {revision.Number}). Object by {Describe(correction.Deadline)} if it changes the substance; otherwise it is adopted and your agency's sign-off carries over.",
+                [.. signatories], [by.Email])));
+        return (revision, correction);
+    }
+
+    /// <summary>A signatory agency objects to a pending correction: it is not adopted, and a signed-off paper goes back to drafting for a full round.</summary>
+    public void ObjectToCorrection(Correction correction, string reason, Actor by, DateTime now)
+    {
+        ActAs(by);
+        PaperWorkflow.Ensure(State, PaperAction.ObjectToCorrection);
+        EnsureOpen(correction, now);
+        if (!correction.SignatoryAgencyCodes.Contains(by.AgencyCode))
+        {
+            throw new NotPermittedException($"Only the agencies that signed \"{Title}\" may object to its correction; {by.AgencyCode} did not.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleBrokenException("objection-without-reason", "An objection says why.");
+        }
+
+        correction.Object(by, reason.Trim(), now);
+        PendingCorrectionRevision = null;
+        Version++;
+        Raise(new DomainEvent("paper.correction-objected", Subject, Participants,
+            new { paperId = Id, revision = correction.RevisionNumber, agencyCode = by.AgencyCode, by = by.Email, onBehalfOf = by.OnBehalfOf, reason = correction.Objection },
+            new Notice("correction-objected",
+                State == PaperState.Published
+                    ? $"{by.AgencyCode} objects to the correction of \"{Title}\" (revision {correction.RevisionNumber}): {correction.Objection}. The published text stays as it was."
+                    : $"{by.AgencyCode} objects to the correction of \"{Title}\" (revision {correction.RevisionNumber}): {correction.Objection}. The paper is back in drafting for a full round.",
+                [.. ParticipatingAgencyCodes], [by.Email])));
+        if (State == PaperState.SignedOff)
+        {
+            // The corrected text is the latest revision; it now needs every agency's word.
+            ChangeState(PaperState.Drafting);
+        }
+    }
+
+    /// <summary>At the end of its silence period with no objection, the correction becomes the approved (and published) text. Does nothing otherwise.</summary>
+    public bool AdoptCorrectionIfDue(Correction correction, DateTime now)
+    {
+        ActAs(Actor.System);
+        if (correction.Status != CorrectionStatus.Pending || now < correction.Deadline || correction.PaperId != Id
+            || State is not (PaperState.SignedOff or PaperState.Published) || CurrentRound is not { Status: RoundStatus.Completed } approved)
+        {
+            return false;
+        }
+
+        var round = Round.CarryOver(approved, LastRoundNumber + 1, correction.RevisionNumber, correction.ContentHash, now, correction.ProposedBy);
+        rounds.Add(round);
+        LastRoundNumber = round.Number;
+        correction.Adopt(now);
+        PendingCorrectionRevision = null;
+        CorrectedAt = now;
+        var published = State == PaperState.Published;
+        if (published)
+        {
+            PublishedRevisionNumber = correction.RevisionNumber;
+            PublishedContentHash = correction.ContentHash;
+        }
+
+        Version++;
+        Raise(new DomainEvent("paper.correction-adopted", Subject, published ? Audience.Everyone : Participants,
+            new
+            {
+                paperId = Id,
+                round = round.Number,
+                carriedOverFromRound = approved.Number,
+                revision = correction.RevisionNumber,
+                correctedRevision = correction.CorrectedRevisionNumber,
+                contentHash = correction.ContentHash,
+                published,
+                agencies = round.Agencies.Select(a => new { agencyCode = a.AgencyCode, status = a.Status.ToString() }),
+            },
+            new Notice("correction-adopted",
+                $"The editorial correction of \"{Title}\" (revision {correction.RevisionNumber}) is adopted: no agency objected; every sign-off carries over{(published ? " and the published text is corrected" : "")}.",
+                [.. ParticipatingAgencyCodes])));
+        return true;
+    }
+
+    private static void EnsureOpen(Correction correction, DateTime now)
+    {
+        if (correction.Status != CorrectionStatus.Pending || now >= correction.Deadline)
+        {
+            throw new RuleBrokenException("correction-closed", correction.Status == CorrectionStatus.Pending
+                ? "The period for objections to this correction has ended."
+                : $"This correction is already {correction.Status.ToString().ToLowerInvariant()}.");
+        }
     }
 
     public void Withdraw(Actor by, DateTime now)

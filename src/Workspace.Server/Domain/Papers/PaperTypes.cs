@@ -68,6 +68,7 @@ public enum PaperAction
     Publish,
     Withdraw,
     ProposeCorrection,
+    ObjectToCorrection,
 }
 
 /// <summary>The capacity in which someone acts on a paper. A person can hold several.</summary>

@@ -30,10 +30,12 @@ public static class PaperWorkflow
             [PaperAction.Publish] = Capacity.Secretariat,
             [PaperAction.Withdraw] = Capacity.Lead,
             [PaperAction.ProposeCorrection] = Capacity.Lead,
+            [PaperAction.ObjectToCorrection] = Capacity.Participant,
         },
         [PaperState.Published] = new()
         {
             [PaperAction.ProposeCorrection] = Capacity.Lead,
+            [PaperAction.ObjectToCorrection] = Capacity.Participant,
         },
         [PaperState.Withdrawn] = new(),
     };
@@ -61,6 +63,7 @@ public static class PaperWorkflow
         PaperAction.Clear => "internal clearance",
         PaperAction.Publish => "publishing",
         PaperAction.ProposeCorrection => "editorial corrections",
+        PaperAction.ObjectToCorrection => "objections to a correction",
         _ => "withdrawal",
     };
 }

@@ -34,11 +34,38 @@ public sealed class Round
             terms.ClearanceRequired && terms.Chains.TryGetValue(code, out var chain) ? chain : [])));
     }
 
+    /// <summary>A round no agency answered: an adopted editorial correction, carrying over the sign-offs of <paramref name="approved"/>.</summary>
+    internal static Round CarryOver(Round approved, int number, int revision, string contentHash, DateTime now, string by)
+    {
+        var round = new Round
+        {
+            Id = Guid.CreateVersion7(),
+            PaperId = approved.PaperId,
+            Number = number,
+            RevisionNumber = revision,
+            ContentHash = contentHash,
+            Procedure = approved.Procedure,
+            Deadline = now,
+            Status = RoundStatus.Completed,
+            OpenedAt = now,
+            OpenedBy = by,
+            ClosedAt = now,
+            Signers = approved.Signers,
+            ClearanceRequired = approved.ClearanceRequired,
+            CarriedOverFromRound = approved.Number,
+        };
+        round.agencies.AddRange(approved.agencies.Select(a => a.CarriedOver(round.Id)));
+        return round;
+    }
+
     public Guid Id { get; private set; }
 
     public Guid PaperId { get; private set; }
 
     public int Number { get; private set; }
+
+    /// <summary>For an adopted editorial correction: the round whose sign-offs it carries over.</summary>
+    public int? CarriedOverFromRound { get; private set; }
 
     public int RevisionNumber { get; private set; }
 
@@ -157,6 +184,15 @@ public sealed class RoundAgency
     public DateTime? At { get; private set; }
 
     public string? Comment { get; private set; }
+
+    internal RoundAgency CarriedOver(Guid roundId) => new(roundId, AgencyCode, [])
+    {
+        Status = Status,
+        By = By,
+        At = At,
+        Comment = Comment,
+        OnBehalfOf = OnBehalfOf,
+    };
 
     internal void Set(AgencySignOffStatus status, string? by, DateTime at, string? comment, string? onBehalfOf)
     {

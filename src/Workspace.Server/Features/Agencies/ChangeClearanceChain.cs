@@ -20,7 +20,7 @@ public static class ChangeClearanceChain
                 .WithMessage($"A clearance chain has at most {ClearanceChain.MaxSteps} steps.")
                 .Must(s => s is null || s.Where(x => x?.Name is not null).Select(x => x.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == s.Count)
                 .WithMessage("Each step has its own name.");
-            RuleForEach(c => c.Steps).ChildRules(step =>
+            RuleForEach(c => c.Steps).NotNull().ChildRules(step =>
             {
                 step.RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
                 step.RuleFor(s => s.Emails).NotEmpty().WithMessage("Name who holds the step.")

@@ -7,7 +7,8 @@ namespace Workspace.Server.Features.Papers;
 
 /// <summary>
 /// The server's own timed work on sign-off rounds, by the injected clock: closes silence procedures whose
-/// deadline passed, flags unanimous rounds that are overdue, reminds agencies still pending. Idempotent:
+/// deadline passed, flags unanimous rounds that are overdue, reminds agencies still pending, adopts editorial
+/// corrections nobody objected to. Idempotent:
 /// it re-reads the state and each step happens once.
 /// </summary>
 public static class SweepDeadlines
@@ -15,7 +16,7 @@ public static class SweepDeadlines
     /// <param name="PaperId">One paper, or every paper with an open round.</param>
     public sealed record Command(Guid? PaperId) : ICommand<Result>, ISystemRequest;
 
-    public sealed record Result(int SilencesClosed, int RoundsFlaggedOverdue, int RemindersSent);
+    public sealed record Result(int SilencesClosed, int RoundsFlaggedOverdue, int RemindersSent, int CorrectionsAdopted = 0);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -43,8 +44,20 @@ public static class SweepDeadlines
                 reminded += paper.RemindIfDue(now, hours) ? 1 : 0;
             }
 
+            // Editorial corrections nobody objected to within their period.
+            var adopted = 0;
+            var corrections = await db.Corrections
+                .Where(c => c.Status == CorrectionStatus.Pending && c.Deadline <= now)
+                .Where(c => command.PaperId == null || c.PaperId == command.PaperId)
+                .ToListAsync(cancellationToken);
+            foreach (var correction in corrections)
+            {
+                var paper = await db.LoadAsync(correction.PaperId, cancellationToken);
+                adopted += paper.AdoptCorrectionIfDue(correction, now) ? 1 : 0;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(closed, overdue, reminded);
+            return new Result(closed, overdue, reminded, adopted);
         }
     }
 }

@@ -17,7 +17,7 @@ public static class GetPublication
                 from p in db.Papers.AsNoTracking()
                 where p.Id == query.PaperId && p.State == PaperState.Published
                 join r in db.Revisions on new { PaperId = p.Id, Number = p.PublishedRevisionNumber!.Value } equals new { r.PaperId, r.Number }
-                select new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, r.Number, r.Body })
+                select new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, p.CorrectedAt, r.Number, r.Body })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("publication", query.PaperId.ToString());
             var log = await PaperLog.ReadAsync(db, row.Id, cancellationToken);
@@ -28,7 +28,7 @@ public static class GetPublication
             }
 
             return new PublicationText(row.Id, row.Title, row.Kind, row.PublishedAt!.Value.AsUtcInstant(), row.PublicationSummary ?? "", row.PublicationTags,
-                row.SignatoryAgencyCodes, row.PublishedContentHash!, row.Number, row.Body);
+                row.SignatoryAgencyCodes, row.PublishedContentHash!, row.Number, row.Body, row.CorrectedAt?.AsUtcInstant());
         }
     }
 

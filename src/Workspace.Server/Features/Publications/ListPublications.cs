@@ -15,10 +15,10 @@ public static class ListPublications
         public async Task<IReadOnlyList<PublicationView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var rows = await db.Papers.AsNoTracking().Where(p => p.State == PaperState.Published).OrderByDescending(p => p.PublishedAt)
-                .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash })
+                .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, p.CorrectedAt })
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(p => new PublicationView(p.Id, p.Title, p.Kind, p.PublishedAt!.Value.AsUtcInstant(), p.PublicationSummary ?? "",
-                p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash!))];
+                p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash!, p.CorrectedAt?.AsUtcInstant()))];
         }
     }
 

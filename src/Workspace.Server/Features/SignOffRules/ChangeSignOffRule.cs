@@ -21,7 +21,7 @@ public static class ChangeSignOffRule
             RuleFor(c => c.PaperKind).NotNull().IsInEnum().WithMessage("There is no such kind of paper.");
             RuleFor(c => c.Signers).NotNull().IsInEnum();
             RuleFor(c => c.AgencyCodes).NotEmpty().When(c => c.Signers == Signers.Named).WithMessage("Name the agencies that must sign.");
-            RuleFor(c => c.AgencyCodes).Must(codes => codes.Count <= 500).WithMessage("At most 500 agencies.")
+            RuleFor(c => c.AgencyCodes).Must(codes => codes is null || codes.Count <= 500).WithMessage("At most 500 agencies.")
                 .MustAllBeMembers(db).WithMessage("Every agency named must be a member.");
             RuleFor(c => c.Procedure).NotNull().IsInEnum();
             RuleFor(c => c.MinimumNotice).NotNull()
@@ -41,7 +41,7 @@ public static class ChangeSignOffRule
                 db.SignOffRules.Add(rule);
             }
 
-            rule.Change(command.Signers!.Value, command.AgencyCodes, command.Procedure!.Value, command.MinimumNotice!.Value, command.ClearanceRequired!.Value,
+            rule.Change(command.Signers!.Value, command.AgencyCodes ?? [], command.Procedure!.Value, command.MinimumNotice!.Value, command.ClearanceRequired!.Value,
                 me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return SignOffRuleView.Of(rule);

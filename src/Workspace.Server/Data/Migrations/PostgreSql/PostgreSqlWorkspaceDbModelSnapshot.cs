@@ -1011,11 +1011,87 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("ClearanceChains");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.Correction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("CorrectedRevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ObjectedByAgencyCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ObjectedOnBehalfOf")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Objection")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProposedByAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("SignatoryAgencyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "RevisionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Corrections");
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1055,6 +1131,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.PrimitiveCollection<List<string>>("ParticipatingAgencyCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int?>("PendingCorrectionRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PublicationSummary")
                         .HasColumnType("text");
@@ -1180,6 +1259,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("CarriedOverFromRound")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ClearanceRequired")
                         .HasColumnType("boolean");
@@ -1720,6 +1802,15 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.Correction", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
