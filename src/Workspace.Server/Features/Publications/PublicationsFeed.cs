@@ -22,10 +22,10 @@ public static class PublicationsFeed
                 var feed = new SyndicationFeed("Inter-Agency Workspace publications", "Papers published by the group", site)
                 {
                     Id = new Uri(site, Path.TrimStart('/')).ToString(),
-                    LastUpdatedTime = publications.Count == 0 ? DateTimeOffset.UnixEpoch : publications[0].PublishedAt,
+                    LastUpdatedTime = publications.Count == 0 ? DateTimeOffset.UnixEpoch : publications.Max(p => p.CorrectedAt ?? p.PublishedAt),
                     Items = publications.Select(p =>
                     {
-                        var item = new SyndicationItem(SafeText.ForXml(p.Title), SafeText.ForXml(p.Summary), new Uri(site, $"api/publications/{p.PaperId}"), $"urn:uuid:{p.PaperId}", p.PublishedAt)
+                        var item = new SyndicationItem(SafeText.ForXml(p.Title), SafeText.ForXml(p.Summary), new Uri(site, $"api/publications/{p.PaperId}"), $"urn:uuid:{p.PaperId}", p.CorrectedAt ?? p.PublishedAt)
                         {
                             PublishDate = p.PublishedAt,
                             Summary = new TextSyndicationContent(SafeText.ForXml(p.Summary)),
