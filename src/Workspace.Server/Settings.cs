@@ -130,6 +130,10 @@ public sealed class ApiOptions
     [Range(1024, 100 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest Word document accepted for import, in bytes (images make them larger than other requests).</summary>
+    [Range(1024, 200 * 1024 * 1024)]
+    public long MaxWordFileBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>How long an Idempotency-Key is remembered; a retry later than that is a new request.</summary>
     [Range(1, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 24;

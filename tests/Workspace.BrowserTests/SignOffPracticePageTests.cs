@@ -160,4 +160,33 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         var rule = (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).ListSignOffRulesAsync()).Single(r => r.PaperKind == "Other");
         Assert.Equal(("Named", "OHCHR", TimeSpan.FromHours(72), true), (rule.Signers, string.Join(",", rule.AgencyCodes), rule.MinimumNotice, rule.ClearanceRequired));
     }
+
+    [BrowserFact]
+    public async Task A_focal_point_imports_a_Word_draft_and_downloads_the_revision_as_Word()
+    {
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Statement brought from Word", "JointStatement", "ILO", ["IOM"]);
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("ILO"));
+        await page.GotoAsync($"/papers/{paper.Id}/edit");
+
+        await page.GetByLabel("Word document (.docx)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "statement.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = WordDocuments.WithWordOnlyParts(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import as a new revision" }).ClickAsync();
+
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("#imported-text")).ToContainTextAsync("Revision 1 is saved from the Word document.", Patient), host.ServerComplaints);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("comments");
+        Assert.Contains("| Agency | Role |", await page.GetByLabel("Text (markdown)").InputValueAsync(), StringComparison.Ordinal);
+        AssertAccessible(await page.RunAxe(), "edit page after an import");
+
+        await page.GotoAsync($"/papers/{paper.Id}");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download revision 1 as Word (.docx)" }).ClickAsync());
+        Assert.Equal("Statement brought from Word - revision 1.docx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(path)).Take(2).ToArray());
+    }
 }

@@ -80,5 +80,13 @@ public static class UiServiceCollectionExtensions
                     "text/csv; charset=utf-8"))
             .RequireAuthorization()
             .ExcludeFromDescription();
+        // Word downloads for the pages' people (the API's routes take bearer tokens): the same requests.
+        app.MapGet("/papers/{paperId:guid}/revisions/{number:int}.docx", async (Guid paperId, int number, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Features.Papers.ExportRevision.Query(paperId, number), ct)).Result())
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        app.MapGet("/publications/{paperId:guid}.docx", async (Guid paperId, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Features.Publications.ExportPublication.Query(paperId), ct)).Result())
+            .ExcludeFromDescription();
     }
 }

@@ -100,6 +100,8 @@ public static class Api
         AddRevision.Map(papers);
         ListRevisions.Map(papers);
         GetRevision.Map(papers);
+        ImportRevision.Map(papers);
+        ExportRevision.Map(papers);
         GetDiff.Map(papers);
         AddComment.Map(papers);
         ListComments.Map(papers);
@@ -119,6 +121,7 @@ public static class Api
         var publications = api.MapGroup("/publications").WithTags("Publications");
         ListPublications.Map(publications);
         GetPublication.Map(publications);
+        ExportPublication.Map(publications);
         PublicationsFeed.Map(app);
 
         ReadEvents.Map(api);

@@ -1,0 +1,33 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Features.Papers;
+using Workspace.Server.Pipeline;
+using Workspace.Server.Word;
+
+namespace Workspace.Server.Features.Publications;
+
+/// <summary>The published text as a Word document, for anyone: its properties name the signatories and the hash they approved.</summary>
+public static class ExportPublication
+{
+    public sealed record Query(Guid PaperId) : IQuery<WordFile>, IPublicRequest;
+
+    internal sealed class Handler(IMediator mediator) : IRequestHandler<Query, WordFile>
+    {
+        public async Task<WordFile> Handle(Query query, CancellationToken cancellationToken)
+        {
+            // The publication's own query checks the text against the log before anything is served.
+            var published = await mediator.Send(new GetPublication.Query(query.PaperId), cancellationToken);
+            return WordFile.Of(published.Text,
+                new WordProperties(published.Title, published.Kind.ToString(), published.Revision, published.ContentHash, published.AgencyCodes, Approved: true),
+                published.Title);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder publications) =>
+        publications.MapGet("/{paperId:guid}/docx", async (Guid paperId, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(paperId), ct)).Result())
+            .AllowAnonymous()
+            .WithName("ExportPublication")
+            .WithSummary("A published paper as a Word document")
+            .WithDescription("No sign-in. The document's properties carry the title, the signatory agencies and the hash every one of them approved. Not published → 404.")
+            .Produces(StatusCodes.Status200OK, contentType: WordWriter.ContentType);
+}
