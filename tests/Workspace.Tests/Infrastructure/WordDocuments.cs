@@ -43,7 +43,8 @@ public static class WordDocuments
             numbering.Numbering = new Numbering(
                 new AbstractNum(
                     new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "" }) { LevelIndex = 0 },
-                    new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "o" }) { LevelIndex = 1 }) { AbstractNumberId = 0 },
+                    new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "o" }) { LevelIndex = 1 })
+                { AbstractNumberId = 0 },
                 new AbstractNum(new Level(new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1." }) { LevelIndex = 0 }) { AbstractNumberId = 1 },
                 new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 },
                 new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 2 });
@@ -53,11 +54,12 @@ public static class WordDocuments
                 new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 },
                 new Footnote(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "FootnoteText" }),
                     new Run(new RunProperties(new RunStyle { Val = "FootnoteReference" }), new FootnoteReferenceMark()),
-                    new Run(new Text(" See the Palermo ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text("Protocol.")))) { Id = 1 });
+                    new Run(new Text(" See the Palermo ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text("Protocol."))))
+                { Id = 1 });
             var link = main.AddHyperlinkRelationship(new Uri("https://www.unodc.org/protocol"), true);
 
             var body = new Body(
-                Styled("Heading1", new Run(new Text("Joint "){ Space = SpaceProcessingModeValues.Preserve }), new Run(new Text("statement"))),
+                Styled("Heading1", new Run(new Text("Joint ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text("statement"))),
                 new Paragraph(
                     new Run(new Text("The members ") { Space = SpaceProcessingModeValues.Preserve }),
                     new Run(new RunProperties(new Bold()), new Text("call ") { Space = SpaceProcessingModeValues.Preserve }),
