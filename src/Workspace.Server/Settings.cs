@@ -262,3 +262,71 @@ public sealed class StorageOptions
     /// <summary>Where POST /api/operations/backup writes; empty: <c>backups</c> beside the database file.</summary>
     public string BackupFolder { get; set; } = "";
 }
+
+/// <summary>
+/// Sign-in through the organization's identity provider (OpenID Connect: Microsoft Entra ID or any standard
+/// provider) beside, or instead of, passwords. Section <c>SingleSignOn</c>.
+/// </summary>
+public sealed class SingleSignOnOptions : IValidatableObject
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>How the sign-in button names the provider: "Sign in with {DisplayName}".</summary>
+    [MaxLength(100)]
+    public string DisplayName { get; set; } = "your organization's account";
+
+    /// <summary>The provider's issuer address, e.g. https://login.microsoftonline.com/{tenant}/v2.0.</summary>
+    public string Authority { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    /// <summary>A secret: set it as SingleSignOn__ClientSecret.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Scopes asked for, space-separated.</summary>
+    public string Scopes { get; set; } = "openid profile email";
+
+    /// <summary>The claim naming a person's agency, if the provider sends one; empty: the secretariat sets it on first sign-in.</summary>
+    public string AgencyClaim { get; set; } = "";
+
+    /// <summary>Claim values to agency codes, "value=CODE,value=CODE" (e.g. group ids); empty: the claim's value is the code itself.</summary>
+    public string AgencyMap { get; set; } = "";
+
+    /// <summary>false only for a provider on a test machine reached over plain HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>false: only single sign-on; password sign-in is refused (the secretariat's bootstrap account included).</summary>
+    public bool PasswordSignIn { get; set; } = true;
+
+    /// <summary>The agency a claim value names, through the map if there is one.</summary>
+    public string? AgencyFor(IEnumerable<string> claimValues)
+    {
+        var map = AgencyMap.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries)).Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        return claimValues.Select(v => map.Count == 0 ? v.Trim().ToUpperInvariant() : map.GetValueOrDefault(v.Trim())).FirstOrDefault(code => !string.IsNullOrEmpty(code));
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Enabled && (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http")))
+        {
+            yield return new ValidationResult("SingleSignOn:Authority is the provider's issuer address (https://…) when SingleSignOn:Enabled is true.", [nameof(Authority)]);
+        }
+
+        if (Enabled && string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return new ValidationResult("SingleSignOn:ClientId is the workspace's registration at the provider when SingleSignOn:Enabled is true.", [nameof(ClientId)]);
+        }
+
+        if (!PasswordSignIn && !Enabled)
+        {
+            yield return new ValidationResult("SingleSignOn:PasswordSignIn can be false only with SingleSignOn:Enabled true: otherwise nobody could sign in.", [nameof(PasswordSignIn)]);
+        }
+
+        if (AgencyMap.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(pair => pair.Split('=', StringSplitOptions.TrimEntries) is not [{ Length: > 0 }, { Length: > 0 }]))
+        {
+            yield return new ValidationResult("SingleSignOn:AgencyMap is a comma-separated list of value=CODE pairs.", [nameof(AgencyMap)]);
+        }
+    }
+}

@@ -43,6 +43,7 @@ public static class WorkspaceApp
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelemetryOptions>().BindConfiguration("Telemetry").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SingleSignOnOptions>().BindConfiguration("SingleSignOn").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Papers.GetDiff.Cache>();
         services.AddSingleton<Features.Papers.GetSignOffStatus.Cache>();
@@ -93,6 +94,7 @@ public static class WorkspaceApp
         app.UseStaticFiles();
 
         app.MapWorkspaceApi();
+        app.MapSingleSignOn();
         app.MapWorkspaceLive();
         app.MapWorkspaceJobsDashboard();
         app.MapHealthChecks("/healthz");

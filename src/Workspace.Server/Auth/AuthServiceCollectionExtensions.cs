@@ -108,6 +108,12 @@ public static class AuthServiceCollectionExtensions
                 context.Request.Query.ContainsKey("token") ? CalendarFeedAuthentication.SchemeName
                 : context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
+        var sso = configuration.GetSection("SingleSignOn").Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
+        if (sso.Enabled)
+        {
+            services.AddAuthentication().AddOpenIdConnect(SingleSignOn.Scheme, sso.DisplayName, options => SingleSignOn.Configure(options, sso));
+        }
+
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddScoped<ConnectionUser>();

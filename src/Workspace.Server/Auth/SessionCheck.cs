@@ -16,7 +16,8 @@ internal sealed class SessionCheck(Sessions sessions, IHttpContextAccessor http)
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(WorkspaceClaims.CalendarFeed, "true"))
+        // A calendar feed's principal is checked by its scheme; the identity provider's answer has no session yet.
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(WorkspaceClaims.CalendarFeed, "true") || principal.HasClaim(WorkspaceClaims.ProviderAnswer, "true"))
         {
             return principal;
         }

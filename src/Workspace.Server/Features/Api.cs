@@ -56,6 +56,7 @@ public static class Api
         ListMembers.Map(api);
         GetMemberProfile.Map(api);
         ListPeople.Map(api);
+        SetPersonAgency.Map(api);
 
         var terms = api.MapGroup("/cochair-terms").WithTags("Membership");
         ListTerms.Map(terms);

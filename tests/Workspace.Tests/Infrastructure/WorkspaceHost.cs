@@ -64,6 +64,7 @@ public class WorkspaceHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartingAsync();
         Directory.CreateDirectory(directory);
         if (Provider == DatabaseProvider.PostgreSql)
         {
@@ -72,7 +73,14 @@ public class WorkspaceHost : IAsyncLifetime
         }
 
         await StartAsync();
+        await StartedAsync();
     }
+
+    /// <summary>Before the server starts: parts of its own a host of some kind starts first (their addresses go in its settings).</summary>
+    protected virtual Task StartingAsync() => Task.CompletedTask;
+
+    /// <summary>After the server started at <see cref="BaseAddress"/>.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

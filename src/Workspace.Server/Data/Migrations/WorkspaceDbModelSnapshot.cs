@@ -170,7 +170,6 @@ namespace Workspace.Server.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AgencyCode")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -1628,8 +1627,7 @@ namespace Workspace.Server.Data.Migrations
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Workspace.Server.Auth.Session", b =>

@@ -28,13 +28,18 @@ public static class Login
 
     internal sealed class Handler(
         UserManager<Person> users, SignInManager<Person> signIn, IPasswordHasher<Person> hasher, SignInThrottle throttle,
-        IHttpContextAccessor http, Sessions sessions) : IRequestHandler<Command, ClaimsPrincipal>
+        IHttpContextAccessor http, Sessions sessions, IOptions<SingleSignOnOptions> sso) : IRequestHandler<Command, ClaimsPrincipal>
     {
         // A hash of no one's password, checked for unknown addresses so that they cost what a known one does.
         private static readonly Lazy<string> NoOnesHash = new(() => new PasswordHasher<Person>().HashPassword(new Person(), Guid.NewGuid().ToString()));
 
         public async Task<ClaimsPrincipal> Handle(Command command, CancellationToken cancellationToken)
         {
+            if (!sso.Value.PasswordSignIn)
+            {
+                throw new ForbiddenException($"Sign-in with a password is switched off here: sign in with {sso.Value.DisplayName}.");
+            }
+
             var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
             if (!throttle.TryBegin(command.Email, client, out var attempt, out var retryAfter))
             {

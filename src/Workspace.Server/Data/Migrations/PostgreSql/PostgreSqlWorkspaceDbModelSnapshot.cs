@@ -182,7 +182,6 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("AgencyCode")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -1646,8 +1645,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Workspace.Server.Auth.Session", b =>

@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Workspace.Tests.Infrastructure;
+
+/// <summary>
+/// A real OpenID Connect provider for the tests: an OpenIddict server on Kestrel at a free port, with its own
+/// SQLite file for clients, the authorization code flow with PKCE, signed id_tokens and discovery. It signs in
+/// whoever the test names in <see cref="NextPerson"/> (no login form: the workspace's side is what is tested).
+/// </summary>
+public sealed class IdentityProvider : IAsyncDisposable
+{
+    public const string ClientId = "workspace";
+    public const string ClientSecret = "test-client-secret-0123456789";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "workspace-idp-" + Guid.NewGuid().ToString("N"));
+    private WebApplication app = null!;
+
+    /// <summary>The person the next authorization request signs in: subject, e-mail, name and the agency claim (if any).</summary>
+    public (string Subject, string Email, string Name, string? Agency) NextPerson { get; set; } = ("subject-1", "someone@example.org", "Someone", null);
+
+    /// <summary>Whether the next authorization request is refused (the person cancels, or is not allowed).</summary>
+    public bool RefuseNext { get; set; }
+
+    public Uri Authority { get; private set; } = null!;
+
+    public int SignIns { get; private set; }
+
+    public static async Task<IdentityProvider> StartAsync()
+    {
+        var provider = new IdentityProvider();
+        await provider.RunAsync();
+        return provider;
+    }
+
+    private async Task RunAsync()
+    {
+        Directory.CreateDirectory(folder);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddDbContext<DbContext>(options =>
+        {
+            options.UseSqlite($"Data Source={Path.Combine(folder, "provider.db")}");
+            options.UseOpenIddict();
+        });
+        builder.Services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
+                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                options.DisableAccessTokenEncryption();
+                options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+        builder.Services.AddAuthentication();
+        app = builder.Build();
+        app.UseAuthentication();
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)Authorize);
+        app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Authority = new Uri(address.TrimEnd('/') + "/");
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbContext>().Database.EnsureCreatedAsync();
+    }
+
+    /// <summary>Registers the workspace as a client, with the address the provider sends people back to.</summary>
+    public async Task RegisterClientAsync(Uri workspace)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "Inter-Agency Workspace",
+            RedirectUris = { new Uri(workspace, "signin-oidc") },
+            Permissions =
+            {
+                OpenIddictConstants.Permissions.Endpoints.Authorization,
+                OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
+                OpenIddictConstants.Permissions.ResponseTypes.Code,
+                OpenIddictConstants.Permissions.Scopes.Email,
+                OpenIddictConstants.Permissions.Scopes.Profile,
+            },
+            Requirements = { OpenIddictConstants.Requirements.Features.ProofKeyForCodeExchange },
+        });
+    }
+
+    private IResult Authorize(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (RefuseNext)
+        {
+            RefuseNext = false;
+            return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.AccessDenied,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The person declined.",
+            }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var person = NextPerson;
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, person.Subject).SetClaim(Claims.Email, person.Email).SetClaim(Claims.Name, person.Name);
+        if (person.Agency is { } agency)
+        {
+            identity.SetClaim("agency", agency);
+        }
+
+        identity.SetScopes(request.GetScopes());
+        identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
+        SignIns++;
+        return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> TokenAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (!request.IsAuthorizationCodeGrantType())
+        {
+            return Results.BadRequest();
+        }
+
+        // The code carries the principal the authorization endpoint signed in; it becomes the tokens.
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity(result.Principal!.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the process goes with the temp folder.
+        }
+    }
+}
+
+/// <summary>A workspace that signs people in through <see cref="IdentityProvider"/>, beside passwords unless told otherwise.</summary>
+public class SingleSignOnHost : WorkspaceHost
+{
+    public IdentityProvider IdP { get; private set; } = null!;
+
+    /// <summary>Whether password sign-in stays on beside single sign-on.</summary>
+    protected virtual bool PasswordSignIn => true;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("SingleSignOn:Enabled", "true"),
+        new("SingleSignOn:DisplayName", "Test ID"),
+        new("SingleSignOn:Authority", IdP.Authority.ToString()),
+        new("SingleSignOn:ClientId", IdentityProvider.ClientId),
+        new("SingleSignOn:ClientSecret", IdentityProvider.ClientSecret),
+        new("SingleSignOn:AgencyClaim", "agency"),
+        new("SingleSignOn:AgencyMap", "group-iom=IOM,group-ilo=ILO"),
+        new("SingleSignOn:RequireHttpsMetadata", "false"),
+        new("SingleSignOn:PasswordSignIn", PasswordSignIn ? "true" : "false"),
+    ];
+
+    protected override async Task StartingAsync() => IdP = await IdentityProvider.StartAsync();
+
+    protected override Task StartedAsync() => IdP.RegisterClientAsync(BaseAddress);
+
+    protected override async Task DisposedAsync() => await IdP.DisposeAsync();
+}
+
+/// <summary>Single sign-on only: passwords are switched off.</summary>
+public sealed class SingleSignOnOnlyHost : SingleSignOnHost
+{
+    protected override bool PasswordSignIn => false;
+}
