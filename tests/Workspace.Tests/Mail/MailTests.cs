@@ -47,6 +47,24 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_proposed_editorial_correction_is_mailed_to_the_signatories_with_a_link_to_the_difference_but_not_to_who_proposed_it()
+    {
+        await host.Smtp.StartAsync();
+        var (paper, revision) = await InSignOffAsync(host, "Statement corrected by mail", "Unanimous", TimeSpan.FromDays(5));
+        await ApproveAsync(host, paper.Id, revision, "ILO", "IOM", "UNHCR");
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var body = (await ilo.GetRevisionAsync(paper.Id, revision.Number)).Body;
+
+        await ilo.ProposeCorrectionAsync(paper.Id, revision.Number, body + "\nA typing error corrected.\n");
+        await host.DeliverMailAsync();
+
+        var mail = Assert.Single(To(WorkspaceHost.FocalPoint("UNHCR"), "Statement corrected by mail"), m => (m.Subject ?? "").Contains("correction", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"{host.BaseAddress}papers/{paper.Id}?revision=2&compare=1", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("1 → 2", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(To(WorkspaceHost.FocalPoint("ILO"), "Statement corrected by mail"), m => (m.Subject ?? "").Contains("correction", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Meeting_mail_carries_the_invitation_calendars_act_on_with_the_served_uid_and_a_rising_sequence()
     {
         await host.Smtp.StartAsync();

@@ -63,3 +63,10 @@ internal static class PaperLoading
 }
 
 public sealed record CommentView(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
+
+internal static class PaperRules
+{
+    /// <summary>A content hash as the workspace writes them: <c>sha256:</c> and 64 lower-case hex digits.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeContentHash<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Matches("^sha256:[0-9a-f]{64}$").WithMessage("A content hash is sha256: and 64 lower-case hex digits.");
+}

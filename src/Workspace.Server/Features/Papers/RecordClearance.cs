@@ -21,7 +21,7 @@ public static class RecordClearance
         public Validator()
         {
             RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
-            RuleFor(c => c.ContentHash).NotEmpty().Matches("^sha256:[0-9a-f]{64}$").WithMessage("A content hash is sha256: and 64 lower-case hex digits.");
+            RuleFor(c => c.ContentHash).MustBeContentHash();
             RuleFor(c => c.Step).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Decision).NotNull().IsInEnum();
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == ClearanceDecision.SendBack).WithMessage("Sending a text back says why.");

@@ -24,7 +24,7 @@ public static class RecordSignOff
         public Validator()
         {
             RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
-            RuleFor(c => c.ContentHash).NotEmpty().Matches("^sha256:[0-9a-f]{64}$").WithMessage("A content hash is sha256: and 64 lower-case hex digits.");
+            RuleFor(c => c.ContentHash).MustBeContentHash();
             RuleFor(c => c.Decision).NotNull().IsInEnum();
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == Decision.Object).WithMessage("An objection says why.");
             RuleFor(c => c.Comment).MaximumLength(10_000);
