@@ -33,13 +33,30 @@ public sealed record FocalPoint(string Email, string DisplayName);
 /// <param name="Mandate">What the agency does about the group's subject.</param>
 /// <param name="ThematicPriorities">Themes the agency leads on.</param>
 /// <param name="FocalPoints">People who act for it.</param>
-public sealed record AgencyProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities, IReadOnlyList<FocalPoint> FocalPoints);
+/// <param name="Regions">Where it works.</param>
+/// <param name="KeyActivities">What it does, for outside readers.</param>
+/// <param name="ResourcesUrl">Its own page of resources.</param>
+public sealed record AgencyProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities, IReadOnlyList<FocalPoint> FocalPoints,
+    IReadOnlyList<string>? Regions = null, IReadOnlyList<KeyActivity>? KeyActivities = null, string? ResourcesUrl = null);
+
+/// <summary>One thing a member does, as the public mapping shows it.</summary>
+/// <param name="Title">What.</param>
+/// <param name="Year">When.</param>
+/// <param name="Url">Where to read more.</param>
+public sealed record KeyActivity(string Title, int Year, string? Url);
 
 /// <summary>An entry of the public member directory.</summary>
 /// <param name="Code">Upper-case code.</param>
 /// <param name="Name">Full name.</param>
 /// <param name="Mandate">What the agency does about the group's subject.</param>
-public sealed record Member(string Code, string Name, string Mandate);
+/// <param name="ThematicPriorities">Themes it works on, from the group's list.</param>
+/// <param name="Regions">Where it works, from the group's list.</param>
+public sealed record Member(string Code, string Name, string Mandate, IReadOnlyList<string>? ThematicPriorities = null, IReadOnlyList<string>? Regions = null);
+
+/// <summary>The group's lists for the member directory.</summary>
+/// <param name="Themes">Thematic priorities a profile may name.</param>
+/// <param name="Regions">Regions a profile may name.</param>
+public sealed record DirectoryTerms(IReadOnlyList<string> Themes, IReadOnlyList<string> Regions);
 
 /// <summary>Two agencies co-chairing the group for a period.</summary>
 /// <param name="Id">Identifier of the term.</param>

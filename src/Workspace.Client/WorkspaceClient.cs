@@ -65,6 +65,19 @@ public sealed class WorkspaceClient
     public Task<IReadOnlyList<Member>> ListMembersAsync(CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<Member>>(HttpMethod.Get, "/api/members", null, ct: ct);
 
+    /// <summary>The member directory kept to those naming a theme and working in a region (either may be null).</summary>
+    public Task<IReadOnlyList<Member>> ListMembersAsync(string? theme, string? region, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Member>>(HttpMethod.Get, $"/api/members?theme={Uri.EscapeDataString(theme ?? "")}&region={Uri.EscapeDataString(region ?? "")}", null, ct: ct);
+
+    /// <summary>The themes and regions of the member directory.</summary>
+    public Task<DirectoryTerms> GetDirectoryTermsAsync(CancellationToken ct = default) =>
+        SendAsync<DirectoryTerms>(HttpMethod.Get, "/api/directory-terms", null, ct: ct);
+
+    /// <summary>Updates an agency's profile for the public mapping (its focal points or the secretariat).</summary>
+    public Task<AgencyProfile> UpdateAgencyProfileAsync(string code, string mandate, IReadOnlyList<string> thematicPriorities, IReadOnlyList<string> regions,
+        IReadOnlyList<KeyActivity> keyActivities, string? resourcesUrl, CancellationToken ct = default) =>
+        SendAsync<AgencyProfile>(HttpMethod.Put, $"/api/agencies/{Uri.EscapeDataString(code)}/profile", new { mandate, thematicPriorities, regions, keyActivities, resourcesUrl }, ct: ct);
+
     /// <summary>The co-chair term in force today.</summary>
     public Task<CoChairTerm> GetCurrentCoChairsAsync(CancellationToken ct = default) =>
         SendAsync<CoChairTerm>(HttpMethod.Get, "/api/cochairs/current", null, ct: ct);

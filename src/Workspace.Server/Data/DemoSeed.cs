@@ -16,36 +16,36 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
 
     public static string FocalPointEmail(string agencyCode) => $"focal@{agencyCode.ToLowerInvariant()}.demo";
 
-    public static readonly IReadOnlyList<(string Code, string Name, string Mandate, string[] Priorities)> Members =
+    public static readonly IReadOnlyList<(string Code, string Name, string Mandate, string[] Priorities, string[] Regions)> Members =
     [
-        ("UNODC", "United Nations Office on Drugs and Crime", "Guardian of the UN Convention against Transnational Organized Crime and its Trafficking in Persons Protocol; coordinator and secretariat of the group.", ["Criminal justice", "Protocol implementation"]),
-        ("ILO", "International Labour Organization", "Sets international labour standards and works against forced labour, child labour and labour exploitation.", ["Forced labour", "Fair recruitment", "Labour migration"]),
-        ("IOM", "International Organization for Migration", "The UN migration agency: protection of and assistance to victims of trafficking among migrants.", ["Victim assistance", "Labour migration"]),
-        ("OHCHR", "Office of the United Nations High Commissioner for Human Rights", "Promotes a human rights-based approach to trafficking in persons.", ["Human rights", "Access to justice"]),
-        ("UNHCR", "Office of the United Nations High Commissioner for Refugees", "Protects refugees, asylum-seekers and stateless people, including those at risk of trafficking.", ["Refugee protection", "Identification"]),
-        ("UNICEF", "United Nations Children's Fund", "Protects children from trafficking, exploitation and violence.", ["Child protection"]),
-        ("UNDP", "United Nations Development Programme", "Addresses the development drivers of vulnerability to trafficking.", ["Rule of law", "Development"]),
-        ("UNWOMEN", "United Nations Entity for Gender Equality and the Empowerment of Women", "Works for gender equality and the rights of women and girls affected by trafficking.", ["Gender equality"]),
-        ("UNFPA", "United Nations Population Fund", "Works against gender-based violence and harmful practices linked to trafficking.", ["Gender-based violence"]),
-        ("UNESCO", "United Nations Educational, Scientific and Cultural Organization", "Education and awareness against trafficking.", ["Education"]),
-        ("WHO", "World Health Organization", "Health care for survivors of trafficking.", ["Health"]),
-        ("UNAIDS", "Joint United Nations Programme on HIV/AIDS", "HIV prevention and care among people affected by trafficking.", ["Health"]),
-        ("ICAO", "International Civil Aviation Organization", "Aviation's role in detecting and reporting trafficking.", ["Transport"]),
-        ("IMO", "International Maritime Organization", "Trafficking and forced labour at sea.", ["Maritime"]),
-        ("UNICRI", "United Nations Interregional Crime and Justice Research Institute", "Research and training on crime and justice.", ["Research"]),
-        ("UNOPS", "United Nations Office for Project Services", "Infrastructure, procurement and project management without exploitation in supply chains.", ["Supply chains"]),
-        ("UNU", "United Nations University", "Research on modern slavery and trafficking.", ["Research"]),
-        ("WBG", "World Bank Group", "Financing and data on the economics of exploitation.", ["Finance"]),
-        ("OSCE", "Organization for Security and Co-operation in Europe", "Regional action against trafficking in the OSCE area.", ["Europe"]),
-        ("COE", "Council of Europe", "Convention on Action against Trafficking in Human Beings and its monitoring.", ["Europe", "Human rights"]),
-        ("INTERPOL", "International Criminal Police Organization", "Police cooperation against trafficking networks.", ["Law enforcement"]),
-        ("ICMPD", "International Centre for Migration Policy Development", "Migration policy and anti-trafficking capacity building.", ["Migration policy"]),
-        ("CTED", "Counter-Terrorism Committee Executive Directorate", "Links between trafficking and terrorism.", ["Security"]),
-        ("DPPA", "Department of Political and Peacebuilding Affairs", "Trafficking in conflict prevention and peacebuilding.", ["Peacebuilding"]),
-        ("DPO", "Department of Peace Operations", "Trafficking in peace operations.", ["Peace operations"]),
-        ("OSRSG-SVC", "Office of the Special Representative of the Secretary-General on Sexual Violence in Conflict", "Trafficking for sexual exploitation in conflict.", ["Conflict"]),
-        ("OSRSG-CAAC", "Office of the Special Representative of the Secretary-General for Children and Armed Conflict", "Children trafficked in armed conflict.", ["Conflict", "Child protection"]),
-        ("OSRSG-VAC", "Office of the Special Representative of the Secretary-General on Violence against Children", "Ending violence against children, including trafficking.", ["Child protection"]),
+        ("UNODC", "United Nations Office on Drugs and Crime", "Guardian of the UN Convention against Transnational Organized Crime and its Trafficking in Persons Protocol; coordinator and secretariat of the group.", ["Prosecution", "Protection", "Partnerships"], ["Global"]),
+        ("ILO", "International Labour Organization", "Sets international labour standards and works against forced labour, child labour and labour exploitation.", ["Forced labour", "Labour migration", "Procurement"], ["Global"]),
+        ("IOM", "International Organization for Migration", "The UN migration agency: protection of and assistance to victims of trafficking among migrants.", ["Protection", "Labour migration"], ["Global"]),
+        ("OHCHR", "Office of the United Nations High Commissioner for Human Rights", "Promotes a human rights-based approach to trafficking in persons.", ["Protection", "Prosecution"], ["Global"]),
+        ("UNHCR", "Office of the United Nations High Commissioner for Refugees", "Protects refugees, asylum-seekers and stateless people, including those at risk of trafficking.", ["Protection", "Conflict"], ["Global"]),
+        ("UNICEF", "United Nations Children's Fund", "Protects children from trafficking, exploitation and violence.", ["Children", "Protection"], ["Global"]),
+        ("UNDP", "United Nations Development Programme", "Addresses the development drivers of vulnerability to trafficking.", ["Prevention", "Partnerships"], ["Global"]),
+        ("UNWOMEN", "United Nations Entity for Gender Equality and the Empowerment of Women", "Works for gender equality and the rights of women and girls affected by trafficking.", ["Prevention", "Protection"], ["Global"]),
+        ("UNFPA", "United Nations Population Fund", "Works against gender-based violence and harmful practices linked to trafficking.", ["Prevention", "Protection"], ["Global"]),
+        ("UNESCO", "United Nations Educational, Scientific and Cultural Organization", "Education and awareness against trafficking.", ["Prevention", "Children"], ["Global"]),
+        ("WHO", "World Health Organization", "Health care for survivors of trafficking.", ["Protection"], ["Global"]),
+        ("UNAIDS", "Joint United Nations Programme on HIV/AIDS", "HIV prevention and care among people affected by trafficking.", ["Protection"], ["Global"]),
+        ("ICAO", "International Civil Aviation Organization", "Aviation's role in detecting and reporting trafficking.", ["Prevention", "Partnerships"], ["Global"]),
+        ("IMO", "International Maritime Organization", "Trafficking and forced labour at sea.", ["Forced labour", "Prevention"], ["Global"]),
+        ("UNICRI", "United Nations Interregional Crime and Justice Research Institute", "Research and training on crime and justice.", ["Technology", "Prosecution"], ["Global"]),
+        ("UNOPS", "United Nations Office for Project Services", "Infrastructure, procurement and project management without exploitation in supply chains.", ["Procurement", "Forced labour"], ["Global"]),
+        ("UNU", "United Nations University", "Research on modern slavery and trafficking.", ["Forced labour", "Technology"], ["Global"]),
+        ("WBG", "World Bank Group", "Financing and data on the economics of exploitation.", ["Partnerships", "Prevention"], ["Global"]),
+        ("OSCE", "Organization for Security and Co-operation in Europe", "Regional action against trafficking in the OSCE area.", ["Prevention", "Prosecution", "Partnerships"], ["Europe and Central Asia"]),
+        ("COE", "Council of Europe", "Convention on Action against Trafficking in Human Beings and its monitoring.", ["Protection", "Prosecution"], ["Europe and Central Asia"]),
+        ("INTERPOL", "International Criminal Police Organization", "Police cooperation against trafficking networks.", ["Prosecution", "Technology"], ["Global"]),
+        ("ICMPD", "International Centre for Migration Policy Development", "Migration policy and anti-trafficking capacity building.", ["Labour migration", "Partnerships"], ["Europe and Central Asia", "Africa"]),
+        ("CTED", "Counter-Terrorism Committee Executive Directorate", "Links between trafficking and terrorism.", ["Conflict", "Prosecution"], ["Global"]),
+        ("DPPA", "Department of Political and Peacebuilding Affairs", "Trafficking in conflict prevention and peacebuilding.", ["Conflict", "Prevention"], ["Global"]),
+        ("DPO", "Department of Peace Operations", "Trafficking in peace operations.", ["Conflict", "Prevention"], ["Global"]),
+        ("OSRSG-SVC", "Office of the Special Representative of the Secretary-General on Sexual Violence in Conflict", "Trafficking for sexual exploitation in conflict.", ["Conflict", "Protection"], ["Global"]),
+        ("OSRSG-CAAC", "Office of the Special Representative of the Secretary-General for Children and Armed Conflict", "Children trafficked in armed conflict.", ["Conflict", "Children"], ["Global"]),
+        ("OSRSG-VAC", "Office of the Special Representative of the Secretary-General on Violence against Children", "Ending violence against children, including trafficking.", ["Children", "Protection"], ["Global"]),
     ];
 
     public static readonly IReadOnlyList<string> CoChairAgencies = ["ILO", "UNHCR"];
@@ -56,9 +56,9 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
     {
         db.WritesNoMail = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (code, name, mandate, priorities) in Members)
+        foreach (var (code, name, mandate, priorities, regions) in Members)
         {
-            db.Agencies.Add(Agency.Register(code, name, Actor.System, mandate, priorities));
+            db.Agencies.Add(Agency.Register(code, name, Actor.System, mandate, priorities, regions));
         }
 
         await db.SaveChangesAsync(ct);
@@ -71,7 +71,7 @@ internal sealed class DemoSeed(WorkspaceDb db, UserManager<Person> users, IPassw
         // One hash for every demo sign-in: they share the password, and hashing once keeps start-up fast.
         var passwordHash = hasher.HashPassword(new Person(), password);
         await AddPersonAsync(SecretariatEmail, "Secretariat (UNODC)", group.Value.SecretariatAgencyCode, Roles.Secretariat, passwordHash);
-        foreach (var (code, _, _, _) in Members)
+        foreach (var (code, _, _, _, _) in Members)
         {
             await AddPersonAsync(FocalPointEmail(code), $"Focal point ({code})", code, Roles.FocalPoint, passwordHash);
         }

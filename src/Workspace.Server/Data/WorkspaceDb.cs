@@ -35,6 +35,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<CoChairTerm> CoChairTerms => Set<CoChairTerm>();
 
+    public DbSet<DirectoryTerms> DirectoryTerms => Set<DirectoryTerms>();
+
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<Paper> Papers => Set<Paper>();

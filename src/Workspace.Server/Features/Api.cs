@@ -54,6 +54,8 @@ public static class Api
         SignOffRules.ListSignOffRules.Map(rules);
         SignOffRules.ChangeSignOffRule.Map(rules);
         ListMembers.Map(api);
+        GetDirectoryTerms.Map(api);
+        ChangeDirectoryTerms.Map(api);
         GetMemberProfile.Map(api);
         ListPeople.Map(api);
         SetPersonAgency.Map(api);

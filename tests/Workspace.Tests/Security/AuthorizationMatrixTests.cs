@@ -129,6 +129,8 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("PUT", "/api/agencies/IOM/profile", () => new { mandate = "Changed by someone else", thematicPriorities = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("POST", "/api/agencies/IOM/focal-points", () => new { email = "intruder@iom.demo", displayName = "Intruder", password = "Intruder-password-1" }, Only(Role.Secretariat)),
             new("GET", "/api/members", () => null, Public),
+            new("GET", "/api/directory-terms", () => null, Public),
+            new("PUT", "/api/directory-terms", () => new { themes = new[] { "Unwanted" }, regions = new[] { "Nowhere" } }, Only(Role.Secretariat)),
             new("GET", "/api/members/IOM", () => null, Public),
             new("GET", "/api/people", () => null, Only(Role.Secretariat)),
             new("PUT", "/api/people/focal@iom.demo/agency", () => new { agencyCode = "OHCHR" }, Only(Role.Secretariat)),

@@ -460,6 +460,10 @@ namespace Workspace.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyActivities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mandate")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -468,6 +472,14 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourcesUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ThematicPriorities")
@@ -552,6 +564,28 @@ namespace Workspace.Server.Data.Migrations
                     b.HasIndex("From", "To");
 
                     b.ToTable("CoChairTerms");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.DirectoryTerms", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryTerms");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.ActionItem", b =>

@@ -4,9 +4,10 @@ public sealed record AgencySummary(string Code, string Name);
 
 public sealed record FocalPointView(string Email, string DisplayName);
 
-public sealed record AgencyProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities, IReadOnlyList<FocalPointView> FocalPoints);
+public sealed record AgencyProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities, IReadOnlyList<FocalPointView> FocalPoints,
+    IReadOnlyList<string>? Regions = null, IReadOnlyList<KeyActivity>? KeyActivities = null, string? ResourcesUrl = null);
 
-public sealed record MemberEntry(string Code, string Name, string Mandate);
+public sealed record MemberEntry(string Code, string Name, string Mandate, IReadOnlyList<string>? ThematicPriorities = null, IReadOnlyList<string>? Regions = null);
 
 internal static class AgencyRules
 {
@@ -27,7 +28,7 @@ internal static class AgencyRules
     public static async Task<AgencyProfile?> LoadProfileAsync(this Data.WorkspaceDb db, string code, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new { a.Code, a.Name, a.Mandate, a.ThematicPriorities })
+            .Select(a => new { a.Code, a.Name, a.Mandate, a.ThematicPriorities, a.Regions, a.KeyActivities, a.ResourcesUrl })
             .SingleOrDefaultAsync(ct);
         if (agency is null)
         {
@@ -39,6 +40,6 @@ internal static class AgencyRules
             .OrderBy(p => p.DisplayName)
             .Select(p => new FocalPointView(p.Email!, p.DisplayName))
             .ToListAsync(ct);
-        return new AgencyProfile(agency.Code, agency.Name, agency.Mandate, agency.ThematicPriorities, focalPoints);
+        return new AgencyProfile(agency.Code, agency.Name, agency.Mandate, agency.ThematicPriorities, focalPoints, agency.Regions, agency.KeyActivities, agency.ResourcesUrl);
     }
 }

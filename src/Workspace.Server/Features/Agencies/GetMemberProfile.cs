@@ -9,14 +9,15 @@ public static class GetMemberProfile
 {
     public sealed record Query(string Code) : IQuery<MemberProfile>, IPublicRequest;
 
-    public sealed record MemberProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities);
+    public sealed record MemberProfile(string Code, string Name, string Mandate, IReadOnlyList<string> ThematicPriorities,
+        IReadOnlyList<string> Regions, IReadOnlyList<KeyActivity> KeyActivities, string? ResourcesUrl);
 
     internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, MemberProfile>
     {
         public async Task<MemberProfile> Handle(Query query, CancellationToken cancellationToken)
         {
             var profile = await db.LoadProfileAsync(query.Code, cancellationToken) ?? throw new NotFoundException("member", query.Code);
-            return new MemberProfile(profile.Code, profile.Name, profile.Mandate, profile.ThematicPriorities);
+            return new MemberProfile(profile.Code, profile.Name, profile.Mandate, profile.ThematicPriorities, profile.Regions ?? [], profile.KeyActivities ?? [], profile.ResourcesUrl);
         }
     }
 
@@ -26,5 +27,5 @@ public static class GetMemberProfile
             .WithTags("Membership")
             .WithName("GetMemberProfile")
             .WithSummary("A member's public profile")
-            .WithDescription("Code, name, mandate and thematic priorities of one member organization. No sign-in needed; no people.");
+            .WithDescription("Code, name, mandate, thematic priorities, regions, key activities and the link to its resources. No sign-in needed; no people.");
 }

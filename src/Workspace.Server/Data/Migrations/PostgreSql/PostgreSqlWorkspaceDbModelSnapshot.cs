@@ -474,6 +474,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("KeyActivities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Mandate")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -483,6 +487,14 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ResourcesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.PrimitiveCollection<List<string>>("ThematicPriorities")
                         .IsRequired()
@@ -566,6 +578,28 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasIndex("From", "To");
 
                     b.ToTable("CoChairTerms");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.DirectoryTerms", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryTerms");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Meetings.ActionItem", b =>
