@@ -10,7 +10,7 @@ namespace Workspace.Server.Components;
 public static class Times
 {
     /// <summary>"Europe/Vienna" → "Vienna", "America/New_York" → "New York".</summary>
-    public static string City(string zone) => zone == MeetingZones.Utc ? "UTC" : zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ');
+    public static string City(string zone) => MeetingZones.City(zone);
 
     public static DateTime In(DateTimeOffset instant, string zone) => TimeZoneInfo.ConvertTime(instant, MeetingZones.Find(zone)).DateTime;
 

@@ -120,6 +120,7 @@ public static class Api
         WithdrawPaper.Map(papers);
         GetSignOffRecord.Map(papers);
         GetSignOffStatus.Map(api);
+        Reports.DraftAnnualReport.Map(api);
 
         var publications = api.MapGroup("/publications").WithTags("Publications");
         ListPublications.Map(publications);

@@ -284,7 +284,7 @@ public static class WordReader
                 switch (part)
                 {
                     case Text t:
-                        pending.Append(Escape(Clean(t.Text)));
+                        pending.Append(Domain.MarkdownText.Escape(Clean(t.Text)));
                         break;
                     case TabChar:
                         pending.Append(' ');
@@ -357,7 +357,7 @@ public static class WordReader
                         notKept.Add("merged table cells (each part kept as its own cell)");
                     }
 
-                    return string.Join(" ", c.Elements<Paragraph>().Select(p => Inline(p).Trim()).Where(t => t.Length > 0)).Replace("|", "\\|", StringComparison.Ordinal);
+                    return string.Join(" ", c.Elements<Paragraph>().Select(p => Inline(p).Trim()).Where(t => t.Length > 0));
                 }).ToList())
                 .Where(r => r.Count > 0)
                 .ToList();
@@ -400,23 +400,6 @@ public static class WordReader
             var lead = text[..(text.Length - text.TrimStart().Length)];
             var tail = text[text.TrimEnd().Length..];
             return lead + mark + trimmed + mark + tail;
-        }
-
-        /// <summary>Characters markdown would read as markup, escaped; control characters Word keeps (page breaks, soft hyphens) dropped.</summary>
-        private static string Escape(string text)
-        {
-            var escaped = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#')
-                {
-                    escaped.Append('\\');
-                }
-
-                escaped.Append(c);
-            }
-
-            return escaped.ToString();
         }
 
         private static string Clean(string text) => new([.. text.Where(c => !char.IsControl(c) && c != '\u00AD')]);

@@ -288,3 +288,28 @@ public sealed class CorrectionRulesTests
         Assert.Equal("correction-pending", Assert.Throws<RuleBrokenException>(() => paper.ProposeCorrection(2, "Text!", Ilo, Now, TimeSpan.FromHours(48))).Code);
     }
 }
+
+/// <summary>The co-chairs' report as drafted from the record, without a database.</summary>
+public sealed class AnnualReportRulesTests
+{
+    [Fact]
+    public void A_calendar_year_is_titled_as_the_years_report_and_any_other_period_by_its_days()
+    {
+        Assert.Equal("Annual report of the co-chairs, 2026", AnnualReport.Title(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+        Assert.Equal("Report of the co-chairs, 1 March 2026 to 28 February 2027", AnnualReport.Title(new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 28)));
+    }
+
+    [Fact]
+    public void Titles_from_the_record_are_text_not_markup_and_an_empty_period_says_so()
+    {
+        var group = Guid.NewGuid();
+        var body = AnnualReport.Compose(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [("ILO", "UNHCR", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31))],
+            [new("Brief on *online* recruitment | data", PaperKind.IssueBrief, new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), ["ILO", "IOM"], group)],
+            [], [new AnnualReport.Group(group, "Working group on data", "IOM")]);
+
+        Assert.Contains(@"- *Brief on \*online\* recruitment \| data*, published 2 March 2026; signed by ILO, IOM", body, StringComparison.Ordinal);
+        Assert.Contains("### Issue briefs (1)", body, StringComparison.Ordinal);
+        Assert.Contains("No meeting was held in this period.", body, StringComparison.Ordinal);
+        Assert.Contains("- Working group on data (led by IOM): 0 meetings, 1 publication", body, StringComparison.Ordinal);
+    }
+}

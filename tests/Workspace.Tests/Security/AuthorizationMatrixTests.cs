@@ -193,6 +193,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/papers/{p}/withdraw", () => null, leads),
             new("GET", $"/api/papers/{p}/sign-off-record", () => null, viewers),
             new("GET", "/api/sign-off-status", () => null, SignedIn),
+            new("POST", "/api/reports/annual", () => new { from = "2026-01-01", to = "2026-12-31" }, Only(Role.Secretariat, Role.CoChair)),
             new("GET", "/api/publications", () => null, Public),
             new("GET", $"/api/publications/{p}", () => null, Public),
             new("GET", $"/api/publications/{p}/docx", () => null, Public),

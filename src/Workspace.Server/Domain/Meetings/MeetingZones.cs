@@ -37,4 +37,7 @@ public static class MeetingZones
 
     /// <summary>The id under which a stored meeting is described: its own, or UTC (see <see cref="Find"/>).</summary>
     public static string Described(string id) => IsAccepted(id) ? id : Utc;
+
+    /// <summary>A zone as people name it, by its city: "Europe/Vienna" → "Vienna", "America/New_York" → "New York".</summary>
+    public static string City(string zone) => zone == Utc ? "UTC" : zone[(zone.LastIndexOf('/') + 1)..].Replace('_', ' ');
 }
