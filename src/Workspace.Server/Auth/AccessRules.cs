@@ -112,3 +112,15 @@ public interface IPollOrganizerRequest : IAccessRule
 {
     Guid PollId { get; }
 }
+
+/// <summary>Those who moderate a public consultation: its paper's participating agencies and the secretariat (404 for anyone else).</summary>
+public interface IConsultationModeratorRequest : IAccessRule
+{
+    Guid ConsultationId { get; }
+}
+
+/// <summary>Those who moderate the consultation a public comment was made on (404 for anyone else).</summary>
+public interface IConsultationCommentModeratorRequest : IAccessRule
+{
+    Guid CommentId { get; }
+}

@@ -125,6 +125,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<MeetingAccess>();
         services.AddScoped<ActionItemAccess>();
         services.AddScoped<Alternates>();
+        services.AddScoped<ConsultationAccess>();
         services.AddScoped<Sessions>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeNoOne>();

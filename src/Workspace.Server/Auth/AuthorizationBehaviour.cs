@@ -4,7 +4,8 @@ namespace Workspace.Server.Auth;
 
 /// <summary>First in the pipeline: refuses a request its sender may not make, before anything else runs.</summary>
 internal sealed class AuthorizationBehaviour<TRequest, TResponse>(
-    ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings, ActionItemAccess actionItems, Alternates alternates)
+    ICurrentUser me, CoChairs coChairs, PaperAccess papers, MeetingAccess meetings, ActionItemAccess actionItems, Alternates alternates,
+    ConsultationAccess consultations)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -77,6 +78,12 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(
                 break;
             case IActionItemOwnerRequest owner:
                 await actionItems.MayChangeAsync(owner.ActionItemId, cancellationToken);
+                break;
+            case IConsultationModeratorRequest moderator:
+                await consultations.EnsureModeratorAsync(moderator.ConsultationId, cancellationToken);
+                break;
+            case IConsultationCommentModeratorRequest moderator:
+                await consultations.EnsureCommentModeratorAsync(moderator.CommentId, cancellationToken);
                 break;
             case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest or IPollInviteeRequest:
                 break;

@@ -12,9 +12,12 @@ public sealed class UnauthenticatedException() : Exception("Sign in first.");
 /// </summary>
 public sealed class WrongCredentialsException(string message) : Exception(message);
 
-/// <summary>Too many failed sign-ins for this address from this client (429 with Retry-After), answered alike for every address.</summary>
-public sealed class TooManyAttemptsException(TimeSpan retryAfter)
-    : Exception($"Too many failed sign-ins for this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.")
+/// <summary>
+/// Too many attempts (429 with Retry-After): failed sign-ins for an address from a client, answered alike for every
+/// address, or comments from the public beyond their limits.
+/// </summary>
+public sealed class TooManyAttemptsException(TimeSpan retryAfter, string? message = null)
+    : Exception(message ?? $"Too many failed sign-ins for this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.")
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }

@@ -61,6 +61,10 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<Correction> Corrections => Set<Correction>();
 
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+
+    public DbSet<Domain.Consultations.ConsultationComment> ConsultationComments => Set<Domain.Consultations.ConsultationComment>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -122,6 +122,14 @@ public static class Api
         GetSignOffStatus.Map(api);
         Reports.DraftAnnualReport.Map(api);
 
+        Consultations.OpenConsultation.Map(papers);
+        var consultations = api.MapGroup("/consultations").WithTags("Consultations");
+        Consultations.GetConsultation.Map(consultations);
+        Consultations.CommentOnConsultation.Map(consultations);
+        Consultations.ConfirmComment.Map(consultations);
+        Consultations.ListCommentsForModeration.Map(consultations);
+        Consultations.ModerateComment.Map(api);
+
         var publications = api.MapGroup("/publications").WithTags("Publications");
         ListPublications.Map(publications);
         GetPublication.Map(publications);

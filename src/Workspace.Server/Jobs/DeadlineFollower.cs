@@ -5,7 +5,7 @@ namespace Workspace.Server.Jobs;
 
 /// <summary>
 /// Puts on the schedule what committed events bring: a round's reminders and deadline when it opens, a
-/// correction's deadline when it is proposed, a
+/// correction's deadline when it is proposed, a consultation's when it opens, a
 /// meeting's reminder when it is scheduled or moved. Jobs re-check the state when they run, so a job for a
 /// round since cancelled, or a meeting since moved, finds nothing to do.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class DeadlineFollower(DeadlineSchedule schedule) : ILogFollower
                 }
 
                 break;
-            case "paper.correction-proposed":
+            case "paper.correction-proposed" or "consultation.opened":
                 // The deadline of a correction's silence period is swept like a round's.
                 using (var data = JsonDocument.Parse(e.Data))
                 {

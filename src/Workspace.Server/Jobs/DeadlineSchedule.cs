@@ -143,6 +143,13 @@ internal sealed partial class DeadlineScheduleRestorer(
             schedule.ScheduleDeadline(correction.PaperId, correction.Deadline);
         }
 
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.Status == Domain.Consultations.ConsultationStatus.Open)
+            .Select(c => new { c.PaperId, c.Deadline }).ToListAsync(cancellationToken);
+        foreach (var consultation in consultations)
+        {
+            schedule.ScheduleDeadline(consultation.PaperId, consultation.Deadline);
+        }
+
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var upcoming = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Scheduled && !m.Reminded && m.StartsAt > now)
             .Select(m => new { m.Id, m.StartsAt }).ToListAsync(cancellationToken);

@@ -25,6 +25,17 @@ public sealed class MailLinks(ChainKeys keys, Http.PublicUrl url, TimeProvider c
     public string Rsvp(Guid personId, Guid meetingId, string response, DateTime expiresAt) =>
         new Uri(url.Base, $"mail/rsvp?t={Seal($"r|{personId:N}|{meetingId:N}|{response}|{expiresAt.Ticks}")}").ToString();
 
+    /// <summary>The page a commenter without an account opens to confirm their address, valid until the consultation closes.</summary>
+    public string ConfirmComment(Guid commentId, DateTime expiresAt) =>
+        new Uri(url.Base, $"consultations/confirm?t={Seal($"c|{commentId:N}|{expiresAt.Ticks}")}").ToString();
+
+    /// <summary>Which comment a confirmation link is for; null for anything not sealed here or expired.</summary>
+    public Guid? ReadCommentConfirmation(string? token) =>
+        Open(token) is ["c", var comment, var expires] && Guid.TryParseExact(comment, "N", out var id)
+        && long.TryParse(expires, out var ticks) && clock.GetUtcNow().UtcDateTime.Ticks < ticks
+            ? id
+            : null;
+
     /// <summary>Who asks to stop which kind of mail; null for anything not sealed here.</summary>
     public (Guid PersonId, string Kind)? ReadUnsubscribe(string? token) =>
         Open(token) is ["u", var person, var kind] && Guid.TryParseExact(person, "N", out var id) ? (id, kind) : null;
