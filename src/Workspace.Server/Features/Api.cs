@@ -123,6 +123,7 @@ public static class Api
         Reports.DraftAnnualReport.Map(api);
 
         Consultations.OpenConsultation.Map(papers);
+        Consultations.ListConsultations.Map(papers);
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
         Consultations.GetConsultation.Map(consultations);
         Consultations.CommentOnConsultation.Map(consultations);

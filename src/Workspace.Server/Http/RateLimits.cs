@@ -8,11 +8,6 @@ public static class RateLimits
 {
     public const string Login = "login";
 
-    /// <summary>Comments from the public: a few per client address in ten minutes.</summary>
-    public const string PublicComments = "public-comments";
-
-    public const int PublicCommentsPerTenMinutes = 5;
-
     public static IServiceCollection AddWorkspaceRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(options =>
@@ -24,8 +19,6 @@ public static class RateLimits
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
-            options.AddPolicy(PublicComments, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicCommentsPerTenMinutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
             options.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
@@ -34,7 +27,7 @@ public static class RateLimits
                 {
                     HttpContext = context.HttpContext,
                     ProblemDetails = Problems.Problem(429, "rate-limited", "Too many requests",
-                        $"Too many requests from this address. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds."),
+                        $"Too many sign-in attempts from this address. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds."),
                 });
             };
         });

@@ -131,7 +131,7 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
     }
 }
 
-/// <summary>The limits on comments from the public, on a server of their own (the limit per client address is the whole server's).</summary>
+/// <summary>The limits on comments from the public, on a server of their own (the limit per client address holds across the server).</summary>
 public sealed class ConsultationLimitTests(MailHost host) : IClassFixture<MailHost>
 {
     [Fact]
@@ -145,19 +145,24 @@ public sealed class ConsultationLimitTests(MailHost host) : IClassFixture<MailHo
         using var anonymous = host.Anonymous();
 
         var answers = new List<HttpStatusCode>();
-        for (var i = 0; i < Workspace.Server.Http.RateLimits.PublicCommentsPerTenMinutes + 1; i++)
+        for (var i = 0; i < Workspace.Server.Features.Consultations.PublicCommentThrottle.PerTenMinutes + 1; i++)
         {
             var response = await anonymous.PostAsJsonAsync($"/api/consultations/{id}/comments", new { name = $"Person {i}", organization = "", email = $"p{i}@example.org", text = "A view." });
             answers.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 Assert.True(response.Headers.RetryAfter is not null);
-                await ProblemAssert.IsProblem(response, HttpStatusCode.TooManyRequests, "rate-limited");
+                await ProblemAssert.IsProblem(response, HttpStatusCode.TooManyRequests, "too-many-attempts");
             }
         }
 
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, Workspace.Server.Http.RateLimits.PublicCommentsPerTenMinutes).Append(HttpStatusCode.TooManyRequests), answers);
-        Assert.Equal(Workspace.Server.Http.RateLimits.PublicCommentsPerTenMinutes,
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, Workspace.Server.Features.Consultations.PublicCommentThrottle.PerTenMinutes).Append(HttpStatusCode.TooManyRequests), answers);
+        Assert.Equal(Workspace.Server.Features.Consultations.PublicCommentThrottle.PerTenMinutes,
             (await (await host.HttpFor(WorkspaceHost.Secretariat)).GetFromJsonAsync<List<JsonElement>>($"/api/consultations/{id}/moderation", WorkspaceClient.Json))!.Count);
+
+        // Ten minutes later, by the server's clock, the address may comment again.
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync($"/api/consultations/{id}/comments",
+            new { name = "Patient", organization = "", email = "patient@example.org", text = "Later." })).StatusCode);
     }
 }

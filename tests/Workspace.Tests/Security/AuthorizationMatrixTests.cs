@@ -195,6 +195,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("GET", "/api/sign-off-status", () => null, SignedIn),
             new("POST", "/api/reports/annual", () => new { from = "2026-01-01", to = "2026-12-31" }, Only(Role.Secretariat, Role.CoChair)),
             new("POST", $"/api/papers/{p}/consultations", () => new { revision = 1, deadline = soon }, leads),
+            new("GET", $"/api/papers/{p}/consultations", () => null, viewers),
             new("GET", $"/api/consultations/{Guid.Empty}", () => null, Public),
             new("POST", $"/api/consultations/{Guid.Empty}/comments", () => new { name = "N", email = "n@example.org", text = "T" }, Public),
             new("POST", "/api/consultations/comments/confirm?t=forged.link", () => null, Enum.GetValues<Role>().ToDictionary(r => r, _ => HttpStatusCode.NotFound)),

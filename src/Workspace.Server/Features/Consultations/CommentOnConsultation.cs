@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Http;
 using Workspace.Server.Mail;
 using Workspace.Server.Pipeline;
 
@@ -37,7 +36,8 @@ public static class CommentOnConsultation
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, MailLinks links) : IRequestHandler<Command, Received>
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, MailLinks links, PublicCommentThrottle throttle, IHttpContextAccessor http)
+        : IRequestHandler<Command, Received>
     {
         private static readonly Received Thanks = new("Unconfirmed",
             "Thank you. We have sent you an e-mail: follow its link to confirm your address, and your comment goes to the moderators.");
@@ -46,6 +46,12 @@ public static class CommentOnConsultation
         {
             var consultation = await db.Consultations.SingleOrDefaultAsync(c => c.Id == command.ConsultationId, cancellationToken)
                 ?? throw new NotFoundException("consultation", command.ConsultationId.ToString());
+            var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+            if (!throttle.TryTake(client, out var retryAfter))
+            {
+                throw new TooManyAttemptsException(retryAfter, $"Too many comments from this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.");
+            }
+
             if (!string.IsNullOrEmpty(command.Website))
             {
                 // Only a program fills the field people do not see: answered as anyone, kept nowhere.
@@ -96,7 +102,6 @@ public static class CommentOnConsultation
                 TypedResults.Accepted($"/api/consultations/{consultationId}", await mediator.Send(
                     new Command(consultationId, body.Name, body.Organization, body.Email, body.Text, body.Section, body.Website), ct)))
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimits.PublicComments)
             .WithName("CommentOnConsultation")
             .WithSummary("Comment on a public consultation")
             .WithDescription("No sign-in. `name`, `organization`, `email`, `text` (up to 5,000 characters, plain text), `section` (optional). Answers 202: a link is mailed to `email`, and the comment goes to the moderators once it is followed; the address is never shown publicly. Closed → 409 `consultation-closed`. Limits: 5 per client address in ten minutes, 10 per e-mail address a day, 200 per consultation an hour (429).");
