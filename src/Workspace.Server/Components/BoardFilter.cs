@@ -30,14 +30,5 @@ public static class BoardFilter
         return csv.ToString();
     }
 
-    /// <summary>Quoted as RFC 4180 says; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Field(string value) => Http.Csv.Field(value);
 }

@@ -130,6 +130,8 @@ public static class Api
         Consultations.ConfirmComment.Map(consultations);
         Consultations.ListCommentsForModeration.Map(consultations);
         Consultations.ModerateComment.Map(api);
+        Consultations.AnswerComment.Map(api);
+        Consultations.ExportComments.Map(consultations);
 
         var publications = api.MapGroup("/publications").WithTags("Publications");
         ListPublications.Map(publications);

@@ -113,6 +113,39 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
     }
 
     [Fact]
+    public async Task Moderators_link_a_comment_to_the_revision_that_answers_it_export_every_comment_and_the_report_counts_them()
+    {
+        await host.Smtp.StartAsync();
+        var (paper, id) = await OpenAsync("Paper answering its public", TimeSpan.FromDays(14));
+        using var anonymous = host.Anonymous();
+        await anonymous.PostAsJsonAsync($"/api/consultations/{id}/comments",
+            new { name = "=HYPERLINK(\"http://evil\")", organization = "Watch, \"quoted\"", email = "watch@example.org", text = "Line one\nline two" });
+        var token = await ConfirmationTokenAsync("watch@example.org");
+        await anonymous.PostAsync($"/api/consultations/comments/confirm?t={token}", null);
+
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var comment = (await ilo.Http.GetFromJsonAsync<List<JsonElement>>($"/api/consultations/{id}/moderation", WorkspaceClient.Json))!.Single().GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{comment}/answer", new { revision = 2 }), HttpStatusCode.Conflict, "unknown-revision");
+        await ilo.AddRevisionAsync(paper.Id, 1, "# Paper answering its public\n\nRevised after the consultation.\n");
+        var answered = await ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{comment}/answer", new { revision = 2 });
+        Assert.Equal(2, (await answered.Content.ReadFromJsonAsync<JsonElement>(WorkspaceClient.Json)).GetProperty("answeredInRevision").GetInt32());
+
+        var csv = await ilo.Http.GetStringAsync($"/api/consultations/{id}/comments.csv");
+        Assert.StartsWith("received,status,name,organization,email,section,comment,answered_in_revision,moderation_reason\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Watch, \"\"quoted\"\"\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Line one\nline two\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"2\"", csv, StringComparison.Ordinal);
+        await ProblemAssert.IsProblem((await host.ClientFor(WorkspaceHost.FocalPoint("OHCHR"))).Http.GetAsync($"/api/consultations/{id}/comments.csv"), HttpStatusCode.NotFound);
+
+        var year = host.Clock.GetUtcNow().Year;
+        var report = await (await ilo.Http.PostAsJsonAsync("/api/reports/annual", new { from = $"{year}-01-01", to = $"{year}-12-31" })).Content.ReadFromJsonAsync<Paper>(WorkspaceClient.Json);
+        var body = (await ilo.GetRevisionAsync(report!.Id, 1)).Body;
+        Assert.Contains("- *Paper answering its public*, open from", body, StringComparison.Ordinal);
+        Assert.Matches(@"Paper answering its public\*, open from [^:]+: 1 comment received, 0 published", body);
+    }
+
+    [Fact]
     public async Task The_consultation_closes_at_its_deadline_and_takes_no_more_comments()
     {
         var (_, id) = await OpenAsync("Submission open for a day", TimeSpan.FromDays(1));

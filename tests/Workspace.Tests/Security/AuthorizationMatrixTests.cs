@@ -201,6 +201,8 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", "/api/consultations/comments/confirm?t=forged.link", () => null, Enum.GetValues<Role>().ToDictionary(r => r, _ => HttpStatusCode.NotFound)),
             new("GET", $"/api/consultations/{Guid.Empty}/moderation", () => null, Refuse([], HttpStatusCode.NotFound)),
             new("POST", $"/api/consultation-comments/{Guid.Empty}/moderation", () => new { decision = "Spam" }, Refuse([], HttpStatusCode.NotFound)),
+            new("POST", $"/api/consultation-comments/{Guid.Empty}/answer", () => new { revision = 2 }, Refuse([], HttpStatusCode.NotFound)),
+            new("GET", $"/api/consultations/{Guid.Empty}/comments.csv", () => null, Refuse([], HttpStatusCode.NotFound)),
             new("GET", "/api/publications", () => null, Public),
             new("GET", $"/api/publications/{p}", () => null, Public),
             new("GET", $"/api/publications/{p}/docx", () => null, Public),

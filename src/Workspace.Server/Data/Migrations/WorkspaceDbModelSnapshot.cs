@@ -628,6 +628,9 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AnsweredInRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 

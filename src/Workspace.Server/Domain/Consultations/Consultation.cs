@@ -139,6 +139,22 @@ public sealed class Consultation : Aggregate
                 new { consultationId = Id, commentId = comment.Id, decision = decision.ToString(), reason = comment.ModerationReason }));
     }
 
+    /// <summary>A moderator links a comment to the revision of the paper that answers it.</summary>
+    public void Answer(ConsultationComment comment, int revision, int latestRevision, Actor by)
+    {
+        ActAs(by);
+        if (revision <= RevisionNumber || revision > latestRevision)
+        {
+            throw new RuleBrokenException("unknown-revision",
+                $"A comment is answered by a later revision than the one under consultation ({RevisionNumber}); the paper has revisions up to {latestRevision}.");
+        }
+
+        comment.AnsweredIn(revision);
+        Version++;
+        Raise(new DomainEvent("consultation.comment-answered", Subject, Audience.Agencies(ParticipatingAgencyCodes),
+            new { consultationId = Id, commentId = comment.Id, revision }));
+    }
+
     /// <summary>At its deadline the consultation closes. Does nothing before, or twice.</summary>
     public bool CloseIfDue(DateTime now)
     {
@@ -202,6 +218,11 @@ public sealed class ConsultationComment
     public DateTime? ModeratedAt { get; private set; }
 
     public string? ModerationReason { get; private set; }
+
+    /// <summary>The revision of the paper that answers the comment, once a moderator linked it.</summary>
+    public int? AnsweredInRevision { get; private set; }
+
+    internal void AnsweredIn(int revision) => AnsweredInRevision = revision;
 
     internal void Confirm(DateTime now)
     {

@@ -16,13 +16,16 @@ public static class AnnualReport
 
     public sealed record Group(Guid Id, string Name, string LeadAgencyCode);
 
+    /// <param name="Received">Comments whose authors confirmed them.</param>
+    public sealed record Consulted(string Title, DateTime OpenedAt, DateTime Deadline, int Received, int Published);
+
     public static string Title(DateOnly from, DateOnly to) =>
         from.Month == 1 && from.Day == 1 && to.Month == 12 && to.Day == 31 && from.Year == to.Year
             ? string.Create(CultureInfo.InvariantCulture, $"Annual report of the co-chairs, {from.Year}")
             : $"Report of the co-chairs, {Day(from)} to {Day(to)}";
 
     public static string Compose(DateOnly from, DateOnly to, IReadOnlyList<(string First, string Second, DateOnly From, DateOnly To)> terms,
-        IReadOnlyList<Published> published, IReadOnlyList<Held> meetings, IReadOnlyList<Group> groups)
+        IReadOnlyList<Published> published, IReadOnlyList<Held> meetings, IReadOnlyList<Group> groups, IReadOnlyList<Consulted>? consultations = null)
     {
         var text = new StringBuilder();
         text.Append("# ").Append(Title(from, to)).Append("\n\n");
@@ -68,6 +71,22 @@ public static class AnnualReport
             foreach (var meeting in meetings.OrderBy(m => m.StartsAt))
             {
                 text.Append(CultureInfo.InvariantCulture, $"| {Day(DateOnly.FromDateTime(meeting.StartsAt))} | {Escape(meeting.Title)} | {meeting.Kind} | {meeting.Place} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("## Public consultations\n\n");
+        if (consultations is not { Count: > 0 })
+        {
+            text.Append("No draft was opened to public comment in this period.\n\n");
+        }
+        else
+        {
+            foreach (var consultation in consultations.OrderBy(c => c.OpenedAt))
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"- *{Escape(consultation.Title)}*, open from {Day(DateOnly.FromDateTime(consultation.OpenedAt))} to {Day(DateOnly.FromDateTime(consultation.Deadline))}: {Count(consultation.Received, "comment")} received, {consultation.Published} published\n");
             }
 
             text.Append('\n');

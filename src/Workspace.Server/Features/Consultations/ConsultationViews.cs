@@ -11,8 +11,8 @@ public sealed record ConsultationView(Guid Id, Guid PaperId, string Title, int R
 
 /// <summary>A comment as those who moderate see it.</summary>
 public sealed record ModeratedComment(Guid Id, string Name, string Organization, string Email, string Text, string? Section, DateTimeOffset CreatedAt,
-    CommentStatus Status, DateTimeOffset? ConfirmedAt, string? ModeratedBy, DateTimeOffset? ModeratedAt, string? Reason)
+    CommentStatus Status, DateTimeOffset? ConfirmedAt, string? ModeratedBy, DateTimeOffset? ModeratedAt, string? Reason, int? AnsweredInRevision = null)
 {
     public static ModeratedComment Of(ConsultationComment c) => new(c.Id, c.Name, c.Organization, c.Email, c.Text, c.Section, c.CreatedAt.AsUtcInstant(), c.Status,
-        c.ConfirmedAt?.AsUtcInstant(), c.ModeratedBy, c.ModeratedAt?.AsUtcInstant(), c.ModerationReason);
+        c.ConfirmedAt?.AsUtcInstant(), c.ModeratedBy, c.ModeratedAt?.AsUtcInstant(), c.ModerationReason, c.AnsweredInRevision);
 }

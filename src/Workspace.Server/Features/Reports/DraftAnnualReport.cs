@@ -55,6 +55,11 @@ public static class DraftAnnualReport
                     .ToListAsync(cancellationToken))
                 .Select(m => new AnnualReport.Held(m.Title, m.Kind.ToString(), m.StartsAt, MeetingZones.City(MeetingZones.Described(m.TimeZone)), m.WorkingGroupId))
                 .ToList();
+            var consulted = await db.Consultations.AsNoTracking().Where(c => c.OpenedAt >= start && c.OpenedAt < end)
+                .Select(c => new AnnualReport.Consulted(c.Title, c.OpenedAt, c.Deadline,
+                    db.ConsultationComments.Count(x => x.ConsultationId == c.Id && x.Status != Domain.Consultations.CommentStatus.Unconfirmed),
+                    db.ConsultationComments.Count(x => x.ConsultationId == c.Id && x.Status == Domain.Consultations.CommentStatus.Approved)))
+                .ToListAsync(cancellationToken);
             var groups = await db.WorkingGroups.AsNoTracking().Select(g => new AnnualReport.Group(g.Id, g.Name, g.LeadAgencyCode)).ToListAsync(cancellationToken);
 
             var coChairs = terms.SelectMany(t => new[] { t.FirstAgencyCode, t.SecondAgencyCode }).Distinct().ToList();
@@ -63,7 +68,7 @@ public static class DraftAnnualReport
             var rule = await db.RuleForAsync(PaperKind.AnnualReport, cancellationToken);
             var participants = await db.SignersAsync(rule, null, [.. coChairs.Append(group.Value.SecretariatAgencyCode)], cancellationToken);
             var paper = Paper.Create(AnnualReport.Title(from, to), PaperKind.AnnualReport, lead, participants, null, me.AsActor(), now);
-            var body = AnnualReport.Compose(from, to, [.. terms.Select(t => (t.FirstAgencyCode, t.SecondAgencyCode, t.From, t.To))], published, held, groups);
+            var body = AnnualReport.Compose(from, to, [.. terms.Select(t => (t.FirstAgencyCode, t.SecondAgencyCode, t.From, t.To))], published, held, groups, consulted);
             db.Revisions.Add(paper.AddRevision(0, body, me.AsActor(), now));
             db.Papers.Add(paper);
             await db.SaveChangesAsync(cancellationToken);
@@ -80,5 +85,5 @@ public static class DraftAnnualReport
             .WithTags("Papers")
             .WithName("DraftAnnualReport")
             .WithSummary("Draft the co-chairs' report of a period")
-            .WithDescription("`from` and `to` (dates; a calendar year or a term, at most two years). A co-chair or the secretariat. Answers 201 with a new AnnualReport paper, led by a co-chair agency of the period, with the co-chairs and the secretariat taking part, and revision 1 drafted from the record: the co-chairs, the papers published (with their signatories), the meetings held, the working groups' work. No co-chair term in the period → 409 `no-cochair-term`.");
+            .WithDescription("`from` and `to` (dates; a calendar year or a term, at most two years). A co-chair or the secretariat. Answers 201 with a new AnnualReport paper, led by a co-chair agency of the period, with the co-chairs and the secretariat taking part, and revision 1 drafted from the record: the co-chairs, the papers published (with their signatories), the meetings held, the public consultations and the comments they received, the working groups' work. No co-chair term in the period → 409 `no-cochair-term`.");
 }
