@@ -119,8 +119,14 @@ public interface IConsultationModeratorRequest : IAccessRule
     Guid ConsultationId { get; }
 }
 
-/// <summary>Those who moderate the consultation a public comment was made on (404 for anyone else).</summary>
+/// <summary>Those who see the comments of the consultation a public comment was made on: its paper's agencies and the secretariat (404 for anyone else).</summary>
 public interface IConsultationCommentModeratorRequest : IAccessRule
+{
+    Guid CommentId { get; }
+}
+
+/// <summary>Those who decide what of a consultation is published: its paper's lead agency and the secretariat (other participants 403, anyone else 404).</summary>
+public interface IConsultationCommentDecisionRequest : IAccessRule
 {
     Guid CommentId { get; }
 }

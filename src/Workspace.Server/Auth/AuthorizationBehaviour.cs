@@ -85,6 +85,10 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(
             case IConsultationCommentModeratorRequest moderator:
                 await consultations.EnsureCommentModeratorAsync(moderator.CommentId, cancellationToken);
                 break;
+            case IConsultationCommentDecisionRequest decision when !await consultations.EnsureCommentModeratorAsync(decision.CommentId, cancellationToken):
+                throw new ForbiddenException("Only the paper's lead agency or the secretariat decides what of a consultation is published.");
+            case IConsultationCommentDecisionRequest:
+                break;
             case ISecretariatRequest or ICoChairOrSecretariatRequest or IOwnAgencyRequest or IPaperLeadRequest or IConveneRequest or IMeetingInviteeRequest or IPollInviteeRequest:
                 break;
             default:

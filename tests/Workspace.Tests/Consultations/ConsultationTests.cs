@@ -69,6 +69,10 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
         Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "consultation-comment");
         Assert.Contains("reason", ProblemAssert.ErrorFields(await ProblemAssert.IsProblem(
             ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{second}/moderation", new { decision = "Reject" }), HttpStatusCode.BadRequest)));
+        // Every participating agency reads the comments; the lead agency (or the secretariat) decides what is published.
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Equal(2, (await iom.Http.GetFromJsonAsync<List<JsonElement>>($"/api/consultations/{id}/moderation", WorkspaceClient.Json))!.Count);
+        await ProblemAssert.IsProblem(iom.Http.PostAsJsonAsync($"/api/consultation-comments/{first}/moderation", new { decision = "Approve" }), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{first}/moderation", new { decision = "Approve" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{second}/moderation", new { decision = "Reject", reason = "Advertising." })).StatusCode);
 

@@ -5,12 +5,12 @@ using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Consultations;
 
-/// <summary>A moderator approves a comment (it shows publicly), rejects it with a reason, or marks it as spam.</summary>
+/// <summary>The paper's lead agency or the secretariat approves a comment (it shows publicly), rejects it with a reason, or marks it as spam.</summary>
 public static class ModerateComment
 {
     public sealed record Body(ModerationDecision? Decision, string? Reason);
 
-    public sealed record Command(Guid CommentId, ModerationDecision? Decision, [MultiLine] string? Reason) : ICommand<ModeratedComment>, IConsultationCommentModeratorRequest;
+    public sealed record Command(Guid CommentId, ModerationDecision? Decision, [MultiLine] string? Reason) : ICommand<ModeratedComment>, IConsultationCommentDecisionRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -40,5 +40,5 @@ public static class ModerateComment
             .WithTags("Consultations")
             .WithName("ModerateComment")
             .WithSummary("Moderate a public comment")
-            .WithDescription("`decision`: Approve (the comment shows on the public page), Reject (with a `reason`) or Spam. The paper's participating agencies and the secretariat (anyone else 404). A comment whose author has not confirmed → 409 `comment-unconfirmed`. A decision may be changed.");
+            .WithDescription("`decision`: Approve (the comment shows on the public page), Reject (with a `reason`) or Spam. The paper's lead agency and the secretariat (other participating agencies 403, anyone else 404). A comment whose author has not confirmed → 409 `comment-unconfirmed`. A decision may be changed.");
 }
