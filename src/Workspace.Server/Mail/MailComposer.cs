@@ -45,6 +45,11 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             return new MailSubject(poll.Title, Poll: poll);
         }
 
+        if (subject.Kind == "consultation")
+        {
+            return new MailSubject(db.Consultations.Local.FirstOrDefault(c => c.Id.ToString() == subject.Id)?.Title ?? "");
+        }
+
         if (subject.Kind == "action-item")
         {
             return new MailSubject(db.ActionItems.Local.FirstOrDefault(a => a.Id.ToString() == subject.Id)?.Title ?? "");
@@ -189,6 +194,14 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
                 return french
                     ? new($"Correction adoptée : {title}", [dear, $"La correction de forme de « {title} » est adoptée ; les approbations sont reportées sur le texte corrigé."], open, Paper())
                     : new($"Correction adopted: {title}", [dear, $"The editorial correction of \"{title}\" is adopted; every sign-off carries over to the corrected text."], open, Paper());
+            case "consultation-comment" or "consultation-closed":
+                var moderation = new Uri(url.Base, $"consultations/{data.GetProperty("consultationId").GetGuid()}/moderation").ToString();
+                var closedNow = kind == "consultation-closed";
+                return french
+                    ? new(closedNow ? $"Consultation close : {title}" : $"Commentaire à modérer : {title}",
+                        [dear, closedNow ? $"La consultation publique sur « {title} » est close." : $"Un commentaire public sur « {title} » attend la modération."], "Voir les commentaires", moderation)
+                    : new(closedNow ? $"Consultation closed: {title}" : $"Comment to moderate: {title}",
+                        [dear, closedNow ? $"The public consultation on \"{title}\" is closed." : $"A public comment on \"{title}\" waits for moderation."], "See the comments", moderation);
             case "alternate-named":
                 var settingsPage = new Uri(url.Base, "settings/alternate").ToString();
                 var (person, until) = (data.GetProperty("email").GetString(), When("to"));

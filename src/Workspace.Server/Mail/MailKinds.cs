@@ -34,6 +34,8 @@ public static class MailKinds
         new("correction-objected", MailMode.Immediate, false, "An objection to an editorial correction", "Une objection à une correction de forme"),
         new("correction-adopted", MailMode.Digest, false, "An editorial correction adopted", "Une correction de forme adoptée"),
         new("alternate-named", MailMode.Immediate, false, "I am named someone's alternate", "Je suis désigné(e) suppléant(e)"),
+        new("consultation-comment", MailMode.Digest, false, "A public comment on a paper of my agency waits for moderation", "Un commentaire public sur un document de mon organisation attend la modération"),
+        new("consultation-closed", MailMode.Digest, false, "A public consultation closed", "Une consultation publique close"),
         new("minutes-ready", MailMode.Immediate, false, "Minutes of a meeting signed off", "Le compte rendu d'une réunion approuvé"),
         new("meeting-scheduled", MailMode.Immediate, true, "Invitations to meetings", "Invitations aux réunions"),
         new("meeting-rescheduled", MailMode.Immediate, true, "A meeting moved", "Une réunion déplacée"),

@@ -26,7 +26,8 @@ internal sealed class MailFollower(IBackgroundJobClient jobs, MailDelivery deliv
         "paper.round-opened" or "paper.round-closed" or "paper.round-overdue" or "paper.sign-off-reminder" or "paper.published"
             or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled" or "meeting.reminder" => true,
         "paper.sign-off-recorded" => e.Data.Contains("\"decision\":\"Object\"", StringComparison.Ordinal),
-        "paper.clearance-requested" or "paper.correction-proposed" or "paper.correction-objected" or "paper.correction-adopted" or "person.alternate-named" => true,
+        "paper.clearance-requested" or "paper.correction-proposed" or "paper.correction-objected" or "paper.correction-adopted" or "person.alternate-named"
+            or "consultation.comment-confirmed" or "consultation.closed" => true,
         "paper.clearance-recorded" => e.Data.Contains("\"decision\":\"SendBack\"", StringComparison.Ordinal),
         _ => e.Type.StartsWith("action-item.", StringComparison.Ordinal) || e.Type.StartsWith("poll.", StringComparison.Ordinal),
     };

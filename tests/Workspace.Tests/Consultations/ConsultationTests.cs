@@ -41,6 +41,8 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
         await host.Smtp.StartAsync();
         var (_, id) = await OpenAsync("Issue paper open to comment", TimeSpan.FromDays(14));
         using var anonymous = host.Anonymous();
+        var ilosMail = await host.HttpFor(WorkspaceHost.FocalPoint("ILO"));
+        Assert.Equal(HttpStatusCode.OK, (await ilosMail.PutAsJsonAsync("/api/me/mail-settings", new { kinds = new Dictionary<string, string> { ["consultation-comment"] = "Immediate" } })).StatusCode);
 
         var sent = await anonymous.PostAsJsonAsync($"/api/consultations/{id}/comments",
             new { name = "Ana Lima", organization = "Rede Anti-Tráfico", email = "ana@example.org", text = "Section 2 should name <b>debt bondage</b> explicitly.", section = "2" });
@@ -67,6 +69,13 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
 
         await ProblemAssert.IsProblem(anonymous.PostAsync("/api/consultations/comments/confirm?t=forged.token", null), HttpStatusCode.NotFound);
         Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "consultation-comment");
+        // Mailed in the morning digest by default; at once for whoever chose so.
+        await host.DeliverMailAsync();
+        var moderationMail = host.Smtp.To(WorkspaceHost.FocalPoint("UNHCR"), "Comment to moderate: Issue paper open to comment");
+        Assert.Empty(moderationMail);
+        var immediate = host.Smtp.To(WorkspaceHost.FocalPoint("ILO"), "Comment to moderate: Issue paper open to comment");
+        Assert.Equal(2, immediate.Count);
+        Assert.Contains($"{host.BaseAddress}consultations/{id}/moderation", immediate[0].TextBody, StringComparison.Ordinal);
         Assert.Contains("reason", ProblemAssert.ErrorFields(await ProblemAssert.IsProblem(
             ilo.Http.PostAsJsonAsync($"/api/consultation-comments/{second}/moderation", new { decision = "Reject" }), HttpStatusCode.BadRequest)));
         // Every participating agency reads the comments; the lead agency (or the secretariat) decides what is published.
