@@ -90,6 +90,13 @@ public class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>Signs in and waits for the home page.</summary>
+    /// <summary>axe-core found no serious or critical violation on the page scanned.</summary>
+    public static void AssertAccessible(Deque.AxeCore.Commons.AxeResult result, string where)
+    {
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+    }
+
     public static async Task SignInHomeAsync(IPage page, string email)
     {
         await SignInAsync(page, email);

@@ -14,9 +14,6 @@ public sealed partial class ConsultationPageTests(MailBrowserHost host) : IClass
     [GeneratedRegex(@"(http\S+/consultations/confirm\?t=\S+)")]
     private static partial Regex ConfirmLink();
 
-    private static void AssertAccessible(Deque.AxeCore.Commons.AxeResult result, string where) =>
-        Assert.True(!result.Violations.Any(v => v.Impact is "serious" or "critical"),
-            string.Join("\n", result.Violations.Select(v => $"{where}: {v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
 
     [BrowserFact]
     public async Task An_outside_reader_comments_confirms_from_the_inbox_and_sees_the_comment_once_a_moderator_approved_it()
@@ -34,7 +31,7 @@ public sealed partial class ConsultationPageTests(MailBrowserHost host) : IClass
         var reader = await host.NewPageAsync("America/Sao_Paulo");
         await reader.GotoAsync(publicPage!);
         await Assertions.Expect(reader.Locator("h1")).ToContainTextAsync("Issue paper before the public");
-        AssertAccessible(await reader.RunAxe(), "public consultation page");
+        BrowserHost.AssertAccessible(await reader.RunAxe(), "public consultation page");
         await reader.GetByLabel("Your name").FillAsync("Ana Lima");
         await reader.GetByLabel("E-mail address").FillAsync("ana@example.org");
         await reader.GetByLabel("Your comment").FillAsync("Name debt bondage in section 2.");
@@ -51,7 +48,7 @@ public sealed partial class ConsultationPageTests(MailBrowserHost host) : IClass
         await lead.GotoAsync(publicPage + "/moderation");
         var item = lead.Locator("li[data-comment]", new() { HasText = "Ana Lima" });
         await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(item).ToContainTextAsync("Waiting for moderation", Patient));
-        AssertAccessible(await lead.RunAxe(), "moderation page");
+        BrowserHost.AssertAccessible(await lead.RunAxe(), "moderation page");
         await item.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(lead.Locator("li[data-comment]", new() { HasText = "Ana Lima" })).ToContainTextAsync("Published", Patient));
 

@@ -71,16 +71,11 @@ public sealed class SignInTests(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/login");
-        AssertAccessible(await page.RunAxe(), "/login");
+        BrowserHost.AssertAccessible(await page.RunAxe(), "/login");
 
         await BrowserHost.SignInAsync(page, WorkspaceHost.FocalPoint("ILO"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What waits for you", new() { Timeout = BrowserHost.Patience });
-        AssertAccessible(await page.RunAxe(), "/");
+        BrowserHost.AssertAccessible(await page.RunAxe(), "/");
     }
 
-    private static void AssertAccessible(AxeResult result, string path)
-    {
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
-    }
 }

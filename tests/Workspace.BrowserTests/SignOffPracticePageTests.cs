@@ -20,9 +20,6 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         }
     }
 
-    private static void AssertAccessible(Deque.AxeCore.Commons.AxeResult result, string where) =>
-        Assert.True(!result.Violations.Any(v => v.Impact is "serious" or "critical"),
-            string.Join("\n", result.Violations.Select(v => $"{where}: {v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
 
     [BrowserFact]
     public async Task Legal_sends_the_text_back_in_the_agencys_clearance_while_other_agencies_see_only_that_it_is_in_clearance()
@@ -53,7 +50,7 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         await Assertions.Expect(focal.GetByRole(AriaRole.Heading, new() { Name = "UNHCR's internal clearance of revision 1" })).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
         // Its Approve comes from the clearance: the sign-off panel offers only an objection.
         await Assertions.Expect(focal.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
-        AssertAccessible(await focal.RunAxe(), "paper page with clearance");
+        BrowserHost.AssertAccessible(await focal.RunAxe(), "paper page with clearance");
         await focal.GetByRole(AriaRole.Button, new() { Name = "Clear as Focal point" }).ClickAsync();
         await BrowserHost.ExpectAsync(focal, () => Assertions.Expect(focal.Locator("#done-text")).ToContainTextAsync("Your step of the clearance is recorded.", Patient));
 
@@ -92,7 +89,7 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         await focal.GetByRole(AriaRole.Button, new() { Name = "Name my alternate" }).ClickAsync();
         await BrowserHost.ExpectAsync(focal, () => Assertions.Expect(focal.Locator("#done-text")).ToContainTextAsync("Your alternate is named", Patient));
         await Assertions.Expect(focal.Locator("main")).ToContainTextAsync("Acting for you now");
-        AssertAccessible(await focal.RunAxe(), "/settings/alternate");
+        BrowserHost.AssertAccessible(await focal.RunAxe(), "/settings/alternate");
 
         var deputy = await host.NewPageAsync();
         await BrowserHost.SignInHomeAsync(deputy, "deputy@iom.demo");
@@ -121,7 +118,7 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         await lead.GetByRole(AriaRole.Link, new() { Name = "Propose an editorial correction" }).ClickAsync();
         var text = lead.GetByLabel("Text (markdown)");
         await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(text).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience }));
-        AssertAccessible(await lead.RunAxe(), "correction page");
+        BrowserHost.AssertAccessible(await lead.RunAxe(), "correction page");
         await text.FillAsync((await text.InputValueAsync()).Replace("States", "all States", StringComparison.Ordinal));
         await lead.GetByRole(AriaRole.Button, new() { Name = "Propose the correction" }).ClickAsync();
         await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(lead.Locator("#correction-title")).ToContainTextAsync("Editorial correction proposed: revision 2", Patient));
@@ -131,7 +128,7 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         await iom.GotoAsync($"/papers/{paper.Id}");
         await iom.GetByRole(AriaRole.Link, new() { Name = "See the changes" }).ClickAsync();
         await BrowserHost.ExpectAsync(iom, () => Assertions.Expect(iom.Locator("ins").First).ToContainTextAsync("all", Patient));
-        AssertAccessible(await iom.RunAxe(), "paper page with a correction");
+        BrowserHost.AssertAccessible(await iom.RunAxe(), "paper page with a correction");
         await iom.GetByLabel("Reason for objecting").FillAsync("This is no typo: it widens the call.");
         await iom.GetByRole(AriaRole.Button, new() { Name = "Object to the correction" }).ClickAsync();
         await BrowserHost.ExpectAsync(iom, () => Assertions.Expect(iom.Locator("#done-text")).ToContainTextAsync("objection to the correction is recorded", Patient));
@@ -181,7 +178,7 @@ public sealed class SignOffPracticePageTests(BrowserHost host) : IClassFixture<B
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("#imported-text")).ToContainTextAsync("Revision 1 is saved from the Word document.", Patient), host.ServerComplaints);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("comments");
         Assert.Contains("| Agency | Role |", await page.GetByLabel("Text (markdown)").InputValueAsync(), StringComparison.Ordinal);
-        AssertAccessible(await page.RunAxe(), "edit page after an import");
+        BrowserHost.AssertAccessible(await page.RunAxe(), "edit page after an import");
 
         await page.GotoAsync($"/papers/{paper.Id}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download revision 1 as Word (.docx)" }).ClickAsync());

@@ -289,6 +289,30 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     private static string InZones(DateTimeOffset at, string zone) =>
         $"{Times.DayAndTime(at, zone)} ({Times.City(zone)})" + (zone == MeetingZones.Utc ? "" : $", {Times.DayAndTime(at, MeetingZones.Utc)} UTC");
 
+    /// <summary>
+    /// To someone without an account who commented on a consultation: the link that confirms their address, in
+    /// English and French (their language is unknown), valid until the consultation closes.
+    /// </summary>
+    public OutgoingMail CommentConfirmation(Domain.Consultations.ConsultationComment comment, Domain.Consultations.Consultation consultation, DateTime now)
+    {
+        var link = links.ConfirmComment(comment.Id, consultation.Deadline);
+        var enc = HtmlEncoder.Default;
+        var en = $"You commented on the public consultation on \"{consultation.Title}\". Follow this link to confirm your address; your comment then goes to the moderators. If you did not comment, ignore this message.";
+        var fr = $"Vous avez commenté la consultation publique sur « {consultation.Title} ». Suivez ce lien pour confirmer votre adresse ; votre commentaire est alors transmis aux modérateurs. Si vous n'avez pas commenté, ignorez ce message.";
+        return new OutgoingMail
+        {
+            Kind = "consultation-confirm",
+            To = comment.Email,
+            ToName = comment.Name,
+            Subject = $"Confirm your comment / Confirmez votre commentaire: {consultation.Title}",
+            Text = $"{en}\n\n{fr}\n\n{link}\n",
+            Html = $"<!DOCTYPE html><html lang=\"en\"><body><p>{enc.Encode(en)}</p><p lang=\"fr\">{enc.Encode(fr)}</p><p><a href=\"{enc.Encode(link)}\">{enc.Encode(link)}</a></p></body></html>",
+            Link = link,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
     /// <summary>Why the reader receives it, and the link that stops this kind.</summary>
     private (string Stop, string Why) Footer(bool french, string kind, Recipient to)
     {

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Mail;
@@ -36,7 +35,7 @@ public static class CommentOnConsultation
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, MailLinks links, PublicCommentThrottle throttle, IHttpContextAccessor http)
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, MailComposer mail, PublicCommentThrottle throttle, IHttpContextAccessor http)
         : IRequestHandler<Command, Received>
     {
         private static readonly Received Thanks = new("Unconfirmed",
@@ -72,28 +71,9 @@ public static class CommentOnConsultation
 
             var comment = consultation.Submit(command.Name!, command.Organization ?? "", email, command.Text!, command.Section, now);
             db.ConsultationComments.Add(comment);
-            db.OutgoingMail.Add(Confirmation(comment, consultation, links.ConfirmComment(comment.Id, consultation.Deadline), now));
+            db.OutgoingMail.Add(mail.CommentConfirmation(comment, consultation, now));
             await db.SaveChangesAsync(cancellationToken);
             return Thanks;
-        }
-
-        private static OutgoingMail Confirmation(Domain.Consultations.ConsultationComment comment, Domain.Consultations.Consultation consultation, string link, DateTime now)
-        {
-            var html = HtmlEncoder.Default;
-            var en = $"You commented on the public consultation on \"{consultation.Title}\". Follow this link to confirm your address; your comment then goes to the moderators. If you did not comment, ignore this message.";
-            var fr = $"Vous avez commenté la consultation publique sur « {consultation.Title} ». Suivez ce lien pour confirmer votre adresse ; votre commentaire est alors transmis aux modérateurs. Si vous n'avez pas commenté, ignorez ce message.";
-            return new OutgoingMail
-            {
-                Kind = "consultation-confirm",
-                To = comment.Email,
-                ToName = comment.Name,
-                Subject = $"Confirm your comment / Confirmez votre commentaire: {consultation.Title}",
-                Text = $"{en}\n\n{fr}\n\n{link}\n",
-                Html = $"<!DOCTYPE html><html lang=\"en\"><body><p>{html.Encode(en)}</p><p lang=\"fr\">{html.Encode(fr)}</p><p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p></body></html>",
-                Link = link,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
         }
     }
 
