@@ -1,67 +1,123 @@
+using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace Workspace.Server.Word;
 
 /// <summary>What became of a Word document: its markdown, and what it had that markdown cannot keep.</summary>
 public sealed record WordImport(string Markdown, IReadOnlyList<string> NotKept);
 
-/// <summary>A .docx the file is not: not a zip, or no Word body in it.</summary>
-public sealed class NotAWordDocumentException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Reads a Word document (.docx) into the workspace's markdown: headings (by their style, or outline level),
 /// bulleted and numbered lists with their nesting, bold and italic, links, tables (the first row as header),
 /// footnotes and endnotes. What markdown cannot hold (images, comments, tracked deletions, merged cells,
 /// underline and colours, headers and footers) is listed, so the author knows what to check.
+/// The file is untrusted: it is read in one streaming pass per part under a <see cref="WordBudget"/>, and
+/// anything malformed or over budget is a <see cref="NotAWordDocumentException"/> saying what is wrong.
 /// </summary>
 public static class WordReader
 {
-    public static WordImport Read(Stream docx)
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    public static WordImport Read(Stream docx, WordBudget budget)
     {
-        WordprocessingDocument document;
+        WordPackage? package = null;
         try
         {
-            document = WordprocessingDocument.Open(docx, isEditable: false);
+            package = WordPackage.Open(docx, budget);
+            return new Reader(package).Convert();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException)
+        catch (XmlException e)
         {
-            throw new NotAWordDocumentException("This file is not a Word document (.docx).", e);
+            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its part {package?.CurrentPart} is not XML as Word writes it ({e.Message})", e);
         }
-
-        using (document)
+        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or IOException)
         {
-            var body = document.MainDocumentPart?.Document?.Body ?? throw new NotAWordDocumentException("This file has no Word text in it.");
-            var reader = new Reader(document);
-            return reader.ReadBody(body);
+            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its zip is damaged ({e.Message})", e);
+        }
+        finally
+        {
+            package?.Dispose();
         }
     }
 
-    private sealed class Reader(WordprocessingDocument document)
+    private readonly record struct Format(bool Bold, bool Italic, bool Code);
+
+    private sealed class Reader(WordPackage package)
     {
         private readonly StringBuilder markdown = new();
         private readonly List<(int Number, string Text)> notes = [];
         private readonly SortedSet<string> notKept = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> styleNames = (document.MainDocumentPart?.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
-            .Where(s => s.StyleId?.Value is not null)
-            .GroupBy(s => s.StyleId!.Value!)
-            .ToDictionary(g => g.Key, g => (g.First().StyleName?.Val?.Value ?? g.Key).ToLowerInvariant());
-
+        private readonly Dictionary<string, string> styleNames = [];
+        private readonly Dictionary<int, int> abstractOfNumbering = [];
+        private readonly Dictionary<(int Abstract, int Level), string> levelFormats = [];
+        private readonly Dictionary<string, string> footnotes = [];
+        private readonly Dictionary<string, string> endnotes = [];
+        private readonly Dictionary<string, string> hyperlinks = [];
         private readonly Dictionary<string, int> listCounters = [];
+        private XmlReader xml = null!;
+        private long characters;
+        private bool readingNotes;
+        private bool inList;
+        private string? currentList;
 
-        public WordImport ReadBody(Body body)
+        public WordImport Convert()
         {
-            foreach (var element in body.ChildElements)
+            var main = package.MainPart();
+            var relationships = package.Relationships(main);
+            foreach (var link in relationships.Where(r => r.External && r.Kind == "hyperlink"))
             {
-                Block(element);
+                hyperlinks.TryAdd(link.Id, link.Target);
             }
 
-            if (document.MainDocumentPart?.HeaderParts.Any() == true || document.MainDocumentPart?.FooterParts.Any() == true)
+            string? PartOf(string kind) => relationships.FirstOrDefault(r => !r.External && r.Kind == kind && package.Has(r.Target))?.Target;
+            if (PartOf("styles") is { } styles)
+            {
+                ReadPart(styles, ReadStyles);
+            }
+
+            if (PartOf("numbering") is { } numbering)
+            {
+                ReadPart(numbering, ReadNumbering);
+            }
+
+            readingNotes = true;
+            if (PartOf("footnotes") is { } footnotesPart)
+            {
+                ReadPart(footnotesPart, () => ReadNotes("footnote", footnotes));
+            }
+
+            if (PartOf("endnotes") is { } endnotesPart)
+            {
+                ReadPart(endnotesPart, () => ReadNotes("endnote", endnotes));
+            }
+
+            readingNotes = false;
+            if (relationships.Any(r => r.Kind is "header" or "footer"))
             {
                 notKept.Add("headers and footers");
             }
+
+            ReadPart(main, () =>
+            {
+                if (xml.LocalName != "document" || xml.NamespaceURI != W)
+                {
+                    throw new NotAWordDocumentException($"This file has no Word text in it: its document part holds {xml.Name}, not a Word document.");
+                }
+
+                Children(name =>
+                {
+                    if (name == "body")
+                    {
+                        Blocks();
+                    }
+                    else
+                    {
+                        Skip();
+                    }
+                });
+            });
 
             var text = markdown.ToString().TrimEnd('\n');
             if (notes.Count > 0)
@@ -72,40 +128,286 @@ public static class WordReader
             return new WordImport(text + "\n", [.. notKept]);
         }
 
-        private void Block(OpenXmlElement element)
+        // ---- Streaming: one reader per part, positioned on its root element; every element start checked for depth.
+
+        private void ReadPart(string part, Action root)
         {
-            switch (element)
+            using var reader = package.OpenXml(part);
+            xml = reader;
+            xml.MoveToContent();
+            root();
+        }
+
+        /// <summary>Calls <paramref name="child"/> for each child element (with its local name in Word's namespace, else ""), which must read it whole.</summary>
+        private void Children(Action<string> child)
+        {
+            if (xml.IsEmptyElement)
             {
-                case Paragraph paragraph:
-                    Paragraph(paragraph);
-                    break;
-                case Table table:
-                    Table(table);
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                    foreach (var child in content.ChildElements)
+                return;
+            }
+
+            var depth = xml.Depth;
+            while (xml.Read())
+            {
+                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
+                {
+                    return;
+                }
+
+                if (xml.NodeType == XmlNodeType.Element)
+                {
+                    package.CheckDepth(xml);
+                    child(xml.NamespaceURI == W ? xml.LocalName : "");
+                }
+            }
+        }
+
+        /// <summary>Reads past the current element, telling <paramref name="seen"/> of every element inside; returns whether it held any text.</summary>
+        private bool Skip(Action<string>? seen = null)
+        {
+            if (xml.IsEmptyElement)
+            {
+                return false;
+            }
+
+            var text = false;
+            var depth = xml.Depth;
+            while (xml.Read())
+            {
+                switch (xml.NodeType)
+                {
+                    case XmlNodeType.EndElement when xml.Depth == depth:
+                        return text;
+                    case XmlNodeType.Element:
+                        package.CheckDepth(xml);
+                        seen?.Invoke(xml.NamespaceURI == W ? xml.LocalName : "");
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA:
+                        // A reader reports text of white space alone as Whitespace: Text holds a word.
+                        text = true;
+                        break;
+                }
+            }
+
+            return text;
+        }
+
+        private string? Attribute(string name, string ns = W) => xml.GetAttribute(name, ns);
+
+        /// <summary>The text of a <c>w:t</c> (or <c>w:delText</c>), read in chunks and counted against the budget as it comes.</summary>
+        private string ReadText()
+        {
+            var text = new StringBuilder();
+            if (xml.IsEmptyElement)
+            {
+                return "";
+            }
+
+            var buffer = new char[4096];
+            var depth = xml.Depth;
+            while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+            {
+                if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    int read;
+                    while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
                     {
-                        Block(child);
+                        characters += read;
+                        if (characters > package.Budget.MaxCharacters)
+                        {
+                            throw new NotAWordDocumentException($"The document's text is longer than a revision may be ({package.Budget.MaxCharacters} characters).");
+                        }
+
+                        text.Append(buffer, 0, read);
+                    }
+                }
+                else if (xml.NodeType == XmlNodeType.Element)
+                {
+                    package.CheckDepth(xml);
+                    Skip();
+                }
+            }
+
+            return text.ToString();
+        }
+
+        // ---- The parts beside the text: styles, numbering, notes.
+
+        private void ReadStyles() => Children(name =>
+        {
+            if (name != "style")
+            {
+                Skip();
+                return;
+            }
+
+            var id = Attribute("styleId");
+            string? styleName = null;
+            Children(property =>
+            {
+                if (property == "name")
+                {
+                    styleName ??= Attribute("val");
+                }
+
+                Skip();
+            });
+            if (id is not null)
+            {
+                styleNames.TryAdd(id, (styleName ?? id).ToLowerInvariant());
+            }
+        });
+
+        private void ReadNumbering() => Children(name =>
+        {
+            if (name == "abstractNum" && Number(Attribute("abstractNumId")) is { } abstractId)
+            {
+                Children(level =>
+                {
+                    if (level == "lvl" && Number(Attribute("ilvl")) is { } index)
+                    {
+                        Children(property =>
+                        {
+                            if (property == "numFmt" && Attribute("val") is { } format)
+                            {
+                                levelFormats.TryAdd((abstractId, index), format);
+                            }
+
+                            Skip();
+                        });
+                    }
+                    else
+                    {
+                        Skip();
+                    }
+                });
+            }
+            else if (name == "num" && Number(Attribute("numId")) is { } numId)
+            {
+                Children(property =>
+                {
+                    if (property == "abstractNumId" && Number(Attribute("val")) is { } abstractId)
+                    {
+                        abstractOfNumbering.TryAdd(numId, abstractId);
                     }
 
+                    Skip();
+                });
+            }
+            else
+            {
+                Skip();
+            }
+        });
+
+        private void ReadNotes(string element, Dictionary<string, string> into) => Children(name =>
+        {
+            if (name != element || Attribute("id") is not { } id)
+            {
+                Skip();
+                return;
+            }
+
+            var paragraphs = new List<string>();
+            Children(child =>
+            {
+                if (child == "p")
+                {
+                    var text = Inline().Trim();
+                    if (text.Length > 0)
+                    {
+                        paragraphs.Add(text);
+                    }
+                }
+                else
+                {
+                    Skip();
+                }
+            });
+            into.TryAdd(id, string.Join(" ", paragraphs));
+        });
+
+        // ---- The body.
+
+        private void Blocks() => Children(name =>
+        {
+            switch (name)
+            {
+                case "p":
+                    Paragraph();
                     break;
-                case SectionProperties or BookmarkStart or BookmarkEnd:
+                case "tbl":
+                    Table();
+                    break;
+                case "sdt":
+                    Children(part =>
+                    {
+                        if (part == "sdtContent")
+                        {
+                            Blocks();
+                        }
+                        else
+                        {
+                            Skip();
+                        }
+                    });
+                    break;
+                case "sectPr" or "bookmarkStart" or "bookmarkEnd":
+                    Skip();
                     break;
                 default:
-                    if (!string.IsNullOrWhiteSpace(element.InnerText))
+                    var localName = xml.LocalName;
+                    if (Skip())
                     {
-                        notKept.Add($"an element Word calls {element.LocalName}");
+                        notKept.Add($"an element Word calls {localName}");
                     }
 
                     break;
             }
-        }
+        });
 
-        private void Paragraph(Paragraph paragraph)
+        private void Paragraph()
         {
-            var text = Inline(paragraph).Trim();
-            var style = StyleOf(paragraph);
-            var level = HeadingLevel(paragraph, style);
+            string? styleId = null;
+            int? numId = null;
+            var depth = 0;
+            int? outline = null;
+            var inline = Inline(() => Children(property =>
+            {
+                switch (property)
+                {
+                    case "pStyle":
+                        styleId = Attribute("val");
+                        Skip();
+                        break;
+                    case "outlineLvl":
+                        outline = Number(Attribute("val"));
+                        Skip();
+                        break;
+                    case "numPr":
+                        Children(numbering =>
+                        {
+                            if (numbering == "numId")
+                            {
+                                numId = Number(Attribute("val"));
+                            }
+                            else if (numbering == "ilvl")
+                            {
+                                depth = Math.Clamp(Number(Attribute("val")) ?? 0, 0, 8);
+                            }
+
+                            Skip();
+                        });
+                        break;
+                    default:
+                        Skip();
+                        break;
+                }
+            }));
+
+            var text = inline.Trim();
+            var style = styleId is null ? "normal" : styleNames.GetValueOrDefault(styleId, styleId.ToLowerInvariant());
+            var level = HeadingLevel(style, outline);
             if (text.Length == 0)
             {
                 EndListIfAny();
@@ -120,7 +422,7 @@ public static class WordReader
                 return;
             }
 
-            if (ListItem(paragraph, style) is { } item)
+            if (ListItem(numId, depth, style) is { } item)
             {
                 if (item.Depth == 0)
                 {
@@ -134,7 +436,7 @@ public static class WordReader
                 }
 
                 var indent = new string(' ', item.Depth * (item.Ordered ? 3 : 2));
-                markdown.Append(indent).Append(item.Ordered ? item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "- ").Append(text).Append('\n');
+                markdown.Append(indent).Append(item.Ordered ? item.Number.ToString(CultureInfo.InvariantCulture) + ". " : "- ").Append(text).Append('\n');
                 inList = true;
                 return;
             }
@@ -143,9 +445,6 @@ public static class WordReader
             Line((style is "quote" or "intense quote" ? "> " : "") + text);
             markdown.Append('\n');
         }
-
-        private bool inList;
-        private string? currentList;
 
         private void EndListIfAny()
         {
@@ -158,13 +457,7 @@ public static class WordReader
 
         private void Line(string text) => markdown.Append(text).Append('\n');
 
-        private string StyleOf(Paragraph paragraph)
-        {
-            var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-            return id is null ? "normal" : styleNames.GetValueOrDefault(id, id.ToLowerInvariant());
-        }
-
-        private static int HeadingLevel(Paragraph paragraph, string style)
+        private static int HeadingLevel(string style, int? outline)
         {
             if (style == "title")
             {
@@ -176,31 +469,29 @@ public static class WordReader
                 return Math.Min(6, n);
             }
 
-            return paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is { } outline && outline < 9 ? Math.Min(6, outline + 1) : 0;
+            return outline is >= 0 and < 9 ? Math.Min(6, outline.Value + 1) : 0;
         }
 
-        private (int Depth, bool Ordered, int Number, string List)? ListItem(Paragraph paragraph, string style)
+        private (int Depth, bool Ordered, int Number, string List)? ListItem(int? numId, int depth, string style)
         {
-            var numbering = paragraph.ParagraphProperties?.NumberingProperties;
-            var numId = numbering?.NumberingId?.Val?.Value;
-            var depth = numbering?.NumberingLevelReference?.Val?.Value ?? 0;
             if (numId is null or 0)
             {
                 return style.StartsWith("list bullet", StringComparison.Ordinal) ? (0, false, 0, "bullet style")
                     : style.StartsWith("list number", StringComparison.Ordinal) ? (0, true, Next("style", 0), "number style") : null;
             }
 
-            var ordered = FormatOf(numId.Value, depth) is { } format && format != NumberFormatValues.Bullet;
-            var list = numId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var ordered = abstractOfNumbering.TryGetValue(numId.Value, out var abstractId)
+                && levelFormats.TryGetValue((abstractId, depth), out var format) && format != "bullet";
+            var list = numId.Value.ToString(CultureInfo.InvariantCulture);
             return (depth, ordered, ordered ? Next(list, depth) : 0, list);
         }
 
         private int Next(string list, int depth)
         {
             // A deeper level restarts under each new item of the level above.
-            foreach (var deeper in listCounters.Keys.Where(k => k.StartsWith(list + ":", StringComparison.Ordinal) && int.Parse(k[(list.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture) > depth).ToList())
+            for (var deeper = depth + 1; deeper <= 8; deeper++)
             {
-                listCounters.Remove(deeper);
+                listCounters.Remove($"{list}:{deeper}");
             }
 
             var key = $"{list}:{depth}";
@@ -208,119 +499,171 @@ public static class WordReader
             return listCounters[key];
         }
 
-        private NumberFormatValues? FormatOf(int numId, int depth)
+        // ---- Text inside a paragraph.
+
+        /// <summary>The markdown of the current element's runs, links, insertions and fields; <paramref name="paragraphProperties"/> reads a <c>w:pPr</c>.</summary>
+        private string Inline(Action? paragraphProperties = null)
         {
-            var numbering = document.MainDocumentPart?.NumberingDefinitionsPart?.Numbering;
-            var instance = numbering?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
-            var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var abstractNum = numbering?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
-            return abstractNum?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == depth)?.NumberingFormat?.Val?.Value;
+            var line = new InlineText();
+            Children(name =>
+            {
+                switch (name)
+                {
+                    case "pPr" when paragraphProperties is not null:
+                        paragraphProperties();
+                        break;
+                    case "r":
+                        Run(line);
+                        break;
+                    case "hyperlink":
+                        line.Flush();
+                        var target = Attribute("id", R) is { } id ? hyperlinks.GetValueOrDefault(id) : null;
+                        var label = Inline();
+                        line.Text.Append(target is null ? label : $"[{label}]({target})");
+                        break;
+                    case "ins":
+                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
+                        line.Flush();
+                        line.Text.Append(Inline());
+                        break;
+                    case "del":
+                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
+                        Skip();
+                        break;
+                    case "fldSimple":
+                        line.Flush();
+                        line.Text.Append(Inline());
+                        break;
+                    case "sdt":
+                        line.Flush();
+                        Children(part =>
+                        {
+                            if (part == "sdtContent")
+                            {
+                                line.Text.Append(Inline());
+                            }
+                            else
+                            {
+                                Skip();
+                            }
+                        });
+                        break;
+                    case "commentRangeStart" or "commentRangeEnd":
+                        notKept.Add("comments");
+                        Skip();
+                        break;
+                    default:
+                        Skip();
+                        break;
+                }
+            });
+
+            line.Flush();
+            return line.Text.ToString();
         }
 
-        private string Inline(OpenXmlElement container)
+        private void Run(InlineText line)
         {
-            var text = new StringBuilder();
-            var pending = new StringBuilder();
-            (bool Bold, bool Italic, bool Code) current = (false, false, false);
-
-            void Flush()
+            var format = default(Format);
+            var formatted = false;
+            void Formatted()
             {
-                if (pending.Length == 0)
+                if (!formatted)
                 {
+                    formatted = true;
+                    line.Change(format);
+                }
+            }
+
+            Children(name =>
+            {
+                if (name == "rPr")
+                {
+                    format = RunProperties();
                     return;
                 }
 
-                text.Append(current.Code ? "`" + pending.ToString().Replace("\\", "", StringComparison.Ordinal) + "`" : Emphasize(pending.ToString(), current.Bold, current.Italic));
-                pending.Clear();
-            }
-
-            foreach (var child in container.ChildElements)
-            {
-                switch (child)
+                Formatted();
+                switch (name)
                 {
-                    case Run run:
-                        var format = (Bold: On(run.RunProperties?.Bold), Italic: On(run.RunProperties?.Italic), Code: Monospaced(run.RunProperties));
-                        NoteFormatting(run.RunProperties);
-                        if (format != current)
+                    case "t":
+                        line.Pending.Append(Domain.MarkdownText.Escape(Clean(ReadText())));
+                        break;
+                    case "tab" or "br" or "cr":
+                        line.Pending.Append(' ');
+                        Skip();
+                        break;
+                    case "noBreakHyphen":
+                        line.Pending.Append('-');
+                        Skip();
+                        break;
+                    case "footnoteReference" or "endnoteReference":
+                        var notesOfKind = name == "footnoteReference" ? footnotes : endnotes;
+                        if (Attribute("id") is { } id && !readingNotes)
                         {
-                            Flush();
-                            current = format;
+                            line.Flush();
+                            line.Text.Append(CultureInfo.InvariantCulture, $"[^{Note(notesOfKind.GetValueOrDefault(id, ""))}]");
                         }
 
-                        RunText(run, pending, Flush, text);
+                        Skip();
                         break;
-                    case Hyperlink link:
-                        Flush();
-                        var label = Inline(link);
-                        var target = link.Id?.Value is { } id ? document.MainDocumentPart?.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri : null;
-                        text.Append(target is null ? label : $"[{label}]({target})");
+                    case "drawing" or "pict" or "object":
+                        notKept.Add("images and embedded objects");
+                        Skip(NoteTextBoxes);
                         break;
-                    case InsertedRun inserted:
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
-                        Flush();
-                        text.Append(Inline(inserted));
-                        break;
-                    case DeletedRun:
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
-                        break;
-                    case SimpleField or SdtRun:
-                        Flush();
-                        text.Append(Inline(child));
-                        break;
-                    case CommentRangeStart or CommentRangeEnd:
+                    case "commentReference":
                         notKept.Add("comments");
+                        Skip();
+                        break;
+                    case "delText":
+                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
+                        Skip();
+                        break;
+                    default:
+                        Skip(NoteTextBoxes);
                         break;
                 }
-            }
-
-            Flush();
-            return text.ToString();
+            });
+            Formatted();
         }
 
-        private void RunText(Run run, StringBuilder pending, Action flush, StringBuilder text)
+        private void NoteTextBoxes(string name)
         {
-            foreach (var part in run.ChildElements)
-            {
-                switch (part)
-                {
-                    case Text t:
-                        pending.Append(Domain.MarkdownText.Escape(Clean(t.Text)));
-                        break;
-                    case TabChar:
-                        pending.Append(' ');
-                        break;
-                    case Break:
-                    case CarriageReturn:
-                        pending.Append(' ');
-                        break;
-                    case NoBreakHyphen:
-                        pending.Append('-');
-                        break;
-                    case FootnoteReference footnote when footnote.Id?.Value is { } id:
-                        flush();
-                        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"[^{Note(NoteText(document.MainDocumentPart?.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id)))}]");
-                        break;
-                    case EndnoteReference endnote when endnote.Id?.Value is { } id:
-                        flush();
-                        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"[^{Note(NoteText(document.MainDocumentPart?.EndnotesPart?.Endnotes?.Elements<Endnote>().FirstOrDefault(f => f.Id?.Value == id)))}]");
-                        break;
-                    case Drawing or Picture or EmbeddedObject:
-                        notKept.Add("images and embedded objects");
-                        break;
-                    case CommentReference:
-                        notKept.Add("comments");
-                        break;
-                    case DeletedText:
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
-                        break;
-                }
-            }
-
-            if (run.Descendants<TextBoxContent>().Any())
+            if (name == "txbxContent")
             {
                 notKept.Add("text boxes");
             }
         }
+
+        private Format RunProperties()
+        {
+            var format = default(Format);
+            Children(name =>
+            {
+                switch (name)
+                {
+                    case "b":
+                        format = format with { Bold = On() };
+                        break;
+                    case "i":
+                        format = format with { Italic = On() };
+                        break;
+                    case "rFonts":
+                        format = format with { Code = Attribute("ascii") is "Consolas" or "Courier New" or "Courier" or "Lucida Console" };
+                        break;
+                    case "u" when Attribute("val") is not (null or "none"):
+                    case "strike" when On():
+                    case "color" or "highlight":
+                        notKept.Add("underline, strike-through, colours and highlighting");
+                        break;
+                }
+
+                Skip();
+            });
+            return format;
+        }
+
+        private bool On() => Attribute("val") is not { } value || value is "true" or "1" or "on";
 
         private int Note(string text)
         {
@@ -329,38 +672,75 @@ public static class WordReader
             return number;
         }
 
-        private string NoteText(OpenXmlElement? note) =>
-            note is null ? "" : string.Join(" ", note.Elements<Paragraph>().Select(p => Inline(p).Trim()).Where(t => t.Length > 0));
+        // ---- Tables.
 
-        private void NoteFormatting(RunProperties? properties)
-        {
-            if (properties is null)
-            {
-                return;
-            }
-
-            if (properties.Underline is { Val.Value: var u } && u != UnderlineValues.None || properties.Strike is not null && On(properties.Strike)
-                || properties.Color is not null || properties.Highlight is not null)
-            {
-                notKept.Add("underline, strike-through, colours and highlighting");
-            }
-        }
-
-        private void Table(Table table)
+        private void Table()
         {
             EndListIfAny();
-            var rows = table.Elements<TableRow>()
-                .Select(r => r.Elements<TableCell>().Select(c =>
+            var nested = false;
+            void NoteNested(string name) => nested |= name == "tbl";
+            var rows = new List<List<string>>();
+            Children(name =>
+            {
+                if (name != "tr")
                 {
-                    if (c.TableCellProperties?.GridSpan is not null || c.TableCellProperties?.VerticalMerge is not null)
+                    Skip(NoteNested);
+                    return;
+                }
+
+                var cells = new List<string>();
+                Children(cell =>
+                {
+                    if (cell != "tc")
                     {
-                        notKept.Add("merged table cells (each part kept as its own cell)");
+                        Skip(NoteNested);
+                        return;
                     }
 
-                    return string.Join(" ", c.Elements<Paragraph>().Select(p => Inline(p).Trim()).Where(t => t.Length > 0));
-                }).ToList())
-                .Where(r => r.Count > 0)
-                .ToList();
+                    var paragraphs = new List<string>();
+                    Children(part =>
+                    {
+                        switch (part)
+                        {
+                            case "tcPr":
+                                Skip(property =>
+                                {
+                                    if (property is "gridSpan" or "vMerge")
+                                    {
+                                        notKept.Add("merged table cells (each part kept as its own cell)");
+                                    }
+                                });
+                                break;
+                            case "p":
+                                var text = Inline().Trim();
+                                if (text.Length > 0)
+                                {
+                                    paragraphs.Add(text);
+                                }
+
+                                break;
+                            case "tbl":
+                                nested = true;
+                                Skip();
+                                break;
+                            default:
+                                Skip(NoteNested);
+                                break;
+                        }
+                    });
+                    cells.Add(string.Join(" ", paragraphs));
+                });
+                if (cells.Count > 0)
+                {
+                    rows.Add(cells);
+                }
+            });
+
+            if (nested)
+            {
+                notKept.Add("tables inside tables");
+            }
+
             if (rows.Count == 0)
             {
                 return;
@@ -376,16 +756,42 @@ public static class WordReader
             }
 
             markdown.Append('\n');
-            if (table.Descendants<Table>().Any())
+        }
+
+        private static int? Number(string? value) =>
+            int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+        private static string Clean(string text) => new([.. text.Where(c => !char.IsControl(c) && c != '\u00AD')]);
+    }
+
+    /// <summary>A paragraph's markdown as it is written: runs of one format gather in <see cref="Pending"/> and are emphasized together.</summary>
+    private sealed class InlineText
+    {
+        private Format current;
+
+        public StringBuilder Text { get; } = new();
+
+        public StringBuilder Pending { get; } = new();
+
+        public void Change(Format format)
+        {
+            if (format != current)
             {
-                notKept.Add("tables inside tables");
+                Flush();
+                current = format;
             }
         }
 
-        private static bool Monospaced(RunProperties? properties) =>
-            properties?.RunFonts?.Ascii?.Value is "Consolas" or "Courier New" or "Courier" or "Lucida Console";
+        public void Flush()
+        {
+            if (Pending.Length == 0)
+            {
+                return;
+            }
 
-        private static bool On(OnOffType? flag) => flag is not null && (flag.Val is null || flag.Val.Value);
+            Text.Append(current.Code ? "`" + Pending.ToString().Replace("\\", "", StringComparison.Ordinal) + "`" : Emphasize(Pending.ToString(), current.Bold, current.Italic));
+            Pending.Clear();
+        }
 
         private static string Emphasize(string text, bool bold, bool italic)
         {
@@ -401,7 +807,5 @@ public static class WordReader
             var tail = text[text.TrimEnd().Length..];
             return lead + mark + trimmed + mark + tail;
         }
-
-        private static string Clean(string text) => new([.. text.Where(c => !char.IsControl(c) && c != '\u00AD')]);
     }
 }

@@ -7,7 +7,7 @@ public sealed class WordConversionTests
 {
     private static readonly WordProperties Draft = new("Draft", "IssuePaper", 1, "sha256:" + new string('0', 64), [], Approved: false);
 
-    private static string RoundTrip(string markdown) => WordReader.Read(new MemoryStream(WordWriter.Write(markdown, Draft))).Markdown;
+    private static string RoundTrip(string markdown) => WordReader.Read(new MemoryStream(WordWriter.Write(markdown, Draft)), new WordBudget(400_000)).Markdown;
 
     [Theory]
     [InlineData("# Title\n\n## Part one\n\nText with ***both*** and a `code` word.\n")]
@@ -27,6 +27,6 @@ public sealed class WordConversionTests
     [Fact]
     public void Not_a_Word_file_is_said_so()
     {
-        Assert.Throws<NotAWordDocumentException>(() => WordReader.Read(new MemoryStream("%PDF-1.7"u8.ToArray())));
+        Assert.Throws<NotAWordDocumentException>(() => WordReader.Read(new MemoryStream("%PDF-1.7"u8.ToArray()), new WordBudget(400_000)));
     }
 }

@@ -118,14 +118,7 @@ public sealed class Paper : Aggregate
     public Revision AddRevision(int baseRevision, string body, Actor author, DateTime now)
     {
         ActAs(author);
-        PaperWorkflow.Ensure(State, PaperAction.AddRevision);
-        if (baseRevision != LatestRevisionNumber)
-        {
-            throw new RuleBrokenException("stale-revision",
-                $"This text was written on revision {baseRevision}, but the paper is at revision {LatestRevisionNumber}. Read the latest revision and apply your changes to it.",
-                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
-        }
-
+        EnsureRevisable(baseRevision);
         var revision = NextRevision(body, author, now);
 
         if (State == PaperState.InSignOff)
@@ -140,6 +133,21 @@ public sealed class Paper : Aggregate
         }
 
         return revision;
+    }
+
+    /// <summary>
+    /// Refuses a revision on <paramref name="baseRevision"/> before anyone does the work of one: the paper must
+    /// take revisions, and the base must be the latest.
+    /// </summary>
+    public void EnsureRevisable(int baseRevision)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.AddRevision);
+        if (baseRevision != LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("stale-revision",
+                $"This text was written on revision {baseRevision}, but the paper is at revision {LatestRevisionNumber}. Read the latest revision and apply your changes to it.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
     }
 
     private Revision NextRevision(string body, Actor author, DateTime now)

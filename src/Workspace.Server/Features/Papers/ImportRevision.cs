@@ -31,10 +31,14 @@ public static class ImportRevision
     {
         public async Task<ImportedRevision> Handle(Command command, CancellationToken cancellationToken)
         {
+            // The paper and its base are checked before the file is read: a stale or refused upload costs nothing.
+            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
+            paper.EnsureRevisable(command.BaseRevision!.Value);
+
             WordImport imported;
             try
             {
-                imported = WordReader.Read(new MemoryStream(command.Docx, writable: false));
+                imported = WordReader.Read(new MemoryStream(command.Docx, writable: false), new WordBudget(AddRevision.MaxBodyLength));
             }
             catch (NotAWordDocumentException e)
             {
@@ -46,8 +50,7 @@ public static class ImportRevision
                 throw new ValidationException([new ValidationFailure("file", $"The document's text is longer than a revision may be ({AddRevision.MaxBodyLength} characters).")]);
             }
 
-            var paper = await db.LoadAsync(command.PaperId, cancellationToken);
-            var revision = paper.AddRevision(command.BaseRevision!.Value, imported.Markdown, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            var revision = paper.AddRevision(command.BaseRevision.Value, imported.Markdown, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             db.Revisions.Add(revision);
             await db.SaveChangesAsync(cancellationToken);
             return new ImportedRevision(revision.Number, revision.ContentHash, revision.Author, revision.CreatedAt.AsUtcInstant(), imported.NotKept);
