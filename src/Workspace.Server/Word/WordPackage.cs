@@ -14,10 +14,10 @@ public sealed record WordBudget(int MaxCharacters)
     public int MaxEntries { get; init; } = 2_000;
 
     /// <summary>Bytes one XML part may unzip to.</summary>
-    public long MaxPartBytes { get; init; } = 32L * 1024 * 1024;
+    public long MaxPartBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Bytes every XML part read may unzip to, together.</summary>
-    public long MaxTotalBytes { get; init; } = 48L * 1024 * 1024;
+    public long MaxTotalBytes { get; init; } = 24L * 1024 * 1024;
 
     /// <summary>Nesting of XML elements; Word's deepest real nesting (tables in tables in content controls) stays far below.</summary>
     public int MaxDepth { get; init; } = 64;
@@ -162,7 +162,7 @@ internal sealed class WordPackage : IDisposable
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        return XmlReader.Create(new CountingStream(entry.Open(), this, part), settings);
+        return XmlReader.Create(new CountingStream(entry.Open(), this, part, entry.Length), settings);
     }
 
     /// <summary>Refuses an element nested deeper than the budget allows (called at every element start).</summary>
@@ -204,8 +204,15 @@ internal sealed class WordPackage : IDisposable
         return string.Join('/', segments);
     }
 
-    private void Count(int bytes, ref long partBytes, string part)
+    private void Count(int bytes, ref long partBytes, string part, long declared)
     {
+        // A declared size is never trusted for what it allows, only for what it forbids: an entry that unzips to
+        // more than its zip says was made to mislead a reader.
+        if (partBytes + bytes > declared)
+        {
+            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its zip says {part} has {declared} bytes, but it unzips to more.");
+        }
+
         partBytes += bytes;
         unzipped += bytes;
         if (partBytes > Budget.MaxPartBytes || unzipped > Budget.MaxTotalBytes)
@@ -216,21 +223,21 @@ internal sealed class WordPackage : IDisposable
     }
 
     /// <summary>A part's unzipped bytes, counted against the part's and the package's budgets while they are read.</summary>
-    private sealed class CountingStream(Stream inner, WordPackage package, string part) : Stream
+    private sealed class CountingStream(Stream inner, WordPackage package, string part, long declared) : Stream
     {
         private long partBytes;
 
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = inner.Read(buffer, offset, count);
-            package.Count(read, ref partBytes, part);
+            package.Count(read, ref partBytes, part, declared);
             return read;
         }
 
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
-            package.Count(read, ref partBytes, part);
+            package.Count(read, ref partBytes, part, declared);
             return read;
         }
 

@@ -56,7 +56,10 @@ public static class WordReader
         private readonly Dictionary<string, string> endnotes = [];
         private readonly Dictionary<string, string> hyperlinks = [];
         private readonly Dictionary<string, int> listCounters = [];
+        private readonly Stack<InlineText> spareLines = new();
+        private readonly char[] buffer = new char[4096];
         private XmlReader xml = null!;
+        private string wordNamespace = W;
         private long characters;
         private bool readingNotes;
         private bool inList;
@@ -99,25 +102,7 @@ public static class WordReader
                 notKept.Add("headers and footers");
             }
 
-            ReadPart(main, () =>
-            {
-                if (xml.LocalName != "document" || xml.NamespaceURI != W)
-                {
-                    throw new NotAWordDocumentException($"This file has no Word text in it: its document part holds {xml.Name}, not a Word document.");
-                }
-
-                Children(name =>
-                {
-                    if (name == "body")
-                    {
-                        Blocks();
-                    }
-                    else
-                    {
-                        Skip();
-                    }
-                });
-            });
+            ReadPart(main, ReadDocument);
 
             var text = markdown.ToString().TrimEnd('\n');
             if (notes.Count > 0)
@@ -134,33 +119,13 @@ public static class WordReader
         {
             using var reader = package.OpenXml(part);
             xml = reader;
+            wordNamespace = xml.NameTable.Add(W);
             xml.MoveToContent();
             root();
         }
 
-        /// <summary>Calls <paramref name="child"/> for each child element (with its local name in Word's namespace, else ""), which must read it whole.</summary>
-        private void Children(Action<string> child)
-        {
-            if (xml.IsEmptyElement)
-            {
-                return;
-            }
-
-            var depth = xml.Depth;
-            while (xml.Read())
-            {
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    return;
-                }
-
-                if (xml.NodeType == XmlNodeType.Element)
-                {
-                    package.CheckDepth(xml);
-                    child(xml.NamespaceURI == W ? xml.LocalName : "");
-                }
-            }
-        }
+        /// <summary>The current element's child elements, each by its local name in Word's namespace (else ""); the loop's body must read each whole.</summary>
+        private ChildElements Children() => new(this);
 
         /// <summary>Reads past the current element, telling <paramref name="seen"/> of every element inside; returns whether it held any text.</summary>
         private bool Skip(Action<string>? seen = null)
@@ -179,8 +144,8 @@ public static class WordReader
                     case XmlNodeType.EndElement when xml.Depth == depth:
                         return text;
                     case XmlNodeType.Element:
-                        package.CheckDepth(xml);
-                        seen?.Invoke(xml.NamespaceURI == W ? xml.LocalName : "");
+                        var name = Entered();
+                        seen?.Invoke(name);
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA:
                         // A reader reports text of white space alone as Whitespace: Text holds a word.
@@ -192,18 +157,32 @@ public static class WordReader
             return text;
         }
 
+        /// <summary>The element just reached, by its local name in Word's namespace (else ""), once its depth is within the budget.</summary>
+        private string Entered()
+        {
+            package.CheckDepth(xml);
+            // Names are atomized by the reader's name table: a reference comparison suffices.
+            return ReferenceEquals(xml.NamespaceURI, wordNamespace) ? xml.LocalName : "";
+        }
+
         private string? Attribute(string name, string ns = W) => xml.GetAttribute(name, ns);
 
-        /// <summary>The text of a <c>w:t</c> (or <c>w:delText</c>), read in chunks and counted against the budget as it comes.</summary>
+        private string? ValueAndSkip(string name = "val")
+        {
+            var value = Attribute(name);
+            Skip();
+            return value;
+        }
+
+        /// <summary>The text of a <c>w:t</c>, read in chunks and counted against the budget as it comes.</summary>
         private string ReadText()
         {
-            var text = new StringBuilder();
             if (xml.IsEmptyElement)
             {
                 return "";
             }
 
-            var buffer = new char[4096];
+            var text = new StringBuilder();
             var depth = xml.Depth;
             while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
             {
@@ -233,187 +212,205 @@ public static class WordReader
 
         // ---- The parts beside the text: styles, numbering, notes.
 
-        private void ReadStyles() => Children(name =>
+        private void ReadStyles()
         {
-            if (name != "style")
+            foreach (var name in Children())
             {
-                Skip();
-                return;
-            }
-
-            var id = Attribute("styleId");
-            string? styleName = null;
-            Children(property =>
-            {
-                if (property == "name")
+                if (name != "style")
                 {
-                    styleName ??= Attribute("val");
+                    Skip();
+                    continue;
                 }
 
-                Skip();
-            });
-            if (id is not null)
-            {
-                styleNames.TryAdd(id, (styleName ?? id).ToLowerInvariant());
-            }
-        });
-
-        private void ReadNumbering() => Children(name =>
-        {
-            if (name == "abstractNum" && Number(Attribute("abstractNumId")) is { } abstractId)
-            {
-                Children(level =>
+                var id = Attribute("styleId");
+                string? styleName = null;
+                foreach (var property in Children())
                 {
-                    if (level == "lvl" && Number(Attribute("ilvl")) is { } index)
-                    {
-                        Children(property =>
-                        {
-                            if (property == "numFmt" && Attribute("val") is { } format)
-                            {
-                                levelFormats.TryAdd((abstractId, index), format);
-                            }
-
-                            Skip();
-                        });
-                    }
-                    else
+                    styleName ??= property == "name" ? ValueAndSkip() : null;
+                    if (property != "name")
                     {
                         Skip();
                     }
-                });
-            }
-            else if (name == "num" && Number(Attribute("numId")) is { } numId)
-            {
-                Children(property =>
+                }
+
+                if (id is not null)
                 {
-                    if (property == "abstractNumId" && Number(Attribute("val")) is { } abstractId)
-                    {
-                        abstractOfNumbering.TryAdd(numId, abstractId);
-                    }
-
-                    Skip();
-                });
+                    styleNames.TryAdd(id, (styleName ?? id).ToLowerInvariant());
+                }
             }
-            else
-            {
-                Skip();
-            }
-        });
+        }
 
-        private void ReadNotes(string element, Dictionary<string, string> into) => Children(name =>
+        private void ReadNumbering()
         {
-            if (name != element || Attribute("id") is not { } id)
+            foreach (var name in Children())
             {
-                Skip();
-                return;
-            }
-
-            var paragraphs = new List<string>();
-            Children(child =>
-            {
-                if (child == "p")
+                if (name == "abstractNum" && Number(Attribute("abstractNumId")) is { } abstractId)
                 {
-                    var text = Inline().Trim();
-                    if (text.Length > 0)
+                    foreach (var level in Children())
                     {
-                        paragraphs.Add(text);
+                        if (level != "lvl" || Number(Attribute("ilvl")) is not { } index)
+                        {
+                            Skip();
+                            continue;
+                        }
+
+                        foreach (var property in Children())
+                        {
+                            if (property == "numFmt" && ValueAndSkip() is { } format)
+                            {
+                                levelFormats.TryAdd((abstractId, index), format);
+                            }
+                            else if (property != "numFmt")
+                            {
+                                Skip();
+                            }
+                        }
+                    }
+                }
+                else if (name == "num" && Number(Attribute("numId")) is { } numId)
+                {
+                    foreach (var property in Children())
+                    {
+                        if (property == "abstractNumId" && Number(ValueAndSkip()) is { } abstractNumId)
+                        {
+                            abstractOfNumbering.TryAdd(numId, abstractNumId);
+                        }
+                        else if (property != "abstractNumId")
+                        {
+                            Skip();
+                        }
                     }
                 }
                 else
                 {
                     Skip();
                 }
-            });
-            into.TryAdd(id, string.Join(" ", paragraphs));
-        });
+            }
+        }
+
+        private void ReadNotes(string element, Dictionary<string, string> into)
+        {
+            foreach (var name in Children())
+            {
+                if (name != element || Attribute("id") is not { } id)
+                {
+                    Skip();
+                    continue;
+                }
+
+                var paragraphs = new List<string>();
+                foreach (var child in Children())
+                {
+                    if (child != "p")
+                    {
+                        Skip();
+                        continue;
+                    }
+
+                    var text = Inline(paragraph: null).Trim();
+                    if (text.Length > 0)
+                    {
+                        paragraphs.Add(text);
+                    }
+                }
+
+                into.TryAdd(id, string.Join(" ", paragraphs));
+            }
+        }
 
         // ---- The body.
 
-        private void Blocks() => Children(name =>
+        private void ReadDocument()
         {
-            switch (name)
+            if (xml.LocalName != "document" || xml.NamespaceURI != W)
             {
-                case "p":
-                    Paragraph();
-                    break;
-                case "tbl":
-                    Table();
-                    break;
-                case "sdt":
-                    Children(part =>
-                    {
-                        if (part == "sdtContent")
-                        {
-                            Blocks();
-                        }
-                        else
-                        {
-                            Skip();
-                        }
-                    });
-                    break;
-                case "sectPr" or "bookmarkStart" or "bookmarkEnd":
-                    Skip();
-                    break;
-                default:
-                    var localName = xml.LocalName;
-                    if (Skip())
-                    {
-                        notKept.Add($"an element Word calls {localName}");
-                    }
-
-                    break;
+                throw new NotAWordDocumentException($"This file has no Word text in it: its document part holds {xml.Name}, not a Word document.");
             }
-        });
+
+            foreach (var name in Children())
+            {
+                if (name == "body")
+                {
+                    Blocks();
+                }
+                else
+                {
+                    Skip();
+                }
+            }
+        }
+
+        private void Blocks()
+        {
+            foreach (var name in Children())
+            {
+                switch (name)
+                {
+                    case "p":
+                        Paragraph();
+                        break;
+                    case "tbl":
+                        Table();
+                        break;
+                    case "sdt":
+                        foreach (var part in Children())
+                        {
+                            if (part == "sdtContent")
+                            {
+                                Blocks();
+                            }
+                            else
+                            {
+                                Skip();
+                            }
+                        }
+
+                        break;
+                    case "sectPr" or "bookmarkStart" or "bookmarkEnd":
+                        Skip();
+                        break;
+                    default:
+                        var localName = xml.LocalName;
+                        if (Skip())
+                        {
+                            notKept.Add($"an element Word calls {localName}");
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>What a paragraph's <c>w:pPr</c> says of its place: style, list, outline level.</summary>
+        private sealed class ParagraphProperties
+        {
+            public string? StyleId { get; set; }
+
+            public int? NumId { get; set; }
+
+            public int Depth { get; set; }
+
+            public int? Outline { get; set; }
+        }
 
         private void Paragraph()
         {
-            string? styleId = null;
-            int? numId = null;
-            var depth = 0;
-            int? outline = null;
-            var inline = Inline(() => Children(property =>
+            if (xml.IsEmptyElement)
             {
-                switch (property)
-                {
-                    case "pStyle":
-                        styleId = Attribute("val");
-                        Skip();
-                        break;
-                    case "outlineLvl":
-                        outline = Number(Attribute("val"));
-                        Skip();
-                        break;
-                    case "numPr":
-                        Children(numbering =>
-                        {
-                            if (numbering == "numId")
-                            {
-                                numId = Number(Attribute("val"));
-                            }
-                            else if (numbering == "ilvl")
-                            {
-                                depth = Math.Clamp(Number(Attribute("val")) ?? 0, 0, 8);
-                            }
+                EndListIfAny();
+                return;
+            }
 
-                            Skip();
-                        });
-                        break;
-                    default:
-                        Skip();
-                        break;
-                }
-            }));
-
-            var text = inline.Trim();
-            var style = styleId is null ? "normal" : styleNames.GetValueOrDefault(styleId, styleId.ToLowerInvariant());
-            var level = HeadingLevel(style, outline);
+            var properties = new ParagraphProperties();
+            var text = Inline(properties).Trim();
             if (text.Length == 0)
             {
                 EndListIfAny();
                 return;
             }
 
+            var style = properties.StyleId is { } id ? styleNames.GetValueOrDefault(id, id.ToLowerInvariant()) : "normal";
+            var level = HeadingLevel(style, properties.Outline);
             if (level > 0)
             {
                 EndListIfAny();
@@ -422,7 +419,7 @@ public static class WordReader
                 return;
             }
 
-            if (ListItem(numId, depth, style) is { } item)
+            if (ListItem(properties.NumId, properties.Depth, style) is { } item)
             {
                 if (item.Depth == 0)
                 {
@@ -444,6 +441,43 @@ public static class WordReader
             EndListIfAny();
             Line((style is "quote" or "intense quote" ? "> " : "") + text);
             markdown.Append('\n');
+        }
+
+        private void ReadParagraphProperties(ParagraphProperties properties)
+        {
+            foreach (var property in Children())
+            {
+                switch (property)
+                {
+                    case "pStyle":
+                        properties.StyleId = ValueAndSkip();
+                        break;
+                    case "outlineLvl":
+                        properties.Outline = Number(ValueAndSkip());
+                        break;
+                    case "numPr":
+                        foreach (var numbering in Children())
+                        {
+                            switch (numbering)
+                            {
+                                case "numId":
+                                    properties.NumId = Number(ValueAndSkip());
+                                    break;
+                                case "ilvl":
+                                    properties.Depth = Math.Clamp(Number(ValueAndSkip()) ?? 0, 0, 8);
+                                    break;
+                                default:
+                                    Skip();
+                                    break;
+                            }
+                        }
+
+                        break;
+                    default:
+                        Skip();
+                        break;
+                }
+            }
         }
 
         private void EndListIfAny()
@@ -501,89 +535,96 @@ public static class WordReader
 
         // ---- Text inside a paragraph.
 
-        /// <summary>The markdown of the current element's runs, links, insertions and fields; <paramref name="paragraphProperties"/> reads a <c>w:pPr</c>.</summary>
-        private string Inline(Action? paragraphProperties = null)
+        /// <summary>The markdown of the current element's runs, links, insertions and fields; a paragraph's <c>w:pPr</c> goes into <paramref name="paragraph"/>.</summary>
+        private string Inline(ParagraphProperties? paragraph)
         {
-            var line = new InlineText();
-            Children(name =>
+            var line = spareLines.Count > 0 ? spareLines.Pop() : new InlineText();
+            try
             {
-                switch (name)
+                foreach (var name in Children())
                 {
-                    case "pPr" when paragraphProperties is not null:
-                        paragraphProperties();
-                        break;
-                    case "r":
-                        Run(line);
-                        break;
-                    case "hyperlink":
-                        line.Flush();
-                        var target = Attribute("id", R) is { } id ? hyperlinks.GetValueOrDefault(id) : null;
-                        var label = Inline();
-                        line.Text.Append(target is null ? label : $"[{label}]({target})");
-                        break;
-                    case "ins":
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
-                        line.Flush();
-                        line.Text.Append(Inline());
-                        break;
-                    case "del":
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
-                        Skip();
-                        break;
-                    case "fldSimple":
-                        line.Flush();
-                        line.Text.Append(Inline());
-                        break;
-                    case "sdt":
-                        line.Flush();
-                        Children(part =>
-                        {
-                            if (part == "sdtContent")
+                    switch (name)
+                    {
+                        case "pPr" when paragraph is not null:
+                            ReadParagraphProperties(paragraph);
+                            break;
+                        case "r":
+                            Run(line);
+                            break;
+                        case "hyperlink":
+                            line.Flush();
+                            var target = Attribute("id", R) is { } id ? hyperlinks.GetValueOrDefault(id) : null;
+                            var label = Inline(null);
+                            line.Text.Append(target is null ? label : $"[{label}]({target})");
+                            break;
+                        case "ins":
+                            notKept.Add(TrackedChanges);
+                            line.Flush();
+                            line.Text.Append(Inline(null));
+                            break;
+                        case "del":
+                            notKept.Add(TrackedChanges);
+                            Skip();
+                            break;
+                        case "fldSimple":
+                            line.Flush();
+                            line.Text.Append(Inline(null));
+                            break;
+                        case "sdt":
+                            line.Flush();
+                            foreach (var part in Children())
                             {
-                                line.Text.Append(Inline());
+                                if (part == "sdtContent")
+                                {
+                                    line.Text.Append(Inline(null));
+                                }
+                                else
+                                {
+                                    Skip();
+                                }
                             }
-                            else
-                            {
-                                Skip();
-                            }
-                        });
-                        break;
-                    case "commentRangeStart" or "commentRangeEnd":
-                        notKept.Add("comments");
-                        Skip();
-                        break;
-                    default:
-                        Skip();
-                        break;
-                }
-            });
 
-            line.Flush();
-            return line.Text.ToString();
+                            break;
+                        case "commentRangeStart" or "commentRangeEnd":
+                            notKept.Add("comments");
+                            Skip();
+                            break;
+                        default:
+                            Skip();
+                            break;
+                    }
+                }
+
+                line.Flush();
+                return line.Text.ToString();
+            }
+            finally
+            {
+                line.Clear();
+                spareLines.Push(line);
+            }
         }
+
+        private const string TrackedChanges = "tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)";
 
         private void Run(InlineText line)
         {
             var format = default(Format);
             var formatted = false;
-            void Formatted()
+            foreach (var name in Children())
             {
+                if (name == "rPr")
+                {
+                    format = RunProperties();
+                    continue;
+                }
+
                 if (!formatted)
                 {
                     formatted = true;
                     line.Change(format);
                 }
-            }
 
-            Children(name =>
-            {
-                if (name == "rPr")
-                {
-                    format = RunProperties();
-                    return;
-                }
-
-                Formatted();
                 switch (name)
                 {
                     case "t":
@@ -599,13 +640,12 @@ public static class WordReader
                         break;
                     case "footnoteReference" or "endnoteReference":
                         var notesOfKind = name == "footnoteReference" ? footnotes : endnotes;
-                        if (Attribute("id") is { } id && !readingNotes)
+                        if (ValueAndSkip("id") is { } id && !readingNotes)
                         {
                             line.Flush();
                             line.Text.Append(CultureInfo.InvariantCulture, $"[^{Note(notesOfKind.GetValueOrDefault(id, ""))}]");
                         }
 
-                        Skip();
                         break;
                     case "drawing" or "pict" or "object":
                         notKept.Add("images and embedded objects");
@@ -616,15 +656,19 @@ public static class WordReader
                         Skip();
                         break;
                     case "delText":
-                        notKept.Add("tracked changes (insertions kept, deletions dropped: accept or reject them in Word first)");
+                        notKept.Add(TrackedChanges);
                         Skip();
                         break;
                     default:
                         Skip(NoteTextBoxes);
                         break;
                 }
-            });
-            Formatted();
+            }
+
+            if (!formatted)
+            {
+                line.Change(format);
+            }
         }
 
         private void NoteTextBoxes(string name)
@@ -638,7 +682,7 @@ public static class WordReader
         private Format RunProperties()
         {
             var format = default(Format);
-            Children(name =>
+            foreach (var name in Children())
             {
                 switch (name)
                 {
@@ -659,7 +703,8 @@ public static class WordReader
                 }
 
                 Skip();
-            });
+            }
+
             return format;
         }
 
@@ -674,69 +719,43 @@ public static class WordReader
 
         // ---- Tables.
 
+        private bool nestedTable;
+
+        private void NoteNestedTable(string name) => nestedTable |= name == "tbl";
+
         private void Table()
         {
             EndListIfAny();
-            var nested = false;
-            void NoteNested(string name) => nested |= name == "tbl";
+            nestedTable = false;
             var rows = new List<List<string>>();
-            Children(name =>
+            foreach (var name in Children())
             {
                 if (name != "tr")
                 {
-                    Skip(NoteNested);
-                    return;
+                    Skip(NoteNestedTable);
+                    continue;
                 }
 
                 var cells = new List<string>();
-                Children(cell =>
+                foreach (var cell in Children())
                 {
-                    if (cell != "tc")
+                    if (cell == "tc")
                     {
-                        Skip(NoteNested);
-                        return;
+                        cells.Add(Cell());
                     }
-
-                    var paragraphs = new List<string>();
-                    Children(part =>
+                    else
                     {
-                        switch (part)
-                        {
-                            case "tcPr":
-                                Skip(property =>
-                                {
-                                    if (property is "gridSpan" or "vMerge")
-                                    {
-                                        notKept.Add("merged table cells (each part kept as its own cell)");
-                                    }
-                                });
-                                break;
-                            case "p":
-                                var text = Inline().Trim();
-                                if (text.Length > 0)
-                                {
-                                    paragraphs.Add(text);
-                                }
+                        Skip(NoteNestedTable);
+                    }
+                }
 
-                                break;
-                            case "tbl":
-                                nested = true;
-                                Skip();
-                                break;
-                            default:
-                                Skip(NoteNested);
-                                break;
-                        }
-                    });
-                    cells.Add(string.Join(" ", paragraphs));
-                });
                 if (cells.Count > 0)
                 {
                     rows.Add(cells);
                 }
-            });
+            }
 
-            if (nested)
+            if (nestedTable)
             {
                 notKept.Add("tables inside tables");
             }
@@ -758,10 +777,91 @@ public static class WordReader
             markdown.Append('\n');
         }
 
+        private string Cell()
+        {
+            var paragraphs = new List<string>();
+            foreach (var part in Children())
+            {
+                switch (part)
+                {
+                    case "tcPr":
+                        Skip(NoteMergedCells);
+                        break;
+                    case "p":
+                        var text = Inline(paragraph: null).Trim();
+                        if (text.Length > 0)
+                        {
+                            paragraphs.Add(text);
+                        }
+
+                        break;
+                    case "tbl":
+                        nestedTable = true;
+                        Skip();
+                        break;
+                    default:
+                        Skip(NoteNestedTable);
+                        break;
+                }
+            }
+
+            return string.Join(" ", paragraphs);
+        }
+
+        private void NoteMergedCells(string name)
+        {
+            if (name is "gridSpan" or "vMerge")
+            {
+                notKept.Add("merged table cells (each part kept as its own cell)");
+            }
+        }
+
         private static int? Number(string? value) =>
             int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 
         private static string Clean(string text) => new([.. text.Where(c => !char.IsControl(c) && c != '\u00AD')]);
+
+        /// <summary>Iterates the child elements of the element the reader is on, without allocating; each must be read whole before the next.</summary>
+        public readonly struct ChildElements(Reader reader)
+        {
+            public Enumerator GetEnumerator() => new(reader);
+
+            public struct Enumerator(Reader reader)
+            {
+                private readonly int depth = reader.xml.Depth;
+                private bool done = reader.xml.IsEmptyElement;
+
+                public string Current { get; private set; } = "";
+
+                public bool MoveNext()
+                {
+                    var xml = reader.xml;
+                    while (!done)
+                    {
+                        // The body read the previous child whole, leaving the reader on its end (or on it, if empty): step past it.
+                        if (!xml.Read())
+                        {
+                            done = true;
+                            break;
+                        }
+
+                        if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
+                        {
+                            done = true;
+                            break;
+                        }
+
+                        if (xml.NodeType == XmlNodeType.Element)
+                        {
+                            Current = reader.Entered();
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+        }
     }
 
     /// <summary>A paragraph's markdown as it is written: runs of one format gather in <see cref="Pending"/> and are emphasized together.</summary>
@@ -780,6 +880,13 @@ public static class WordReader
                 Flush();
                 current = format;
             }
+        }
+
+        public void Clear()
+        {
+            Text.Clear();
+            Pending.Clear();
+            current = default;
         }
 
         public void Flush()
