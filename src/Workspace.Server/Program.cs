@@ -67,6 +67,12 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (OptionsValidationException e)
+{
+    // Settings that cannot work: one line naming each, and the exit code of a configuration error (sysexits' EX_CONFIG).
+    await Console.Error.WriteLineAsync($"workspace: cannot start: {string.Join(" ", e.Failures)}");
+    return 78;
+}
 catch (Exception e) when (StorageFailure.Is(e))
 {
     // One line an operator can act on, and an exit code of its own, rather than a stack trace.

@@ -295,6 +295,12 @@ public sealed class SingleSignOnOptions : IValidatableObject
     /// <summary>false only for a provider on a test machine reached over plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// false only for a provider that sends no <c>email_verified</c> claim and whose addresses are all the organization's
+    /// own (as Microsoft Entra ID's): a first sign-in then links to the person registered with that address.
+    /// </summary>
+    public bool RequireVerifiedEmail { get; set; } = true;
+
     /// <summary>false: only single sign-on; password sign-in is refused (the secretariat's bootstrap account included).</summary>
     public bool PasswordSignIn { get; set; } = true;
 
@@ -317,6 +323,13 @@ public sealed class SingleSignOnOptions : IValidatableObject
         if (Enabled && string.IsNullOrWhiteSpace(ClientId))
         {
             yield return new ValidationResult("SingleSignOn:ClientId is the workspace's registration at the provider when SingleSignOn:Enabled is true.", [nameof(ClientId)]);
+        }
+
+        if (Enabled && RequireHttpsMetadata && Uri.TryCreate(Authority, UriKind.Absolute, out var plain) && plain.Scheme == "http")
+        {
+            yield return new ValidationResult(
+                $"SingleSignOn:Authority {Authority} is plain HTTP: give the provider's https:// address, or set SingleSignOn:RequireHttpsMetadata to false for a provider on a test machine.",
+                [nameof(Authority)]);
         }
 
         if (!PasswordSignIn && !Enabled)

@@ -58,6 +58,7 @@ public static class WorkspaceApp
         services.AddWorkspacePipeline();
         services.AddWorkspaceRateLimits();
         services.AddPublicUrl(builder.Configuration);
+        services.AddForwardedHeaders(builder.Configuration);
         services.AddWorkspaceJobs();
         services.AddWorkspaceMail();
         services.AddWorkspaceLive();
@@ -79,6 +80,8 @@ public static class WorkspaceApp
 
         var app = builder.Build();
 
+        // First: every later part (limits, the metrics' loopback check, redirects) sees the client the proxies saw.
+        app.UseForwardedHeaders();
         app.UseRequestLog();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();

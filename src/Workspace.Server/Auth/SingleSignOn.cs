@@ -75,8 +75,20 @@ public static partial class SingleSignOn
             return;
         }
 
-        app.MapGet("/login/sso", (string? returnUrl) => Results.Challenge(
-                new AuthenticationProperties { RedirectUri = "/login/sso/done?returnUrl=" + Uri.EscapeDataString(LocalOrHome(returnUrl)) }, [Scheme]))
+        app.MapGet("/login/sso", async (string? returnUrl, HttpContext http, ILoggerFactory logs) =>
+            {
+                try
+                {
+                    // The challenge talks to the provider before the browser leaves (discovery, a pushed authorization
+                    // request): whatever goes wrong there sends the person back to the sign-in page with a reason.
+                    await http.ChallengeAsync(Scheme, new AuthenticationProperties { RedirectUri = "/login/sso/done?returnUrl=" + Uri.EscapeDataString(LocalOrHome(returnUrl)) });
+                }
+                catch (Exception e) when (e is OpenIdConnectProtocolException or InvalidOperationException or HttpRequestException or IOException)
+                {
+                    Unavailable(logs.CreateLogger(typeof(SingleSignOn)), e.Message);
+                    http.Response.Redirect("/login?sso=unavailable");
+                }
+            })
             .ExcludeFromDescription();
         app.MapGet("/login/sso/done", async (string? returnUrl, HttpContext http, IMediator mediator, IOptions<SingleSignOnOptions> sso, ILoggerFactory logs, CancellationToken ct) =>
             {
@@ -94,13 +106,14 @@ public static partial class SingleSignOn
                 try
                 {
                     principal = await mediator.Send(new Features.Auth.SignInWithProvider.Command(
-                        Claim("iss") ?? sso.Value.Authority, Claim("sub", ClaimTypes.NameIdentifier) ?? "", email ?? "", Claim("name", ClaimTypes.Name) ?? email ?? "", agencyValues), ct);
+                        Claim("iss") ?? sso.Value.Authority, Claim("sub", ClaimTypes.NameIdentifier) ?? "", email ?? "", Claim("name", ClaimTypes.Name) ?? email ?? "", agencyValues,
+                        EmailVerified: string.Equals(Claim("email_verified"), "true", StringComparison.OrdinalIgnoreCase)), ct);
                 }
                 catch (Exception e) when (e is ValidationException or RuleBrokenException)
                 {
                     Refused(logs.CreateLogger(typeof(SingleSignOn)), e.Message);
                     await http.SignOutAsync(IdentityConstants.ExternalScheme);
-                    return Results.Redirect("/login?sso=refused");
+                    return Results.Redirect(e is RuleBrokenException { Code: "unverified-email" } ? "/login?sso=unverified" : "/login?sso=refused");
                 }
 
                 await http.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -109,6 +122,9 @@ public static partial class SingleSignOn
             })
             .ExcludeFromDescription();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Single sign-on: the provider could not be asked: {Reason}")]
+    private static partial void Unavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Single sign-on: the provider's answer was refused: {Reason}")]
     private static partial void Refused(ILogger logger, string reason);

@@ -48,12 +48,25 @@ public static partial class RequestLog
         });
     }
 
-    /// <summary>"?id=1&amp;access_token=abc" → "?id=1&amp;access_token=***".</summary>
+    /// <summary>
+    /// "?id=1&amp;access_token=abc" → "?id=1&amp;access_token=***". One rule for every parameter, named or not yet
+    /// named: a value is written only when it is plainly not a secret (a number, a date, an identifier, a word of a
+    /// few letters) and its name does not say secret; anything else (every sealed link's <c>t</c>, every token) is
+    /// <c>***</c>. A new parameter can only be hidden too much, never shown.
+    /// </summary>
     public static string Redact(string? query) =>
-        string.IsNullOrEmpty(query) ? "" : Secret().Replace(query, m => m.Groups[1].Value + "=***");
+        string.IsNullOrEmpty(query) ? "" : Parameter().Replace(query, m =>
+            SecretName().IsMatch(m.Groups[1].Value) || !Harmless().IsMatch(m.Groups[2].Value) ? m.Groups[1].Value + "=***" : m.Value);
 
-    [GeneratedRegex(@"((?:^|[?&])[^=&]*(?:token|password|secret|key|code)[^=&]*)=[^&]*", RegexOptions.IgnoreCase)]
-    private static partial Regex Secret();
+    [GeneratedRegex(@"(?<=^|[?&])([^=&]*)=([^&]*)")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex("token|password|secret|key|code|sig", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    /// <summary>Short words and numbers (at most 16 characters), dates and times, or a GUID.</summary>
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._+\-]{0,16}|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+(?:Z|(?:%2B|\+|-)[0-9:%A]+)?)?|[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})$")]
+    private static partial Regex Harmless();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path}{Query} → {Status} in {Milliseconds:0.0} ms")]
     private static partial void Request(ILogger logger, string method, string path, string query, int status, double milliseconds);

@@ -19,8 +19,15 @@ public sealed record MailSubject(string Title, Meeting? Meeting = null, string? 
 /// </summary>
 public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
 {
-    /// <summary>What one message says: its subject, its paragraphs, and the page it asks the reader to open.</summary>
-    private sealed record Message(string Subject, string[] Lines, string Open, string Link);
+    /// <summary>
+    /// What one message says: its subject, its paragraphs (text only, whatever people wrote into them), the page it
+    /// asks the reader to open, and any answers offered as links of the composer's own (a meeting's RSVP). Only these
+    /// link fields become links in the HTML part.
+    /// </summary>
+    private sealed record Message(string Subject, string[] Lines, string Open, string Link)
+    {
+        public IReadOnlyList<(string Label, string Url)> Answers { get; init; } = [];
+    }
 
     /// <summary>
     /// What the messages of an event share, read once for all recipients: the paper's or the meeting's title and,
@@ -98,7 +105,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             To = to.Email,
             ToName = to.DisplayName,
             Subject = subject,
-            Text = intro + "\n\n" + string.Concat(items.Select(i => $"* {i.Subject}\n  {i.Link}\n")) + $"\n{settings}: {settingsLink}\n\n-- \n{why}\n{stop}\n",
+            Text = intro + "\n\n" + string.Concat(items.Select(i => $"* {i.Subject}\n  {i.Link}\n")) + $"\n{settings}: {settingsLink}\n\n-- \n{why}\n{TextLink(stop)}\n",
             Html = Html(french, $"<p>{enc.Encode(intro)}</p><ul>" + string.Concat(items.Select(i => $"<li><a href=\"{enc.Encode(i.Link)}\">{enc.Encode(i.Subject)}</a></li>")) + "</ul>"
                 + $"<p><a href=\"{enc.Encode(settingsLink)}\">{enc.Encode(settings)}</a></p>", why, stop),
             Link = settingsLink,
@@ -258,18 +265,19 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
         };
         var lines = new List<string> { dear, lead };
+        List<(string, string)> answers = [];
         if (kind is "meeting-scheduled" or "meeting-rescheduled")
         {
             lines.Add(french ? "Votre agenda l'ajoute ou le déplace de lui-même (invitation jointe). Répondre :" : "Your calendar adds or moves it by itself (invitation attached). Answer:");
-            lines.AddRange(new[] { ("Accepted", "Accept", "Accepter"), ("Tentative", "Tentative", "Peut-être"), ("Declined", "Decline", "Refuser") }
-                .Select(a => $"{(french ? a.Item3 : a.Item2)}: {links.Rsvp(to.Id, meeting.Id, a.Item1, meeting.StartsAt)}"));
+            answers.AddRange(new[] { ("Accepted", "Accept", "Accepter"), ("Tentative", "Tentative", "Peut-être"), ("Declined", "Decline", "Refuser") }
+                .Select(a => (french ? a.Item3 : a.Item2, links.Rsvp(to.Id, meeting.Id, a.Item1, meeting.StartsAt))));
         }
         else if (kind == "meeting-cancelled")
         {
             lines.Add(french ? "Votre agenda la retire de lui-même." : "Your calendar removes it by itself.");
         }
 
-        return new Message(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", link);
+        return new Message(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", link) { Answers = answers };
     }
 
     /// <summary>A proposed time in the reader's zone, marked when it falls early or late there, with the organizer's reading.</summary>
@@ -303,7 +311,8 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
         {
             Kind = "consultation-confirm",
             To = comment.Email,
-            ToName = comment.Name,
+            // The commenter's name is whatever anyone typed: it never stands as a display name before someone's address.
+            ToName = "",
             Subject = $"Confirm your comment / Confirmez votre commentaire: {consultation.Title}",
             Text = $"{en}\n\n{fr}\n\n{link}\n",
             Html = $"<!DOCTYPE html><html lang=\"en\"><body><p>{enc.Encode(en)}</p><p lang=\"fr\">{enc.Encode(fr)}</p><p><a href=\"{enc.Encode(link)}\">{enc.Encode(link)}</a></p></body></html>",
@@ -314,12 +323,12 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     }
 
     /// <summary>Why the reader receives it, and the link that stops this kind.</summary>
-    private (string Stop, string Why) Footer(bool french, string kind, Recipient to)
+    private ((string Label, string Url) Stop, string Why) Footer(bool french, string kind, Recipient to)
     {
         var page = links.UnsubscribePage(to.Id, kind);
         return french
-            ? ($"Ne plus recevoir ce type de message : {page}", $"Vous recevez ce message en tant que point focal de {to.AgencyCode} dans l'espace de travail inter-agences.")
-            : ($"Stop this kind of mail: {page}", $"You receive this as a focal point of {to.AgencyCode} in the Inter-Agency Workspace.");
+            ? (("Ne plus recevoir ce type de message", page), $"Vous recevez ce message en tant que point focal de {to.AgencyCode} dans l'espace de travail inter-agences.")
+            : (("Stop this kind of mail", page), $"You receive this as a focal point of {to.AgencyCode} in the Inter-Agency Workspace.");
     }
 
     /// <summary>The paragraphs as plain text and HTML, with the link, why they receive it and how to stop it.</summary>
@@ -335,8 +344,9 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
             To = to.Email,
             ToName = to.DisplayName,
             Subject = draft.Subject,
-            Text = string.Join("\n\n", draft.Lines) + $"\n\n{draft.Open}: {draft.Link}\n\n-- \n{why}\n{stop}\n",
-            Html = Html(french, string.Concat(draft.Lines.Select(l => $"<p>{Linked(l)}</p>")) + $"<p><a href=\"{enc.Encode(draft.Link)}\">{enc.Encode(draft.Open)}</a></p>", why, stop),
+            Text = string.Join("\n\n", [.. draft.Lines, .. draft.Answers.Select(TextLink)]) + $"\n\n{draft.Open}: {draft.Link}\n\n-- \n{why}\n{TextLink(stop)}\n",
+            Html = Html(french, string.Concat(draft.Lines.Select(l => $"<p>{enc.Encode(l)}</p>")) + string.Concat(draft.Answers.Select(a => $"<p>{HtmlLink(a)}</p>"))
+                + $"<p>{HtmlLink((draft.Open, draft.Link))}</p>", why, stop),
             Link = draft.Link,
             Unsubscribe = links.OneClickUnsubscribe(to.Id, kind),
             Calendar = about.Calendar,
@@ -347,17 +357,14 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
         };
     }
 
-    /// <summary>A line of the text part as HTML: a trailing address (an answer link) becomes a link named by what precedes it.</summary>
-    private static string Linked(string line)
-    {
-        var at = line.LastIndexOf(": http", StringComparison.Ordinal);
-        return at < 0
-            ? HtmlEncoder.Default.Encode(line)
-            : $"<a href=\"{HtmlEncoder.Default.Encode(line[(at + 2)..])}\">{HtmlEncoder.Default.Encode(line[..at].TrimEnd())}</a>";
-    }
+    private static string TextLink((string Label, string Url) link) => $"{link.Label}: {link.Url}";
 
-    private static string Html(bool french, string body, string why, string stop) =>
-        $"<!DOCTYPE html><html lang=\"{(french ? "fr" : "en")}\"><body>{body}<hr><p><small>{HtmlEncoder.Default.Encode(why)}<br>{Linked(stop)}</small></p></body></html>";
+    /// <summary>A link of the composer's own, as HTML: only these fields ever become an <c>href</c>.</summary>
+    private static string HtmlLink((string Label, string Url) link) =>
+        $"<a href=\"{HtmlEncoder.Default.Encode(link.Url)}\">{HtmlEncoder.Default.Encode(link.Label)}</a>";
+
+    private static string Html(bool french, string body, string why, (string Label, string Url) stop) =>
+        $"<!DOCTYPE html><html lang=\"{(french ? "fr" : "en")}\"><body>{body}<hr><p><small>{HtmlEncoder.Default.Encode(why)}<br>{HtmlLink(stop)}</small></p></body></html>";
 
     /// <summary>Dates and numbers written as the reader's language writes them.</summary>
     private static T InCulture<T>(bool french, Func<T> write)

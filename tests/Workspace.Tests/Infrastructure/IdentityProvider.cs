@@ -31,6 +31,9 @@ public sealed class IdentityProvider : IAsyncDisposable
     /// <summary>The person the next authorization request signs in: subject, e-mail, name and the agency claim (if any).</summary>
     public (string Subject, string Email, string Name, string? Agency) NextPerson { get; set; } = ("subject-1", "someone@example.org", "Someone", null);
 
+    /// <summary>Whether the provider says it verified the addresses it sends (<c>email_verified</c>).</summary>
+    public bool VerifiesEmail { get; set; } = true;
+
     /// <summary>Whether the next authorization request is refused (the person cancels, or is not allowed).</summary>
     public bool RefuseNext { get; set; }
 
@@ -60,7 +63,8 @@ public sealed class IdentityProvider : IAsyncDisposable
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DbContext>())
             .AddServer(options =>
             {
-                options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                // Pushed authorization requests offered, as certified providers do: the workspace's handler then uses them.
+                options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetPushedAuthorizationEndpointUris("connect/par");
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -98,6 +102,7 @@ public sealed class IdentityProvider : IAsyncDisposable
             {
                 OpenIddictConstants.Permissions.Endpoints.Authorization,
                 OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.Endpoints.PushedAuthorization,
                 OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
                 OpenIddictConstants.Permissions.ResponseTypes.Code,
                 OpenIddictConstants.Permissions.Scopes.Email,
@@ -122,7 +127,8 @@ public sealed class IdentityProvider : IAsyncDisposable
 
         var person = NextPerson;
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, person.Subject).SetClaim(Claims.Email, person.Email).SetClaim(Claims.Name, person.Name);
+        identity.SetClaim(Claims.Subject, person.Subject).SetClaim(Claims.Email, person.Email).SetClaim(Claims.Name, person.Name)
+            .SetClaim(Claims.EmailVerified, VerifiesEmail);
         if (person.Agency is { } agency)
         {
             identity.SetClaim("agency", agency);
@@ -191,6 +197,13 @@ public class SingleSignOnHost : WorkspaceHost
     protected override Task StartedAsync() => IdP.RegisterClientAsync(BaseAddress);
 
     protected override async Task DisposedAsync() => await IdP.DisposeAsync();
+}
+
+/// <summary>A workspace whose client secret the provider does not know (a wrong or expired one).</summary>
+public sealed class WrongSecretSingleSignOnHost : SingleSignOnHost
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [.. base.Settings.Where(s => s.Key != "SingleSignOn:ClientSecret"), new("SingleSignOn:ClientSecret", "expired-secret")];
 }
 
 /// <summary>Single sign-on only: passwords are switched off.</summary>

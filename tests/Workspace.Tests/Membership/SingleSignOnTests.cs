@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Workspace.Client;
 using Workspace.Tests.Infrastructure;
 
@@ -119,6 +120,67 @@ public sealed partial class SingleSignOnTests(SingleSignOnHost host) : IClassFix
         Assert.Contains("did not succeed", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await PersonAsync("refused@iom.example"));
         browser.Dispose();
+    }
+}
+
+/// <summary>What goes wrong with single sign-on lands on the sign-in page with a reason, or refuses the start; never a 500.</summary>
+public sealed class SingleSignOnFailureTests(WrongSecretSingleSignOnHost host) : IClassFixture<WrongSecretSingleSignOnHost>
+{
+    [Fact]
+    public async Task A_provider_that_refuses_the_workspaces_pushed_request_lands_on_the_sign_in_page_with_a_reason()
+    {
+        using var browser = new CookieBrowser(host.BaseAddress);
+        var landed = await browser.GetAsync("/login/sso?returnUrl=%2F");
+
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal("/login", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("cannot be reached or refused the workspace", WebUtility.HtmlDecode(await landed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, host.IdP.SignIns);
+        Assert.Empty(host.Failures.All);
+    }
+
+    [Fact]
+    public async Task An_address_the_provider_has_not_verified_does_not_stand_for_the_person_registered_with_it()
+    {
+        var provider = new SingleSignOnHostWithUnverifiedMail();
+        await provider.InitializeAsync();
+        try
+        {
+            var (browser, landed) = await SingleSignOnTests.SignInAsync(provider, provider.IdP, ("sub-impostor", WorkspaceHost.FocalPoint("UNHCR"), "Impostor", null));
+
+            Assert.Equal("/login", landed.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Contains("has not verified your e-mail address", WebUtility.HtmlDecode(await landed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Equal("/login", (await browser.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath);
+            browser.Dispose();
+        }
+        finally
+        {
+            await provider.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_plain_http_provider_without_saying_so_refuses_the_start_naming_the_setting()
+    {
+        var bad = new PlainHttpSingleSignOnHost();
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(bad.InitializeAsync);
+        Assert.Contains("SingleSignOn:RequireHttpsMetadata", refused.Message, StringComparison.Ordinal);
+        await bad.IdP.DisposeAsync();
+    }
+
+    private sealed class SingleSignOnHostWithUnverifiedMail : SingleSignOnHost
+    {
+        protected override async Task StartedAsync()
+        {
+            await base.StartedAsync();
+            IdP.VerifiesEmail = false;
+        }
+    }
+
+    private sealed class PlainHttpSingleSignOnHost : SingleSignOnHost
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [.. base.Settings.Where(s => s.Key != "SingleSignOn:RequireHttpsMetadata")];
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class Consultation : Aggregate
             throw new RuleBrokenException("consultation-closed", "This consultation is closed: comments are no longer taken.");
         }
 
-        return new ConsultationComment(Id, name.Trim(), organization.Trim(), email.Trim(), text.Trim(), string.IsNullOrWhiteSpace(section) ? null : section.Trim(), now);
+        return new ConsultationComment(Id, name.Trim(), organization.Trim(), EmailAddresses.Canonical(email), text.Trim(), string.IsNullOrWhiteSpace(section) ? null : section.Trim(), now);
     }
 
     /// <summary>The author followed the link: the comment goes to the moderators.</summary>

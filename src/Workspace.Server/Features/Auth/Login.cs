@@ -40,7 +40,7 @@ public static class Login
                 throw new ForbiddenException($"Sign-in with a password is switched off here: sign in with {sso.Value.DisplayName}.");
             }
 
-            var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+            var client = Http.ClientAddress.Of(http.HttpContext);
             if (!throttle.TryBegin(command.Email, client, out var attempt, out var retryAfter))
             {
                 throw new TooManyAttemptsException(retryAfter);

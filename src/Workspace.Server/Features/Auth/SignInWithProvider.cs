@@ -13,7 +13,8 @@ namespace Workspace.Server.Features.Auth;
 /// </summary>
 public static class SignInWithProvider
 {
-    public sealed record Command(string Issuer, string Subject, string Email, string DisplayName, IReadOnlyList<string> AgencyClaimValues)
+    /// <param name="EmailVerified">Whether the provider says it verified <paramref name="Email"/> (its <c>email_verified</c> claim).</param>
+    public sealed record Command(string Issuer, string Subject, string Email, string DisplayName, IReadOnlyList<string> AgencyClaimValues, bool EmailVerified = false)
         : IRequest<ClaimsPrincipal>, IPublicRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -35,7 +36,15 @@ public static class SignInWithProvider
             var person = await users.FindByLoginAsync(SingleSignOn.Scheme, command.Subject);
             if (person is null)
             {
-                person = await users.FindByEmailAsync(command.Email.Trim()) ?? await RegisterAsync(command, cancellationToken);
+                var registered = await users.FindByEmailAsync(command.Email.Trim());
+                if (registered is not null && !command.EmailVerified && sso.Value.RequireVerifiedEmail)
+                {
+                    // Anyone can claim an address at a provider that does not check it: only a verified one stands for the person registered with it.
+                    throw new RuleBrokenException("unverified-email",
+                        $"The identity provider has not verified the address {command.Email.Trim()}, which belongs to a person of the workspace. Verify it at the provider, or ask the secretariat.");
+                }
+
+                person = registered ?? await RegisterAsync(command, cancellationToken);
                 Ensure(await users.AddLoginAsync(person, new UserLoginInfo(SingleSignOn.Scheme, command.Subject, sso.Value.DisplayName)));
             }
 

@@ -45,8 +45,7 @@ public static class CommentOnConsultation
         {
             var consultation = await db.Consultations.SingleOrDefaultAsync(c => c.Id == command.ConsultationId, cancellationToken)
                 ?? throw new NotFoundException("consultation", command.ConsultationId.ToString());
-            var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
-            if (!throttle.TryTake(client, out var retryAfter))
+            if (!throttle.TryTake(Http.ClientAddress.Of(http.HttpContext), out var retryAfter))
             {
                 throw new TooManyAttemptsException(retryAfter, $"Too many comments from this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.");
             }
@@ -58,8 +57,11 @@ public static class CommentOnConsultation
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var email = command.Email!.Trim();
-            if (await db.ConsultationComments.CountAsync(c => c.ConsultationId == consultation.Id && c.CreatedAt > now.AddHours(-1), cancellationToken) >= PerConsultationPerHour)
+            var email = Domain.EmailAddresses.Canonical(command.Email!);
+
+            // Only confirmed comments count: unconfirmed ones cost nothing to send, and counting them would let anyone
+            // with enough source addresses shut the public out.
+            if (await db.ConsultationComments.CountAsync(c => c.ConsultationId == consultation.Id && c.ConfirmedAt > now.AddHours(-1), cancellationToken) >= PerConsultationPerHour)
             {
                 throw new TooManyAttemptsException(TimeSpan.FromHours(1), "This consultation takes no more comments for the moment. Try again in an hour.");
             }
@@ -84,5 +86,5 @@ public static class CommentOnConsultation
             .AllowAnonymous()
             .WithName("CommentOnConsultation")
             .WithSummary("Comment on a public consultation")
-            .WithDescription("No sign-in. `name`, `organization`, `email`, `text` (up to 5,000 characters, plain text), `section` (optional). Answers 202: a link is mailed to `email`, and the comment goes to the moderators once it is followed; the address is never shown publicly. Closed → 409 `consultation-closed`. Limits: 5 per client address in ten minutes, 10 per e-mail address a day, 200 per consultation an hour (429).");
+            .WithDescription("No sign-in. `name`, `organization`, `email`, `text` (up to 5,000 characters, plain text), `section` (optional). Answers 202: a link is mailed to `email`, and the comment goes to the moderators once it is followed; the address is never shown publicly. Closed → 409 `consultation-closed`. Limits: 5 per client (an IPv4 address or an IPv6 /64, behind the configured proxies) in ten minutes, 10 per e-mail address a day (in any letter case), 200 confirmed comments per consultation an hour (429).");
 }
