@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workspace.Server.Data;
-using Workspace.Server.Mail;
 using Workspace.Server.Http;
+using Workspace.Server.Mail;
 using Workspace.Tests.Infrastructure;
 
 namespace Workspace.Tests.Security;
