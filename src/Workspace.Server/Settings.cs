@@ -246,6 +246,13 @@ public sealed class DatabaseOptions
 {
     /// <summary><c>Sqlite</c> (an embedded file, one node) or <c>PostgreSql</c> (one database, one or several nodes).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// PostgreSQL: the most connections one node opens for requests (and as many for its jobs). Keep nodes × 2 × this
+    /// below the server's <c>max_connections</c>: a request then waits for a free connection, never fails for want of one.
+    /// </summary>
+    [Range(2, 1000)]
+    public int MaxPoolSize { get; set; } = 20;
 }
 
 /// <summary>The database's storage. Section <c>Storage</c>.</summary>

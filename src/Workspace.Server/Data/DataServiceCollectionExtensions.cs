@@ -17,10 +17,10 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkspaceData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
-        var storage = provider == DatabaseProvider.PostgreSql
-            ? AddPostgreSql(services, configuration.GetConnectionString(ConnectionName))
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
+        var storage = database.Provider == DatabaseProvider.PostgreSql
+            ? AddPostgreSql(services, configuration.GetConnectionString(ConnectionName), database.MaxPoolSize)
             : AddSqlite(services, configuration, environment);
         services.AddSingleton(storage);
 
@@ -30,7 +30,9 @@ public static class DataServiceCollectionExtensions
         string Resolve(string configured, string fallback) =>
             string.IsNullOrWhiteSpace(configured) ? Path.Combine(beside, fallback) : Path.GetFullPath(configured, environment.ContentRootPath);
         services.AddSingleton(_ => new ChainKeys(Resolve(audit.KeyFile, "workspace.chain-keys")));
-        services.AddSingleton(new LogAnchor(Resolve(audit.AnchorFile, "workspace.anchor")));
+        // A factory, so that the container releases the anchor's lock when the server stops.
+        var anchor = Resolve(audit.AnchorFile, "workspace.anchor");
+        services.AddSingleton(_ => new LogAnchor(anchor));
 
         // First of the hosted services: the database is migrated before anything reads it (Data Protection's key ring).
         services.AddHostedService<DatabaseInitializer>();
@@ -58,7 +60,7 @@ public static class DataServiceCollectionExtensions
         return storage;
     }
 
-    private static StorageMode AddPostgreSql(IServiceCollection services, string? connectionString)
+    private static StorageMode AddPostgreSql(IServiceCollection services, string? connectionString, int maxPoolSize)
     {
         if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +68,9 @@ public static class DataServiceCollectionExtensions
                 "Database:Provider is PostgreSql but ConnectionStrings:Workspace is not a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Bounded per node (EF Core's pool here, the jobs' pool as large): with nodes × 2 × the bound below the server's
+        // max_connections, a burst of requests waits for a connection instead of being refused by the server (53300).
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize };
         // The relay's LISTEN connection and the jobs' storage come from the same data source as EF Core's.
         var database = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         services.AddSingleton(database);

@@ -3,15 +3,15 @@ using Workspace.Server.Auth;
 
 namespace Workspace.Server.Data;
 
-/// <summary>
-/// Before the server takes requests: applies pending migrations, makes sure the roles exist, and seeds the
-/// demo group into an empty database when <c>Seed:Demo</c> is on.
-/// </summary>
 /// <summary>This node's chain keys are not those the log was written with (several nodes, different key files).</summary>
 public sealed class ChainKeysDifferException(string message) : IOException(message);
 
+/// <summary>
+/// Before the server takes requests: takes its anchor file for itself, applies pending migrations, makes sure the
+/// roles exist, and seeds the demo group into an empty database when <c>Seed:Demo</c> is on.
+/// </summary>
 internal sealed partial class DatabaseInitializer(
-    IServiceScopeFactory scopes, StorageMode storage, IOptions<SeedOptions> seed, IOptions<BootstrapOptions> bootstrap, IOptions<GroupOptions> group,
+    IServiceScopeFactory scopes, StorageMode storage, LogAnchor anchor, IOptions<SeedOptions> seed, IOptions<BootstrapOptions> bootstrap, IOptions<GroupOptions> group,
     ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
@@ -20,6 +20,7 @@ internal sealed partial class DatabaseInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        anchor.Claim();
         if (storage.Provider != DatabaseProvider.PostgreSql)
         {
             await PrepareAsync(cancellationToken);

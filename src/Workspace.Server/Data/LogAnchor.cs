@@ -7,12 +7,49 @@ namespace Workspace.Server.Data;
 /// after each commit it sees, and at start-up). A log later found shorter than an anchored seq, or with
 /// another hash there, was cut or rewritten: the audit reports it.
 /// </summary>
-public sealed class LogAnchor(string path)
+public sealed class LogAnchor(string path) : IDisposable
 {
     private readonly object gate = new();
     private long last = -1;
+    private FileStream? claim;
 
     public string Path { get; } = path;
+
+    /// <summary>
+    /// Takes the anchor for this server alone, for as long as it runs (an exclusive lock on <c>.lock</c> beside it). Each
+    /// node anchors what its own relay saw, in its own file: a second node on the same file refuses to start rather than
+    /// mix its heads into another's record.
+    /// </summary>
+    public void Claim()
+    {
+        lock (gate)
+        {
+            if (claim is not null)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+            try
+            {
+                claim = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new AnchorInUseException(
+                    $"the anchor file {Path} is written by another server that is running (its lock {Path}.lock is held): give each node its own Audit:AnchorFile.", e);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            claim?.Dispose();
+            claim = null;
+        }
+    }
 
     /// <summary>Appends the head; false when the file cannot be written (read-only or full storage), to be tried again at the next head.</summary>
     public bool Record(long seq, string hash)
@@ -78,3 +115,6 @@ public sealed class LogAnchor(string path)
         return anchored;
     }
 }
+
+/// <summary>Another running server holds the anchor file this one was given.</summary>
+public sealed class AnchorInUseException(string message, Exception inner) : IOException(message, inner);

@@ -48,7 +48,22 @@ public static class StorageFailure
         return null;
     }
 
-    public static bool Is(Exception e) => Find(e) is not null || FindServerFailure(e) is not null || e is IOException or UnauthorizedAccessException;
+    /// <summary>What the PostgreSQL server said no to at the door: the database does not exist, or the role may not sign in.</summary>
+    public static Npgsql.PostgresException? FindRefusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "3D000" or "28P01" or "28000" or "42501" } refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool Is(Exception e) =>
+        Find(e) is not null || FindServerFailure(e) is not null || FindRefusal(e) is not null || e is IOException or UnauthorizedAccessException;
 
     /// <summary>What went wrong, in one line a person can act on.</summary>
     public static string Describe(Exception e) => (Find(e)?.SqliteErrorCode & 0xFF) switch
@@ -57,7 +72,10 @@ public static class StorageFailure
         ReadOnly => "the database is read-only and needs to be written (pending migrations, demo seed or first sign-in). Make it writable, then start again.",
         CannotOpen => "the database file cannot be opened (missing folder or no permission).",
         IoError => "the storage reported an I/O error.",
-        _ when e is ReadOnlyStorageException or ChainKeysDifferException => e.Message,
+        _ when e is ReadOnlyStorageException or ChainKeysDifferException or AnchorInUseException => e.Message,
+        _ when FindRefusal(e) is { SqlState: "3D000" } missing =>
+            $"the PostgreSQL database named in ConnectionStrings:Workspace does not exist ({missing.MessageText}): create it, owned by the workspace's role (createdb -O <role> <name>), and start again.",
+        _ when FindRefusal(e) is { } refused => $"the PostgreSQL server refused the workspace's role ({refused.SqlState}: {refused.MessageText}): check the user and password in ConnectionStrings:Workspace and the role's rights.",
         _ when FindServerFailure(e) is { } server => $"the database server is unavailable ({server.Message}).",
         _ => $"{e.GetType().Name}: {e.Message}",
     };

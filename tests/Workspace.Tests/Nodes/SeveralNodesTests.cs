@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Workspace.Client;
 using Workspace.Tests.Infrastructure;
 using Workspace.Tests.Live;
@@ -153,6 +154,48 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         Assert.Equal(74, exit);
         Assert.Contains("is not the one the event log was written with", stranger.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_given_the_anchor_file_another_running_node_writes_refuses_to_start()
+    {
+        var shared = Path.GetDirectoryName(nodes.First.Directory)!;
+        await using var second = new ServerProcess(Path.Combine(Path.GetTempPath(), "workspace-nodes", Guid.NewGuid().ToString("N")))
+        {
+            Environment =
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__Workspace"] = nodes.ConnectionString,
+                ["Audit__KeyFile"] = Path.Combine(shared, "shared.chain-keys"),
+                ["Audit__AnchorFile"] = Path.Combine(nodes.First.Directory, "data", "workspace.anchor"),
+            },
+        };
+
+        var exit = await second.StartAsync();
+
+        Assert.Equal(74, exit);
+        Assert.Contains("is written by another server that is running", second.Errors, StringComparison.Ordinal);
+        Assert.Single(second.Errors.Trim().Split('\n'));
+        // The first node goes on, its anchor and audit untouched.
+        var secretariat = await TwoNodes.ClientAsync(nodes.First.BaseAddress, WorkspaceHost.Secretariat);
+        Assert.True((await secretariat.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/audit/verify")).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_node_on_a_database_that_does_not_exist_stops_with_one_line_saying_what_to_create()
+    {
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(nodes.ConnectionString) { Database = "no_such_workspace" }.ConnectionString;
+        await using var node = new ServerProcess(Path.Combine(Path.GetTempPath(), "workspace-nodes", Guid.NewGuid().ToString("N")))
+        {
+            Environment = { ["Database__Provider"] = "PostgreSql", ["ConnectionStrings__Workspace"] = missing },
+        };
+
+        var exit = await node.StartAsync();
+
+        Assert.Equal(74, exit);
+        Assert.Contains("does not exist", node.Errors, StringComparison.Ordinal);
+        Assert.Contains("createdb", node.Errors, StringComparison.Ordinal);
+        Assert.Single(node.Errors.Trim().Split('\n'));
     }
 
     private async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
