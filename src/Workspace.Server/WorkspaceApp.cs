@@ -95,6 +95,7 @@ public static class WorkspaceApp
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();
         app.UseAntiforgery();
+        app.UseCookieFormGuard();
         app.UseStaticFiles();
 
         app.MapWorkspaceApi();

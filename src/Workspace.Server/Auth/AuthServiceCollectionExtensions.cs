@@ -72,7 +72,8 @@ public static class AuthServiceCollectionExtensions
                 }
                 else
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    // Relative: the Host header is the client's to choose, so it never goes into an address the server gives.
+                    context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
                 }
 
                 return Task.CompletedTask;

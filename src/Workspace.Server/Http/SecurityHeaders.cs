@@ -7,8 +7,19 @@ namespace Workspace.Server.Http;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Pages rendered by the server (API reference, jobs dashboard, later the web UI).</summary>
+    /// <summary>
+    /// The web UI's pages: scripts only from the server's own files (blazor.web.js, app.js, the Fluent components), never
+    /// inline, so that markup slipped past the sanitizer into a page cannot run.
+    /// </summary>
     public const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The two pages of others' making, which write inline scripts: the API reference (Scalar, over the server's own
+    /// OpenAPI text) and the secretariat's jobs dashboard (Hangfire). Neither shows text people wrote in pages.
+    /// </summary>
+    public const string ToolPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -31,9 +42,9 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                    ? PagePolicy
-                    : ApiPolicy;
+                headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true ? ApiPolicy
+                    : context.Request.Path.StartsWithSegments(ApiReference.Path) || context.Request.Path.StartsWithSegments(Jobs.JobsServiceCollectionExtensions.DashboardPath) ? ToolPolicy
+                    : PagePolicy;
                 return Task.CompletedTask;
             });
             return next(context);
