@@ -112,7 +112,7 @@ public sealed class WorkspaceClient
 
     /// <summary>The papers the caller may see.</summary>
     public Task<IReadOnlyList<PaperSummary>> ListPapersAsync(CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<PaperSummary>>(HttpMethod.Get, "/api/papers", null, ct: ct);
+        AllPagesAsync<PaperSummary>("/api/papers", ct);
 
     /// <summary>One paper.</summary>
     public Task<Paper> GetPaperAsync(Guid paperId, CancellationToken ct = default) =>
@@ -203,9 +203,9 @@ public sealed class WorkspaceClient
     public Task<Paper> WithdrawAsync(Guid paperId, CancellationToken ct = default) =>
         SendAsync<Paper>(HttpMethod.Post, $"/api/papers/{paperId}/withdraw", null, ct: ct);
 
-    /// <summary>The caller's notifications, newest first.</summary>
+    /// <summary>The caller's notifications, newest first (the server keeps the latest 200 in reach).</summary>
     public Task<IReadOnlyList<Notification>> ListNotificationsAsync(bool unreadOnly = false, CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<Notification>>(HttpMethod.Get, $"/api/me/notifications?unreadOnly={(unreadOnly ? "true" : "false")}", null, ct: ct);
+        AllPagesAsync<Notification>($"/api/me/notifications?unreadOnly={(unreadOnly ? "true" : "false")}", ct);
 
     /// <summary>Which mail the caller receives, per kind: <c>Off</c>, <c>Immediate</c> or <c>Digest</c>.</summary>
     public Task<MailSettings> GetMailSettingsAsync(CancellationToken ct = default) =>
@@ -217,7 +217,7 @@ public sealed class WorkspaceClient
 
     /// <summary>Published papers, newest first (no sign-in needed).</summary>
     public Task<IReadOnlyList<Publication>> ListPublicationsAsync(CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<Publication>>(HttpMethod.Get, "/api/publications", null, ct: ct);
+        AllPagesAsync<Publication>("/api/publications", ct);
 
     /// <summary>Convenes a meeting (co-chairs, secretariat; a working group's lead for its meetings).</summary>
     public Task<Meeting> ScheduleMeetingAsync(string title, string kind, DateTimeOffset startsAt, int durationMinutes, string timeZone,
@@ -315,6 +315,29 @@ public sealed class WorkspaceClient
         }
 
         return (await response.Content.ReadFromJsonAsync<T>(Json, ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Every entry of a paged list: its pages in order, following each answer's <c>Link: &lt;…&gt;; rel="next"</c>.</summary>
+    public async Task<IReadOnlyList<T>> AllPagesAsync<T>(string path, CancellationToken ct = default)
+    {
+        var all = new List<T>();
+        for (string? next = path; next is not null;)
+        {
+            using var response = await http.GetAsync(next, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ProblemAsync(response, ct).ConfigureAwait(false);
+            }
+
+            all.AddRange((await response.Content.ReadFromJsonAsync<IReadOnlyList<T>>(Json, ct).ConfigureAwait(false))!);
+            next = response.Headers.TryGetValues("Link", out var links)
+                ? links.SelectMany(l => l.Split(',')).Select(l => l.Trim())
+                    .Where(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal) && l.StartsWith('<'))
+                    .Select(l => l[1..l.IndexOf('>', StringComparison.Ordinal)]).FirstOrDefault()
+                : null;
+        }
+
+        return all;
     }
 
     private static async Task<WorkspaceProblemException> ProblemAsync(HttpResponseMessage response, CancellationToken ct)

@@ -138,6 +138,10 @@ public sealed class ApiOptions
     [Range(1, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 24;
 
+    /// <summary>Changes one person (or one client, signed out) may make in a minute on one node, beyond which 429; 0: no limit.</summary>
+    [Range(0, 1_000_000)]
+    public int WritesPerMinute { get; set; } = 300;
+
     /// <summary>The address people reach the server at (https://workspace.example.org), for links in answers; empty: the address it listens on.</summary>
     [Url]
     public string? PublicUrl { get; set; }

@@ -69,6 +69,9 @@ public class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>What <paramref name="page"/> wrote to its console so far.</summary>
+    public static IReadOnlyList<string> ConsoleOf(IPage page) => Console.TryGetValue(page, out var lines) ? [.. lines] : [];
+
     /// <summary>What each page wrote to its console, to say when an expectation fails.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentBag<string>> Console = new();
 

@@ -32,6 +32,8 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
         await BrowserHost.ExpectAsync(board, () => Assertions.Expect(cell).ToContainTextAsync("Approved", new() { Timeout = 2_000 }));
         var recorded = await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id);
         Assert.Equal("Approved", recorded.Round!.Agencies.Single(a => a.AgencyCode == "IOM").Status);
+        // The pages' policy allows no inline script, and nothing on these live pages needed one.
+        Assert.DoesNotContain(BrowserHost.ConsoleOf(board).Concat(BrowserHost.ConsoleOf(iom)), line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 
     [BrowserFact]

@@ -63,6 +63,9 @@ public interface IConveneRequest : IAccessRule
     Domain.Meetings.MeetingKind? Kind { get; }
 
     Guid? WorkingGroupId { get; }
+
+    /// <summary>The agencies named; a working group's lead may name only the group's members.</summary>
+    IReadOnlyList<string>? InvitedAgencyCodes { get; }
 }
 
 /// <summary>People of the invited agencies and the secretariat see a meeting; anyone else gets 404.</summary>

@@ -47,6 +47,8 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(
                 throw new ForbiddenException(convene.Kind == Domain.Meetings.MeetingKind.WorkingGroup
                     ? "Only the secretariat, the co-chairs or the working group's lead agency may convene its meetings."
                     : "Only the secretariat or focal points of the current co-chair agencies may convene this meeting.");
+            case IConveneRequest convene when !await meetings.MayInviteAsync(convene.WorkingGroupId, convene.InvitedAgencyCodes, cancellationToken):
+                throw new ForbiddenException("A working group's lead agency invites the group's members only; the co-chairs or the secretariat convene wider meetings.");
             case IMeetingViewerRequest viewer:
                 await meetings.VisibleAsync(viewer.MeetingId, cancellationToken);
                 break;

@@ -17,6 +17,21 @@ public sealed class MeetingAccess(WorkspaceDb db, ICurrentUser me, CoChairs coCh
             && await db.WorkingGroups.AnyAsync(g => g.Id == id && g.LeadAgencyCode == me.AgencyCode, ct);
     }
 
+    /// <summary>
+    /// Whether the agencies named may be invited by the caller: by anyone for the secretariat and the co-chairs; a
+    /// working group's lead, who convenes only by that power, names the group's members (and its own agency) only.
+    /// </summary>
+    public async Task<bool> MayInviteAsync(Guid? workingGroupId, IReadOnlyList<string>? invited, CancellationToken ct)
+    {
+        if (invited is null || workingGroupId is not { } id || me.IsSecretariat || await coChairs.IsCoChairAsync(me.AgencyCode, ct))
+        {
+            return true;
+        }
+
+        var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == id).Select(g => new { g.LeadAgencyCode, g.MemberAgencyCodes }).SingleOrDefaultAsync(ct);
+        return group is not null && invited.All(code => code == group.LeadAgencyCode || group.MemberAgencyCodes.Contains(code));
+    }
+
     /// <summary>The meeting's kind, group and invited agencies, or 404 when it does not exist or is not visible.</summary>
     public async Task<(MeetingKind Kind, Guid? WorkingGroupId, bool Invited)> VisibleAsync(Guid meetingId, CancellationToken ct)
     {

@@ -15,11 +15,17 @@ public sealed class MailLinks(ChainKeys keys, Http.PublicUrl url, TimeProvider c
 {
     private readonly byte[] key = keys.Derive("mail-links");
 
-    /// <summary>The one-click address for the <c>List-Unsubscribe</c> header (answers a POST).</summary>
-    public string OneClickUnsubscribe(Guid personId, string kind) => new Uri(url.Base, $"api/mail/unsubscribe?t={Seal($"u|{personId:N}|{kind}")}").ToString();
+    /// <summary>How long a message's unsubscribe links work: long enough for any message still read, not forever.</summary>
+    public static readonly TimeSpan UnsubscribeValidity = TimeSpan.FromDays(90);
 
-    /// <summary>The page a person opens from the message's footer to stop this kind of mail.</summary>
-    public string UnsubscribePage(Guid personId, string kind) => new Uri(url.Base, $"mail/unsubscribe?t={Seal($"u|{personId:N}|{kind}")}").ToString();
+    /// <summary>The one-click address for the <c>List-Unsubscribe</c> header (answers a POST), valid <see cref="UnsubscribeValidity"/>.</summary>
+    public string OneClickUnsubscribe(Guid personId, string kind) => new Uri(url.Base, $"api/mail/unsubscribe?t={UnsubscribeToken(personId, kind)}").ToString();
+
+    /// <summary>The page a person opens from the message's footer to stop this kind of mail, valid <see cref="UnsubscribeValidity"/>.</summary>
+    public string UnsubscribePage(Guid personId, string kind) => new Uri(url.Base, $"mail/unsubscribe?t={UnsubscribeToken(personId, kind)}").ToString();
+
+    private string UnsubscribeToken(Guid personId, string kind) =>
+        Seal($"u|{personId:N}|{kind}|{(clock.GetUtcNow().UtcDateTime + UnsubscribeValidity).Ticks}");
 
     /// <summary>The page that records a person's answer to an invitation, valid until the meeting starts.</summary>
     public string Rsvp(Guid personId, Guid meetingId, string response, DateTime expiresAt) =>
@@ -36,9 +42,12 @@ public sealed class MailLinks(ChainKeys keys, Http.PublicUrl url, TimeProvider c
             ? id
             : null;
 
-    /// <summary>Who asks to stop which kind of mail; null for anything not sealed here.</summary>
+    /// <summary>Who asks to stop which kind of mail; null for anything not sealed here, or expired (a copied link does not work forever).</summary>
     public (Guid PersonId, string Kind)? ReadUnsubscribe(string? token) =>
-        Open(token) is ["u", var person, var kind] && Guid.TryParseExact(person, "N", out var id) ? (id, kind) : null;
+        Open(token) is ["u", var person, var kind, var expires] && Guid.TryParseExact(person, "N", out var id)
+        && long.TryParse(expires, out var ticks) && clock.GetUtcNow().UtcDateTime.Ticks < ticks
+            ? (id, kind)
+            : null;
 
     /// <summary>Who answers which meeting how; null for anything not sealed here or expired.</summary>
     public (Guid PersonId, Guid MeetingId, string Response)? ReadRsvp(string? token) =>

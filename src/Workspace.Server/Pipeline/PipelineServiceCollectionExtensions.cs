@@ -7,8 +7,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// MediatR 5.1.0 registered by hand (see docs/decisions/0001-mediatr-5.md): the mediator, every handler
-    /// and validator in this assembly, and the behaviours in their order: metrics, authorization, validation,
-    /// idempotency, transaction.
+    /// and validator in this assembly, and the behaviours in their order: metrics, the write rate, authorization,
+    /// validation, idempotency, transaction.
     /// </summary>
     public static IServiceCollection AddWorkspacePipeline(this IServiceCollection services)
     {
@@ -30,6 +30,8 @@ public static class PipelineServiceCollectionExtensions
         // Registration order is pipeline order: the first registered behaviour is the outermost.
         services.AddSingleton<RequestMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetricsBehaviour<,>));
+        services.AddSingleton<WriteRate>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(WriteRateBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

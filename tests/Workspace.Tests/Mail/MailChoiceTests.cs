@@ -75,6 +75,12 @@ public sealed class MailChoiceTests(MailHost host) : IClassFixture<MailHost>
         Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "Second request"));
         // The notification in the workspace is not mail: it still comes.
         Assert.Contains(await (await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListNotificationsAsync(), n => n.Kind == "round-opened" && n.Subject.Id == second.Id.ToString());
+
+        // A link does not work forever: once its 90 days are over, a copy of it stops nothing.
+        var iomsLink = Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "Second request")).Headers["List-Unsubscribe"]!.Trim('<', '>');
+        host.Clock.Advance(Workspace.Server.Mail.MailLinks.UnsubscribeValidity + TimeSpan.FromMinutes(1));
+        await ProblemAssert.IsProblem(host.Anonymous().PostAsync(new Uri(iomsLink), new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])), HttpStatusCode.NotFound);
+        Assert.Equal("Immediate", (await (await host.ClientFor(WorkspaceHost.FocalPoint("IOM"))).GetMailSettingsAsync()).Kinds["round-opened"]);
     }
 }
 

@@ -47,6 +47,23 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Text_people_wrote_never_becomes_a_link_in_the_HTML_part_only_the_workspaces_own_addresses_do()
+    {
+        await host.Smtp.StartAsync();
+        const string title = "Budget review: https://evil.example/login?x=";
+        var (paper, revision) = await DraftAsync(host, title);
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        await ilo.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", host.Clock.GetUtcNow().AddDays(3));
+        await host.DeliverMailAsync();
+
+        var mail = Assert.Single(To(WorkspaceHost.FocalPoint("UNHCR"), "Budget review"));
+        var hrefs = System.Text.RegularExpressions.Regex.Matches(mail.HtmlBody ?? "", "href=\"(?<href>[^\"]*)\"").Select(m => m.Groups["href"].Value).ToList();
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, href => Assert.StartsWith(host.BaseAddress.ToString(), System.Net.WebUtility.HtmlDecode(href), StringComparison.Ordinal));
+        Assert.Contains("evil.example", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_proposed_editorial_correction_is_mailed_to_the_signatories_with_a_link_to_the_difference_but_not_to_who_proposed_it()
     {
         await host.Smtp.StartAsync();

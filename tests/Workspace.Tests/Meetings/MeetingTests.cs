@@ -71,6 +71,13 @@ public abstract class MeetingTests<THost>(THost host) : IClassFixture<THost>
             new { title = "Member call", kind = "WorkingGroup", workingGroupId = group.Id, startsAt = July1Vienna, durationMinutes = 60, timeZone = "Europe/Vienna" }),
             HttpStatusCode.Forbidden);
 
+        // The lead convenes by its lead of the group: its members only, not every member of the coordination group.
+        var wider = await ProblemAssert.IsProblem(iom.Http.PostAsJsonAsync("/api/meetings",
+            new { title = "Everyone by IOM", kind = "WorkingGroup", workingGroupId = group.Id, startsAt = July1Vienna, durationMinutes = 60, timeZone = "Europe/Vienna", invitedAgencyCodes = new[] { "UNICEF", "WHO" } }),
+            HttpStatusCode.Forbidden);
+        Assert.Contains("group's members only", wider.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["IOM", "UNICEF"], (await iom.ScheduleMeetingAsync("Small WG call", "WorkingGroup", July1Vienna, 60, "Europe/Vienna", group.Id, ["UNICEF"])).InvitedAgencyCodes);
+
         var who = await host.ClientFor(WorkspaceHost.FocalPoint("WHO"));
         await ProblemAssert.IsProblem(who.Http.GetAsync($"/api/meetings/{meeting.Id}"), HttpStatusCode.NotFound);
         Assert.DoesNotContain(await who.ListMeetingsAsync(), m => m.Id == meeting.Id);

@@ -7,7 +7,7 @@ namespace Workspace.Server.Features.Notifications;
 /// <summary>What the signed-in person has been told: rounds opened for their agency, reminders, outcomes, publications.</summary>
 public static class ListMyNotifications
 {
-    public sealed record Query(bool UnreadOnly = false) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest;
+    public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 200) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest;
 
     internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
     {
@@ -15,15 +15,19 @@ public static class ListMyNotifications
         {
             var rows = await db.Notifications.AsNoTracking()
                 .Where(n => n.PersonId == me.Id && (!query.UnreadOnly || n.ReadAt == null))
-                .OrderByDescending(n => n.EventSeq).Take(200)
+                .OrderByDescending(n => n.EventSeq).ThenBy(n => n.Id).Skip(query.Skip).Take(query.Take)
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(NotificationViews.Of)];
         }
     }
 
     public static void Map(RouteGroupBuilder me) =>
-        me.MapGet("/notifications", (IMediator mediator, CancellationToken ct, bool unreadOnly = false) => mediator.Send(new Query(unreadOnly), ct))
+        me.MapGet("/notifications", async (HttpContext http, IMediator mediator, CancellationToken ct, bool unreadOnly = false, int? limit = null, int? offset = null) =>
+            {
+                var page = Http.Paging.From(limit, offset);
+                return Http.Paging.Answer(http, page, await mediator.Send(new Query(unreadOnly, page.Offset, page.Take), ct));
+            })
             .WithName("ListMyNotifications")
             .WithSummary("My notifications")
-            .WithDescription("Newest first (at most 200); `unreadOnly=true` for the unread ones.");
+            .WithDescription("Newest first, a page at a time: `limit` (1–500, default 100) from `offset`; `Link: <…>; rel=\"next\"` while more follow. `unreadOnly=true` for the unread ones.");
 }

@@ -8,13 +8,16 @@ namespace Workspace.Server.Features.Publications;
 /// <summary>What the group has published, for anyone: nothing unpublished ever appears here.</summary>
 public static class ListPublications
 {
-    public sealed record Query : IQuery<IReadOnlyList<PublicationView>>, IPublicRequest;
+    /// <param name="Skip">Entries to pass over, newest first.</param>
+    /// <param name="Take">Entries at most; null: all (the catalogue page, the feed).</param>
+    public sealed record Query(int Skip = 0, int? Take = null) : IQuery<IReadOnlyList<PublicationView>>, IPublicRequest;
 
     internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, IReadOnlyList<PublicationView>>
     {
         public async Task<IReadOnlyList<PublicationView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var rows = await db.Papers.AsNoTracking().Where(p => p.State == PaperState.Published).OrderByDescending(p => p.PublishedAt)
+            var published = db.Papers.AsNoTracking().Where(p => p.State == PaperState.Published).OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id).Skip(query.Skip);
+            var rows = await (query.Take is { } most ? published.Take(most) : published)
                 .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, p.CorrectedAt })
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(p => new PublicationView(p.Id, p.Title, p.Kind, p.PublishedAt!.Value.AsUtcInstant(), p.PublicationSummary ?? "",
@@ -23,9 +26,13 @@ public static class ListPublications
     }
 
     public static void Map(RouteGroupBuilder publications) =>
-        publications.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new Query(), ct))
+        publications.MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct, int? limit = null, int? offset = null) =>
+            {
+                var page = Http.Paging.From(limit, offset);
+                return Http.Paging.Answer(http, page, await mediator.Send(new Query(page.Offset, page.Take), ct));
+            })
             .AllowAnonymous()
             .WithName("ListPublications")
             .WithSummary("Published papers")
-            .WithDescription("Every published paper, newest first, with its summary, tags, signatory agencies and the content hash they approved. No sign-in needed.");
+            .WithDescription("Every published paper, newest first, with its summary, tags, signatory agencies and the content hash they approved, a page at a time: `limit` (1–500, default 100) from `offset`; `Link: <…>; rel=\"next\"` while more follow. No sign-in needed.");
 }

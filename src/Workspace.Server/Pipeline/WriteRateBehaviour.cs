@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Workspace.Server.Auth;
+
+namespace Workspace.Server.Pipeline;
+
+/// <summary>
+/// How many commands one person (or, signed out, one client) may send a minute, by the injected clock, on this node:
+/// <see cref="ApiOptions.WritesPerMinute"/>. The API, the pages and the hub send the same commands, so one limit holds
+/// for all; the server's own work (jobs, start-up) is not counted.
+/// </summary>
+public sealed class WriteRate(TimeProvider clock, IOptions<ApiOptions> options)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, Counter> counters = new();
+
+    /// <summary>Takes a place for one command of <paramref name="who"/>, or says when one frees up.</summary>
+    public bool TryTake(string who, out TimeSpan retryAfter)
+    {
+        retryAfter = TimeSpan.Zero;
+        var limit = options.Value.WritesPerMinute;
+        if (limit == 0)
+        {
+            return true;
+        }
+
+        var now = clock.GetUtcNow();
+        var counter = counters.GetOrAdd(who, _ => new Counter { Start = now });
+        lock (counter)
+        {
+            if (now - counter.Start >= Window)
+            {
+                (counter.Start, counter.Count) = (now, 0);
+            }
+
+            retryAfter = counter.Start + Window - now;
+            if (counter.Count >= limit)
+            {
+                return false;
+            }
+
+            counter.Count++;
+        }
+
+        if (counters.Count > 50_000)
+        {
+            foreach (var (key, _) in counters.Where(c => now - c.Value.Start >= Window))
+            {
+                counters.TryRemove(key, out _);
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Counter
+    {
+        public DateTimeOffset Start { get; set; }
+
+        public int Count { get; set; }
+    }
+}
+
+/// <summary>Refuses a command beyond the sender's <see cref="WriteRate"/> with 429 and Retry-After, before any other work.</summary>
+internal sealed class WriteRateBehaviour<TRequest, TResponse>(WriteRate rate, ICurrentUser me, IHttpContextAccessor http)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is ICommand<TResponse>)
+        {
+            var who = me.IsAuthenticated ? "person:" + me.Id : http.HttpContext is { } context ? "client:" + Http.ClientAddress.Of(context) : null;
+            if (who is not null && !rate.TryTake(who, out var retryAfter))
+            {
+                throw new TooManyAttemptsException(retryAfter,
+                    $"Too many changes in a minute. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.");
+            }
+        }
+
+        return await next();
+    }
+}
