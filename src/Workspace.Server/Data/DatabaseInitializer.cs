@@ -24,6 +24,7 @@ internal sealed partial class DatabaseInitializer(
         if (storage.Provider != DatabaseProvider.PostgreSql)
         {
             await PrepareAsync(cancellationToken);
+            await BindAnchorAsync(cancellationToken);
             return;
         }
 
@@ -37,6 +38,19 @@ internal sealed partial class DatabaseInitializer(
 
         await PrepareAsync(cancellationToken);
         await EnsureSameChainKeysAsync(cancellationToken);
+        await BindAnchorAsync(cancellationToken);
+    }
+
+    /// <summary>The anchor names the log it anchors (its first event's hash): one left from another database stops the start.</summary>
+    private async Task BindAnchorAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var first = await scope.ServiceProvider.GetRequiredService<WorkspaceDb>().Events.AsNoTracking()
+            .Where(e => e.Seq == 1).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        if (first is not null)
+        {
+            anchor.Bind(first);
+        }
     }
 
     /// <summary>

@@ -34,10 +34,57 @@ public sealed class LogAnchor(string path) : IDisposable
             {
                 claim = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException e)
+            catch (IOException e) when (HeldByAnother(e))
             {
                 throw new AnchorInUseException(
                     $"the anchor file {Path} is written by another server that is running (its lock {Path}.lock is held): give each node its own Audit:AnchorFile.", e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Storage that cannot take the lock (read-only) cannot take the anchor's heads either: the server
+                // starts as it can, and recording the heads reports what fails.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lock was refused as held by another process, not for want of storage or rights: on Linux and macOS the
+    /// errno of a lock that would block (EWOULDBLOCK, 11 and 35), on Windows a sharing or lock violation (32, 33).
+    /// </summary>
+    private static bool HeldByAnother(IOException e) =>
+        e.HResult is WouldBlockLinux or WouldBlockMac || (e.HResult & 0xFFFF) is SharingViolation or LockViolation;
+
+    private const int WouldBlockLinux = 11, WouldBlockMac = 35, SharingViolation = 32, LockViolation = 33;
+
+    /// <summary>
+    /// Binds the anchor to the log it anchors, named by the hash of its first event (a <c>log</c> line). An anchor
+    /// that already names another log belonged to another database — one created afresh beside an old anchor, or a
+    /// second node's — and would report that log's heads as a rewritten history forever: the server does not start.
+    /// </summary>
+    public void Bind(string firstEventHash)
+    {
+        lock (gate)
+        {
+            var named = File.Exists(Path)
+                ? File.ReadLines(Path).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).FirstOrDefault(p => p is ["log", _])?[1]
+                : null;
+            if (named is not null && named != firstEventHash)
+            {
+                throw new AnchorOfAnotherLogException(
+                    $"the anchor file {Path} anchors another event log (its first event is not this database's): a database created afresh needs a fresh " +
+                    "anchor. Move the old anchor away (keep it with that database's backups), or give this database its own Audit:AnchorFile.");
+            }
+
+            if (named is null)
+            {
+                try
+                {
+                    File.AppendAllText(Path, $"log {firstEventHash}\n");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Not writable now: the next start binds it; the heads are still checked by the audit.
+                }
             }
         }
     }
@@ -115,6 +162,9 @@ public sealed class LogAnchor(string path) : IDisposable
         return anchored;
     }
 }
+
+/// <summary>The anchor file this server was given anchors another event log.</summary>
+public sealed class AnchorOfAnotherLogException(string message) : IOException(message);
 
 /// <summary>Another running server holds the anchor file this one was given.</summary>
 public sealed class AnchorInUseException(string message, Exception inner) : IOException(message, inner);

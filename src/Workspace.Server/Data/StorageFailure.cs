@@ -72,7 +72,7 @@ public static class StorageFailure
         ReadOnly => "the database is read-only and needs to be written (pending migrations, demo seed or first sign-in). Make it writable, then start again.",
         CannotOpen => "the database file cannot be opened (missing folder or no permission).",
         IoError => "the storage reported an I/O error.",
-        _ when e is ReadOnlyStorageException or ChainKeysDifferException or AnchorInUseException => e.Message,
+        _ when e is ReadOnlyStorageException or ChainKeysDifferException or AnchorInUseException or AnchorOfAnotherLogException => e.Message,
         _ when FindRefusal(e) is { SqlState: "3D000" } missing =>
             $"the PostgreSQL database named in ConnectionStrings:Workspace does not exist ({missing.MessageText}): create it, owned by the workspace's role (createdb -O <role> <name>), and start again.",
         _ when FindRefusal(e) is { } refused => $"the PostgreSQL server refused the workspace's role ({refused.SqlState}: {refused.MessageText}): check the user and password in ConnectionStrings:Workspace and the role's rights.",

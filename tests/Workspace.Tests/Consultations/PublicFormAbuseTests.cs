@@ -17,6 +17,7 @@ public sealed class PublicFormAbuseTests(MailHost host) : IClassFixture<MailHost
 {
     private async Task<Guid> OpenAsync(string title)
     {
+        await host.Smtp.StartAsync();
         var (paper, revision) = await DraftAsync(host, title);
         var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         var opened = await (await ilo.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/consultations", new { revision = revision.Number, deadline = host.Clock.GetUtcNow().AddDays(7) }))
@@ -70,7 +71,6 @@ public sealed class PublicFormAbuseTests(MailHost host) : IClassFixture<MailHost
             .Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, variants.Length - CommentOnConsultation.PerAddressPerDay)), answers);
         await host.DeliverMailAsync();
         var mails = host.Smtp.To("victim@example.org", "Confirm your comment");
-        Assert.True(mails.Count > 0, string.Join("; ", host.Smtp.Messages().Select(m => m.To + " " + m.Subject)));
         Assert.Equal(CommentOnConsultation.PerAddressPerDay, mails.Count);
         Assert.All(mails, m => Assert.DoesNotContain("evil", m.To.ToString(), StringComparison.Ordinal));
     }

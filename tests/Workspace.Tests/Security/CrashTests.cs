@@ -156,4 +156,22 @@ public sealed class StartupFailureTests
         var lines = server.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("workspace: cannot start:", Assert.Single(lines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_database_created_afresh_beside_the_anchor_of_another_stops_the_server_rather_than_cry_tampering_forever()
+    {
+        await using var server = new ServerProcess(Path.Combine(Path.GetTempPath(), "workspace-start", Guid.NewGuid().ToString("N")));
+        Assert.Null(await server.StartAsync());
+        await server.KillAsync();
+        foreach (var file in Directory.GetFiles(server.Directory, "workspace.db*"))
+        {
+            File.Delete(file);
+        }
+
+        var exit = await server.StartAsync();
+
+        Assert.Equal(74, exit);
+        var line = Assert.Single(server.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("anchors another event log", line, StringComparison.Ordinal);
+    }
 }

@@ -81,7 +81,8 @@ public sealed class StorageTests(NearlyFullHost host) : IClassFixture<NearlyFull
         SqliteConnection.ClearAllPools();
         await using var app = WorkspaceApp.Create([
             "--environment=Testing", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Workspace=Data Source={copy};Mode=ReadOnly",
-            "--Seed:Demo=false", "--Logging:LogLevel:Default=Warning"]);
+            // A second server beside the running one: an anchor of its own (a shared one refuses the start).
+            $"--Audit:AnchorFile={copy}.anchor", "--Seed:Demo=false", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
 
