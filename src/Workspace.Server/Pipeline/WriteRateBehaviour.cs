@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Workspace.Server.Auth;
 
 namespace Workspace.Server.Pipeline;
@@ -10,53 +9,13 @@ namespace Workspace.Server.Pipeline;
 /// </summary>
 public sealed class WriteRate(TimeProvider clock, IOptions<ApiOptions> options)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, Counter> counters = new();
+    private readonly WindowCounter counter = new(clock, TimeSpan.FromMinutes(1));
 
     /// <summary>Takes a place for one command of <paramref name="who"/>, or says when one frees up.</summary>
     public bool TryTake(string who, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        var limit = options.Value.WritesPerMinute;
-        if (limit == 0)
-        {
-            return true;
-        }
-
-        var now = clock.GetUtcNow();
-        var counter = counters.GetOrAdd(who, _ => new Counter { Start = now });
-        lock (counter)
-        {
-            if (now - counter.Start >= Window)
-            {
-                (counter.Start, counter.Count) = (now, 0);
-            }
-
-            retryAfter = counter.Start + Window - now;
-            if (counter.Count >= limit)
-            {
-                return false;
-            }
-
-            counter.Count++;
-        }
-
-        if (counters.Count > 50_000)
-        {
-            foreach (var (key, _) in counters.Where(c => now - c.Value.Start >= Window))
-            {
-                counters.TryRemove(key, out _);
-            }
-        }
-
-        return true;
-    }
-
-    private sealed class Counter
-    {
-        public DateTimeOffset Start { get; set; }
-
-        public int Count { get; set; }
+        return options.Value.WritesPerMinute == 0 || counter.TryTake(who, options.Value.WritesPerMinute, out retryAfter);
     }
 }
 

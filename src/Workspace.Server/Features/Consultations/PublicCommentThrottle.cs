@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Workspace.Server.Features.Consultations;
 
 /// <summary>
@@ -10,45 +8,8 @@ public sealed class PublicCommentThrottle(TimeProvider clock)
 {
     public const int PerTenMinutes = 5;
 
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, Counter> counters = new();
+    private readonly Pipeline.WindowCounter counter = new(clock, TimeSpan.FromMinutes(10));
 
     /// <summary>Takes a place for one comment from <paramref name="client"/>, or says when one frees up.</summary>
-    public bool TryTake(string client, out TimeSpan retryAfter)
-    {
-        var now = clock.GetUtcNow();
-        var counter = counters.GetOrAdd(client, _ => new Counter { Start = now });
-        lock (counter)
-        {
-            if (now - counter.Start >= Window)
-            {
-                (counter.Start, counter.Count) = (now, 0);
-            }
-
-            retryAfter = counter.Start + Window - now;
-            if (counter.Count >= PerTenMinutes)
-            {
-                return false;
-            }
-
-            counter.Count++;
-        }
-
-        if (counters.Count > 10_000)
-        {
-            foreach (var (key, stale) in counters.Where(c => now - c.Value.Start >= Window))
-            {
-                counters.TryRemove(key, out _);
-            }
-        }
-
-        return true;
-    }
-
-    private sealed class Counter
-    {
-        public DateTimeOffset Start { get; set; }
-
-        public int Count { get; set; }
-    }
+    public bool TryTake(string client, out TimeSpan retryAfter) => counter.TryTake(client, PerTenMinutes, out retryAfter);
 }
