@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -29,7 +31,9 @@ public static partial class SingleSignOn
         options.CallbackPath = "/signin-oidc";
         // The provider's claim names as they are ("sub", "email", the agency claim), not Microsoft's long ones.
         options.MapInboundClaims = false;
-        options.SaveTokens = false;
+        // The id_token is kept (in the external cookie, then the session's) for one use: the hint that lets the
+        // provider end its own session when the person signs out here.
+        options.SaveTokens = true;
         options.GetClaimsFromUserInfoEndpoint = false;
         options.Scope.Clear();
         foreach (var scope in sso.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -50,6 +54,27 @@ public static partial class SingleSignOn
         {
             // Marked as the provider's answer: it stands for no one until it becomes a session of the workspace.
             (context.Principal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(WorkspaceClaims.ProviderAnswer, "true"));
+            return Task.CompletedTask;
+        };
+        options.Events.OnRedirectToIdentityProvider = context =>
+        {
+            // Behind a proxy the request's host and scheme are not the address people use: the one registered at the
+            // provider comes from Api:PublicUrl, never from the Host header.
+            if (PublicAddress(context.HttpContext) is { } at)
+            {
+                context.ProtocolMessage.RedirectUri = new Uri(at, context.Options.CallbackPath.Value!.TrimStart('/')).ToString();
+            }
+
+            return Task.CompletedTask;
+        };
+        options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            if (PublicAddress(context.HttpContext) is { } at)
+            {
+                context.ProtocolMessage.PostLogoutRedirectUri = new Uri(at, context.Options.SignedOutCallbackPath.Value!.TrimStart('/')).ToString();
+            }
+
+            context.ProtocolMessage.IdTokenHint = context.Properties.GetParameter<string>(IdTokenHint);
             return Task.CompletedTask;
         };
         options.Events.OnAccessDenied = context =>
@@ -117,11 +142,106 @@ public static partial class SingleSignOn
                 }
 
                 await http.SignOutAsync(IdentityConstants.ExternalScheme);
-                await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+                var session = new AuthenticationProperties();
+                if (external.Properties?.GetTokenValue(OpenIdConnectParameterNames.IdToken) is { } idToken)
+                {
+                    session.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                }
+
+                await http.SignInAsync(IdentityConstants.ApplicationScheme, principal, session);
                 return Results.Redirect(LocalOrHome(returnUrl));
             })
             .ExcludeFromDescription();
+        app.MapGet("/logout/provider", async (HttpContext http, IOptionsMonitor<OpenIdConnectOptions> oidc, ILoggerFactory logs, CancellationToken ct) =>
+            {
+                // The link the sign-in page offers after a sign-out here: the provider's session ends too, so that
+                // "Sign in with …" asks again instead of signing the person straight back in.
+                var hint = TakeProviderSignOut(http);
+                if (hint is null)
+                {
+                    return Results.LocalRedirect("/login");
+                }
+
+                string? endSession;
+                try
+                {
+                    endSession = (await oidc.Get(Scheme).ConfigurationManager!.GetConfigurationAsync(ct)).EndSessionEndpoint;
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+                {
+                    Unavailable(logs.CreateLogger(typeof(SingleSignOn)), e.Message);
+                    return Results.LocalRedirect("/login?sso=unavailable");
+                }
+
+                if (string.IsNullOrEmpty(endSession))
+                {
+                    return Results.LocalRedirect("/login?sso=no-end-session");
+                }
+
+                var properties = new AuthenticationProperties { RedirectUri = "/login?signedout=everywhere" };
+                properties.SetParameter(IdTokenHint, hint);
+                await http.SignOutAsync(Scheme, properties);
+                return Results.Empty;
+            })
+            .ExcludeFromDescription();
     }
+
+    private const string IdTokenHint = "id_token_hint";
+
+    private const string ProviderSignOutCookie = "workspace.provider-sign-out";
+
+    private static readonly TimeSpan ProviderSignOutValidity = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// After a sign-out here, whether the session came through the provider: then its id_token is kept, sealed, in a
+    /// short-lived cookie only <c>/logout/provider</c> receives, and the sign-in page offers to end the provider's
+    /// session as well.
+    /// </summary>
+    public static async Task<bool> RememberProviderSignOutAsync(HttpContext http)
+    {
+        if (!http.RequestServices.GetRequiredService<IOptions<SingleSignOnOptions>>().Value.Enabled
+            || await http.GetTokenAsync(IdentityConstants.ApplicationScheme, OpenIdConnectParameterNames.IdToken) is not { Length: > 0 } idToken)
+        {
+            return false;
+        }
+
+        http.Response.Cookies.Append(ProviderSignOutCookie, Sealer(http).Protect(idToken, ProviderSignOutValidity), new CookieOptions
+        {
+            Path = "/logout",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = ProviderSignOutValidity,
+        });
+        return true;
+    }
+
+    private static string? TakeProviderSignOut(HttpContext http)
+    {
+        if (http.Request.Cookies[ProviderSignOutCookie] is not { Length: > 0 } sealedHint)
+        {
+            return null;
+        }
+
+        http.Response.Cookies.Delete(ProviderSignOutCookie, new CookieOptions { Path = "/logout" });
+        try
+        {
+            return Sealer(http).Unprotect(sealedHint);
+        }
+        catch (CryptographicException)
+        {
+            // Expired, or not ours.
+            return null;
+        }
+    }
+
+    private static ITimeLimitedDataProtector Sealer(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("Workspace.SingleSignOn.ProviderSignOut").ToTimeLimitedDataProtector();
+
+    /// <summary>The configured public address (Api:PublicUrl), if any.</summary>
+    private static Uri? PublicAddress(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.PublicUrl is { Length: > 0 } configured
+        && Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var at) ? at : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Single sign-on: the provider could not be asked: {Reason}")]
     private static partial void Unavailable(ILogger logger, string reason);

@@ -41,6 +41,12 @@ public sealed class IdentityProvider : IAsyncDisposable
 
     public int SignIns { get; private set; }
 
+    /// <summary>The subjects whose session the workspace asked the provider to end (named by a valid id_token_hint).</summary>
+    public List<string?> EndedSessions { get; } = [];
+
+    /// <summary>The redirect addresses the workspace gave in its authorization requests.</summary>
+    public List<string?> RedirectUris { get; } = [];
+
     public static async Task<IdentityProvider> StartAsync()
     {
         var provider = new IdentityProvider();
@@ -64,7 +70,8 @@ public sealed class IdentityProvider : IAsyncDisposable
             .AddServer(options =>
             {
                 // Pushed authorization requests offered, as certified providers do: the workspace's handler then uses them.
-                options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetPushedAuthorizationEndpointUris("connect/par");
+                options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetPushedAuthorizationEndpointUris("connect/par")
+                    .SetEndSessionEndpointUris("connect/endsession");
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -72,6 +79,7 @@ public sealed class IdentityProvider : IAsyncDisposable
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
         builder.Services.AddAuthentication();
@@ -79,6 +87,7 @@ public sealed class IdentityProvider : IAsyncDisposable
         app.UseAuthentication();
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)Authorize);
         app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
+        app.MapMethods("/connect/endsession", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)EndSessionAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Authority = new Uri(address.TrimEnd('/') + "/");
@@ -86,7 +95,7 @@ public sealed class IdentityProvider : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DbContext>().Database.EnsureCreatedAsync();
     }
 
-    /// <summary>Registers the workspace as a client, with the address the provider sends people back to.</summary>
+    /// <summary>Registers the workspace as a client, with the addresses the provider sends people back to.</summary>
     public async Task RegisterClientAsync(Uri workspace)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -98,11 +107,13 @@ public sealed class IdentityProvider : IAsyncDisposable
             ClientType = ClientTypes.Confidential,
             DisplayName = "Inter-Agency Workspace",
             RedirectUris = { new Uri(workspace, "signin-oidc") },
+            PostLogoutRedirectUris = { new Uri(workspace, "signout-callback-oidc") },
             Permissions =
             {
                 OpenIddictConstants.Permissions.Endpoints.Authorization,
                 OpenIddictConstants.Permissions.Endpoints.Token,
                 OpenIddictConstants.Permissions.Endpoints.PushedAuthorization,
+                OpenIddictConstants.Permissions.Endpoints.EndSession,
                 OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
                 OpenIddictConstants.Permissions.ResponseTypes.Code,
                 OpenIddictConstants.Permissions.Scopes.Email,
@@ -125,6 +136,7 @@ public sealed class IdentityProvider : IAsyncDisposable
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
+        RedirectUris.Add(request.RedirectUri);
         var person = NextPerson;
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, person.Subject).SetClaim(Claims.Email, person.Email).SetClaim(Claims.Name, person.Name)
@@ -153,6 +165,14 @@ public sealed class IdentityProvider : IAsyncDisposable
         var identity = new ClaimsIdentity(result.Principal!.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private async Task<IResult> EndSessionAsync(HttpContext context)
+    {
+        // OpenIddict has checked the hint (signed by this provider) and the post-logout address (registered).
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        EndedSessions.Add(hint.Principal?.GetClaim(Claims.Subject));
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     public async ValueTask DisposeAsync()
@@ -194,7 +214,10 @@ public class SingleSignOnHost : WorkspaceHost
 
     protected override async Task StartingAsync() => IdP = await IdentityProvider.StartAsync();
 
-    protected override Task StartedAsync() => IdP.RegisterClientAsync(BaseAddress);
+    protected override Task StartedAsync() => IdP.RegisterClientAsync(RegisteredAddress);
+
+    /// <summary>The workspace's address as registered at the provider.</summary>
+    protected virtual Uri RegisteredAddress => BaseAddress;
 
     protected override async Task DisposedAsync() => await IdP.DisposeAsync();
 }
@@ -210,4 +233,29 @@ public sealed class WrongSecretSingleSignOnHost : SingleSignOnHost
 public sealed class SingleSignOnOnlyHost : SingleSignOnHost
 {
     protected override bool PasswordSignIn => false;
+}
+
+/// <summary>
+/// A workspace behind a proxy: people reach it at its public address (Api:PublicUrl, here http://localhost:port),
+/// the server sees another host (127.0.0.1:port), and the provider knows only the public one.
+/// </summary>
+public sealed class PublicAddressSingleSignOnHost : SingleSignOnHost
+{
+    private int port;
+
+    public Uri PublicAddress => new($"http://localhost:{port}/");
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [.. base.Settings, new("urls", $"http://127.0.0.1:{port}"), new("Api:PublicUrl", PublicAddress.ToString())];
+
+    protected override Uri RegisteredAddress => PublicAddress;
+
+    protected override async Task StartingAsync()
+    {
+        await base.StartingAsync();
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+    }
 }

@@ -121,6 +121,82 @@ public sealed partial class SingleSignOnTests(SingleSignOnHost host) : IClassFix
         Assert.Null(await PersonAsync("refused@iom.example"));
         browser.Dispose();
     }
+
+    [Fact]
+    public async Task Signing_out_offers_to_end_the_providers_session_too_and_the_provider_is_told_whose()
+    {
+        var (browser, _) = await SignInAsync(host, host.IdP, ("sub-ilo-6", "kofi@ilo.example", "Kofi Mensah", "group-ilo"));
+
+        var signedOut = await SignOutAsync(browser);
+        Assert.Equal("/login", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        var page = WebUtility.HtmlDecode(await signedOut.Content.ReadAsStringAsync());
+        Assert.Contains("You are signed out of the workspace. You may still be signed in at Test ID", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/logout/provider\"", page, StringComparison.Ordinal);
+        Assert.Equal("/login", (await browser.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath);
+
+        var everywhere = await browser.GetAsync("/logout/provider");
+        Assert.Equal("/login", everywhere.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("You are signed out of the workspace and of Test ID.", WebUtility.HtmlDecode(await everywhere.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, host.IdP.EndedSessions.Count(s => s == "sub-ilo-6"));
+
+        // The offer is good once: the link again only shows the sign-in page, and the provider is not asked again.
+        var again = await browser.GetAsync("/logout/provider");
+        Assert.DoesNotContain("You are signed out", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1, host.IdP.EndedSessions.Count(s => s == "sub-ilo-6"));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Signing_out_of_a_password_session_makes_no_offer_about_the_provider()
+    {
+        using var browser = new CookieBrowser(host.BaseAddress);
+        var login = await browser.GetStringAsync("/login");
+        var form = Regex.Match(login, "<form method=\"post\"[^>]*>(?<inner>.*?)</form>", RegexOptions.Singleline).Groups["inner"].Value;
+        var fields = HiddenField().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.Email"] = WorkspaceHost.FocalPoint("OHCHR");
+        fields["Input.Password"] = WorkspaceHost.Password;
+        var home = await browser.PostAsync("/login", new FormUrlEncodedContent(fields));
+        Assert.Contains("OHCHR", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var signedOut = await SignOutAsync(browser);
+        Assert.Equal("/login", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("/logout/provider", await signedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("You are signed out", WebUtility.HtmlDecode(await signedOut.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    /// <summary>The header's sign-out button, as a browser posts it (with the page's antiforgery token).</summary>
+    internal static async Task<HttpResponseMessage> SignOutAsync(CookieBrowser browser)
+    {
+        var page = await browser.GetStringAsync("/");
+        var form = Regex.Match(page, "<form method=\"post\" action=\"/logout\"[^>]*>(?<inner>.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, "The page has no sign-out button.");
+        var fields = HiddenField().Matches(form.Groups["inner"].Value).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        return await browser.PostAsync("/logout", new FormUrlEncodedContent(fields));
+    }
+}
+
+/// <summary>Behind a proxy: the addresses the provider is given come from Api:PublicUrl, never from the request's host.</summary>
+public sealed class SingleSignOnBehindProxyTests(PublicAddressSingleSignOnHost host) : IClassFixture<PublicAddressSingleSignOnHost>
+{
+    [Fact]
+    public async Task The_provider_is_given_the_public_address_and_the_sign_in_completes_through_it()
+    {
+        using var browser = new CookieBrowser(host.BaseAddress);
+        host.IdP.NextPerson = ("sub-proxy-1", "nadia@iom.example", "Nadia Rahman", "group-iom");
+        var atProvider = await browser.GetAsync("/login/sso?returnUrl=%2Fsettings");
+        var page = await atProvider.Content.ReadAsStringAsync();
+
+        Assert.Equal(new Uri(host.PublicAddress, "signin-oidc").ToString(), Assert.Single(host.IdP.RedirectUris));
+        var action = new Uri(WebUtility.HtmlDecode(Regex.Match(page, "<form[^>]*action=\"(?<action>[^\"]+)\"").Groups["action"].Value));
+        Assert.Equal(new Uri(host.PublicAddress, "signin-oidc"), action);
+
+        // The proxy delivers the public address's request to the server: the code is redeemed with the same address.
+        var fields = Regex.Matches(page, "<input[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var landed = await browser.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+        Assert.Equal("/settings", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Nadia Rahman", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>What goes wrong with single sign-on lands on the sign-in page with a reason, or refuses the start; never a 500.</summary>

@@ -26,13 +26,17 @@ public static class SignOut
         }
     }
 
-    /// <summary>The web UI's sign-out: the same command, then the cookie goes and the person sees the sign-in page.</summary>
+    /// <summary>
+    /// The web UI's sign-out: the same command, then the cookie goes and the person sees the sign-in page, which
+    /// offers to end the identity provider's session too when this one came through it.
+    /// </summary>
     public static void MapPage(IEndpointRouteBuilder app) =>
         app.MapPost("/logout", async (IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new Command(), ct);
+                var throughProvider = await SingleSignOn.RememberProviderSignOutAsync(http);
                 await http.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
-                return Results.LocalRedirect("/login");
+                return Results.LocalRedirect(throughProvider ? "/login?signedout=provider" : "/login");
             })
             .ExcludeFromDescription();
 
