@@ -228,9 +228,9 @@ public sealed class WorkspaceClient
     public Task<Meeting> GetMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
         SendAsync<Meeting>(HttpMethod.Get, $"/api/meetings/{meetingId}", null, ct: ct);
 
-    /// <summary>The meetings the caller is invited to.</summary>
+    /// <summary>The meetings the caller is invited to, by start (every page).</summary>
     public Task<IReadOnlyList<Meeting>> ListMeetingsAsync(CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<Meeting>>(HttpMethod.Get, "/api/meetings", null, ct: ct);
+        AllPagesAsync<Meeting>("/api/meetings", ct);
 
     /// <summary>Answers an invitation for oneself.</summary>
     public Task<Meeting> RsvpAsync(Guid meetingId, string response, CancellationToken ct = default) =>

@@ -72,4 +72,41 @@ public sealed class PagingTests(WorkspaceHost host) : IClassFixture<WorkspaceHos
         Assert.Equal(["offset"], ProblemAssert.ErrorFields(await ProblemAssert.IsProblem(unicef.Http.GetAsync("/api/publications?offset=-1"), HttpStatusCode.BadRequest, "validation")));
         Assert.Equal(["limit"], ProblemAssert.ErrorFields(await ProblemAssert.IsProblem(unicef.Http.GetAsync("/api/me/notifications?limit=501"), HttpStatusCode.BadRequest, "validation")));
     }
+
+    [Fact]
+    public async Task Comments_and_meetings_come_a_page_at_a_time_in_their_order_and_the_pages_hold_each_once()
+    {
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Paged comments", "IssueBrief", "ILO", ["IOM"]);
+        await ilo.AddRevisionAsync(paper.Id, 0, "# Paged comments\n\nA text.\n");
+        var written = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            written.Add((await ilo.AddCommentAsync(paper.Id, 1, $"Comment {i}")).Id);
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var comments = await ilo.Http.GetAsync($"/api/papers/{paper.Id}/comments?limit=2&offset=2");
+        Assert.Equal(written.Skip(2).Take(2), (await comments.Content.ReadFromJsonAsync<List<JsonElement>>())!.Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal($"</api/papers/{paper.Id}/comments?limit=2&offset=4>; rel=\"next\"", Assert.Single(comments.Headers.GetValues("Link")));
+        Assert.Equal(written, (await ilo.AllPagesAsync<JsonElement>($"/api/papers/{paper.Id}/comments?limit=2")).Select(c => c.GetProperty("id").GetGuid()));
+
+        // Meetings by start, narrowed to a period and paged: the link keeps the period.
+        var start = host.Clock.GetUtcNow().AddDays(30);
+        var scheduled = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            scheduled.Add((await ilo.ScheduleMeetingAsync($"Paged meeting {i}", "Plenary", start.AddDays(i), 60, "Europe/Vienna")).Id);
+        }
+
+        var from = Uri.EscapeDataString(start.AddMinutes(-1).ToString("O"));
+        var to = Uri.EscapeDataString(start.AddDays(10).ToString("O"));
+        var meetings = await ilo.Http.GetAsync($"/api/meetings?from={from}&to={to}&limit=3");
+        Assert.Equal(scheduled.Take(3), (await meetings.Content.ReadFromJsonAsync<List<JsonElement>>())!.Select(m => m.GetProperty("id").GetGuid()));
+        var next = Assert.Single(meetings.Headers.GetValues("Link"));
+        Assert.Contains("offset=3", next, StringComparison.Ordinal);
+        Assert.Contains("from=", next, StringComparison.Ordinal);
+        Assert.Equal(scheduled, (await ilo.AllPagesAsync<JsonElement>($"/api/meetings?from={from}&to={to}&limit=3")).Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(scheduled, (await ilo.ListMeetingsAsync()).Select(m => m.Id).Where(scheduled.Contains));
+    }
 }

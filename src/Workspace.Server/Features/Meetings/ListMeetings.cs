@@ -9,7 +9,10 @@ public static class ListMeetings
     /// <param name="From">Meetings ending after this instant, if given.</param>
     /// <param name="To">Meetings starting before this instant, if given.</param>
     /// <param name="WorkingGroupId">Only this group's meetings, if given.</param>
-    public sealed record Query(DateTimeOffset? From, DateTimeOffset? To, Guid? WorkingGroupId = null) : IQuery<IReadOnlyList<MeetingView>>, ISignedInRequest;
+    /// <param name="Skip">Entries to pass over, by start.</param>
+    /// <param name="Take">Entries at most; null: all (the pages).</param>
+    public sealed record Query(DateTimeOffset? From, DateTimeOffset? To, Guid? WorkingGroupId = null, int Skip = 0, int? Take = null)
+        : IQuery<IReadOnlyList<MeetingView>>, ISignedInRequest;
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -37,15 +40,28 @@ public static class ListMeetings
             meetings = meetings.Where(m => m.WorkingGroupId == group);
         }
 
-        var rows = await meetings.OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
-        // The end is start plus duration, which SQLite cannot add in a query.
-        return await MeetingView.ForAsync(papers, [.. rows.Where(m => query.From is null || m.EndsAt > query.From.Value.UtcDateTime)], cancellationToken);
+        var ordered = meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
+        if (query.From is not { } from)
+        {
+            var page = await ordered.Skip(query.Skip).Take(query.Take ?? int.MaxValue).ToListAsync(cancellationToken);
+            return await MeetingView.ForAsync(papers, page, cancellationToken);
+        }
+
+        // The end is start plus duration, which SQLite cannot add in a query: the database narrows by the longest a
+        // meeting lasts (7 days), the exact end is checked here.
+        var startsAfter = from.UtcDateTime.AddDays(-7);
+        var rows = await ordered.Where(m => m.StartsAt > startsAfter).ToListAsync(cancellationToken);
+        var selected = rows.Where(m => m.EndsAt > from.UtcDateTime).Skip(query.Skip).Take(query.Take ?? int.MaxValue);
+        return await MeetingView.ForAsync(papers, [.. selected], cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder meetings) =>
-        meetings.MapGet("/", (IMediator mediator, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-                mediator.Send(new Query(from, to), ct))
+        meetings.MapGet("/", async (HttpContext http, IMediator mediator, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, int? offset = null) =>
+            {
+                var page = Http.Paging.From(limit, offset);
+                return Http.Paging.Answer(http, page, await mediator.Send(new Query(from, to, Skip: page.Offset, Take: page.Take), ct));
+            })
             .WithName("ListMeetings")
             .WithSummary("Meetings I am invited to")
-            .WithDescription("Meetings of your agency (the secretariat: all), by start; `from` and `to` narrow them to a period.");
+            .WithDescription("Meetings of your agency (the secretariat: all), by start; `from` and `to` narrow them to a period. A page at a time: `limit` (1–500, default 100) from `offset`; `Link: <…>; rel=\"next\"` while more follow.");
 }
