@@ -207,6 +207,10 @@ public sealed class WorkspaceClient
     public Task<IReadOnlyList<Notification>> ListNotificationsAsync(bool unreadOnly = false, CancellationToken ct = default) =>
         AllPagesAsync<Notification>($"/api/me/notifications?unreadOnly={(unreadOnly ? "true" : "false")}", ct);
 
+    /// <summary>Marks every unread notification of the caller read; how many were.</summary>
+    public async Task<int> MarkAllNotificationsReadAsync(CancellationToken ct = default) =>
+        (await SendAsync<System.Text.Json.JsonElement>(HttpMethod.Post, "/api/me/notifications/read-all", null, ct: ct)).GetProperty("marked").GetInt32();
+
     /// <summary>Which mail the caller receives, per kind: <c>Off</c>, <c>Immediate</c> or <c>Digest</c>.</summary>
     public Task<MailSettings> GetMailSettingsAsync(CancellationToken ct = default) =>
         SendAsync<MailSettings>(HttpMethod.Get, "/api/me/mail-settings", null, ct: ct);

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Workspace.Server.Auth;
 using Workspace.Server.Components;
 using Workspace.Server.Data;
-using Workspace.Server.Features;
 using Workspace.Server.Http;
 using Workspace.Server.Jobs;
 using Workspace.Server.Live;
@@ -98,7 +97,7 @@ public static class WorkspaceApp
         app.UseCookieFormGuard();
         app.UseStaticFiles();
 
-        app.MapWorkspaceApi();
+        app.MapAreas();
         app.MapSingleSignOn();
         app.MapWorkspaceLive();
         app.MapWorkspaceJobsDashboard();
@@ -106,7 +105,6 @@ public static class WorkspaceApp
         app.MapWorkspaceTelemetry();
         app.MapOpenApi();
         app.MapApiReference();
-        Features.Auth.SignOut.MapPage(app);
         app.MapWorkspaceUi();
         return app;
     }

@@ -73,6 +73,7 @@ public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
     public async Task The_notification_bell_counts_what_is_unread_and_marking_one_read_lowers_it_live()
     {
         var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement that rings the bell", "Unanimous", TimeSpan.FromDays(3));
+        await PaperScenario.InSignOffAsync(host.Server, "Statement that rings it again", "Unanimous", TimeSpan.FromDays(3));
         var page = await host.NewPageAsync();
         await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("UNHCR"));
         await page.GotoAsync("/notifications");
@@ -86,5 +87,11 @@ public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("nav .bell")).ToContainTextAsync($"{unread - 1} unread", new() { Timeout = BrowserHost.Patience }));
         Assert.Equal(unread - 1, (await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListNotificationsAsync(unreadOnly: true)).Count);
         Assert.NotEqual(Guid.Empty, paper.Id);
+
+        // The rest at once.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).ClickAsync();
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("main")).ToContainTextAsync("Nothing unread.", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator("li.unread")).ToHaveCountAsync(0);
+        Assert.Empty(await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListNotificationsAsync(unreadOnly: true));
     }
 }

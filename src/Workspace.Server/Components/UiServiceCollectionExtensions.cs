@@ -80,17 +80,5 @@ public static class UiServiceCollectionExtensions
                     "text/csv; charset=utf-8"))
             .RequireAuthorization()
             .ExcludeFromDescription();
-        // Word downloads for the pages' people (the API's routes take bearer tokens): the same requests.
-        app.MapGet("/papers/{paperId:guid}/revisions/{number:int}.docx", async (Guid paperId, int number, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Features.Papers.ExportRevision.Query(paperId, number), ct)).Result())
-            .RequireAuthorization()
-            .ExcludeFromDescription();
-        app.MapGet("/consultations/{consultationId:guid}/comments.csv", async (Guid consultationId, IMediator mediator, CancellationToken ct) =>
-                Results.Text(await mediator.Send(new Features.Consultations.ExportComments.Query(consultationId), ct), "text/csv; charset=utf-8"))
-            .RequireAuthorization()
-            .ExcludeFromDescription();
-        app.MapGet("/publications/{paperId:guid}.docx", async (Guid paperId, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Features.Publications.ExportPublication.Query(paperId), ct)).Result())
-            .ExcludeFromDescription();
     }
 }

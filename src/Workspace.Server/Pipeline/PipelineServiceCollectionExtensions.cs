@@ -6,8 +6,8 @@ namespace Workspace.Server.Pipeline;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// MediatR 5.1.0 registered by hand (see docs/decisions/0001-mediatr-5.md): the mediator, every handler
-    /// and validator in this assembly, and the behaviours in their order: metrics, the write rate, authorization,
+    /// MediatR 5.1.0 registered by hand (see docs/decisions/0001-mediatr-5.md): the mediator, every handler,
+    /// validator and access rule in this assembly, and the behaviours in their order: metrics, the write rate, authorization,
     /// validation, idempotency, transaction.
     /// </summary>
     public static IServiceCollection AddWorkspacePipeline(this IServiceCollection services)
@@ -25,6 +25,11 @@ public static class PipelineServiceCollectionExtensions
         }
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        foreach (var (service, rule) in AccessRules.In(assembly))
+        {
+            services.AddScoped(service, rule);
+        }
+
         services.AddSingleton(typeof(IValidator<>), typeof(TextValidator<>));
 
         // Registration order is pipeline order: the first registered behaviour is the outermost.

@@ -32,14 +32,37 @@ public sealed class ShapeTests
     }
 
     [Fact]
-    public void Every_request_states_exactly_one_access_rule()
+    public void Every_request_has_exactly_one_access_rule()
     {
+        var rules = AccessRules.In(Server).ToList();
         foreach (var request in Requests)
         {
-            var rules = request.GetInterfaces().Where(i => i != typeof(IAccessRule) && typeof(IAccessRule).IsAssignableFrom(i)).ToList();
-            Assert.True(rules.Count == 1, $"{request.FullName} states {rules.Count} access rules");
+            var served = rules.Where(r => r.Service == typeof(IAccessRule<>).MakeGenericType(request)).Select(r => r.Implementation.Name).ToList();
+            Assert.True(served.Count == 1, $"{request.FullName} has {served.Count} access rules: {string.Join(", ", served)}");
         }
     }
+
+    [Fact]
+    public async Task A_request_with_no_access_rule_is_refused_by_the_pipeline_before_it_runs()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddWorkspacePipeline();
+        Assert.Contains(services, s => s.ServiceType == typeof(IAccessRule<Workspace.Server.Features.Papers.RecordSignOff.Command>));
+        Assert.DoesNotContain(services, s => s.ServiceType == typeof(IAccessRule<Unruly>));
+        // No one is asked who the sender is, nor whose alternate: the request stops before.
+        var pipeline = new AuthorizationBehaviour<Unruly, Unit>([], null!, null!);
+        var ran = false;
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.Handle(new Unruly(), CancellationToken.None, () =>
+        {
+            ran = true;
+            return Task.FromResult(Unit.Value);
+        }));
+        Assert.Contains("does not state who may send it", refused.Message, StringComparison.Ordinal);
+        Assert.False(ran);
+    }
+
+    /// <summary>A request that says nothing of who may send it (outside the server's assembly, so no rule finds it).</summary>
+    public sealed record Unruly : IRequest<Unit>;
 
     [Fact]
     public void Every_command_has_a_validator()

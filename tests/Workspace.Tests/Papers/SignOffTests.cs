@@ -237,6 +237,24 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Marking_all_read_reads_every_notification_of_the_caller_and_no_one_elses()
+    {
+        await InSignOffAsync(host, "Read all at once", "Unanimous", Week);
+        var unhcr = await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"));
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var unread = (await unhcr.ListNotificationsAsync(unreadOnly: true)).Count;
+        var othersUnread = (await iom.ListNotificationsAsync(unreadOnly: true)).Count;
+        Assert.True(unread > 1 && othersUnread > 0, $"{unread}, {othersUnread}");
+
+        Assert.Equal(unread, await unhcr.MarkAllNotificationsReadAsync());
+
+        Assert.Empty(await unhcr.ListNotificationsAsync(unreadOnly: true));
+        Assert.All(await unhcr.ListNotificationsAsync(), n => Assert.True(n.Read));
+        Assert.Equal(othersUnread, (await iom.ListNotificationsAsync(unreadOnly: true)).Count);
+        Assert.Equal(0, await unhcr.MarkAllNotificationsReadAsync());
+    }
+
+    [Fact]
     public async Task The_board_shows_every_paper_to_the_secretariat_and_each_agency_its_own()
     {
         var (paper, revision) = await InSignOffAsync(host, "Board statement", "Unanimous", Week);

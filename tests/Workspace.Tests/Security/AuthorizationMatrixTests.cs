@@ -110,6 +110,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("GET", "/api/me/settings", () => null, SignedIn),
             new("PUT", "/api/me/settings", () => new { timeZone = "Europe/Vienna", language = "fr" }, SignedIn),
             new("POST", $"/api/me/notifications/{participantsNotification}/read", () => null, Refuse([Role.Participant], HttpStatusCode.NotFound)),
+            new("POST", "/api/me/notifications/read-all", () => null, SignedIn),
             new("GET", "/api/me/mail-settings", () => null, SignedIn),
             new("PUT", "/api/me/mail-settings", () => new { kinds = new Dictionary<string, string> { ["round-completed"] = "Off" } }, SignedIn),
             // The sealed link is the authority: without one made by the server, nobody stops anyone's mail.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Workspace.Server.Auth;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Consultations;
@@ -36,4 +35,11 @@ public static class ExportComments
             .WithSummary("Every comment of a consultation as CSV")
             .WithDescription("The paper's agencies and the secretariat (anyone else 404): received, status, name, organization, email, section, comment, the revision that answers it, the moderation reason.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
+
+    /// <summary>The same download for the pages' people, signed in by the pages' cookie.</summary>
+    public static void MapDownload(IEndpointRouteBuilder app) =>
+        app.MapGet("/consultations/{consultationId:guid}/comments.csv", async (Guid consultationId, IMediator mediator, CancellationToken ct) =>
+                Results.Text(await mediator.Send(new Query(consultationId), ct), "text/csv; charset=utf-8"))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
 }

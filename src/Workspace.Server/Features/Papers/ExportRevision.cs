@@ -1,4 +1,3 @@
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Pipeline;
@@ -36,6 +35,13 @@ public static class ExportRevision
             .WithSummary("A revision as a Word document")
             .WithDescription("`application/vnd.openxmlformats-officedocument.wordprocessingml.document`. The document's properties carry the title, the kind, the revision, its content hash and the agencies that approved that text (all of them, and `Approved: yes`, once signed off).")
             .Produces(StatusCodes.Status200OK, contentType: WordWriter.ContentType);
+
+    /// <summary>The same download for the pages' people, signed in by the pages' cookie (the API's route takes bearer tokens).</summary>
+    public static void MapDownload(IEndpointRouteBuilder app) =>
+        app.MapGet("/papers/{paperId:guid}/revisions/{number:int}.docx", async (Guid paperId, int number, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(paperId, number), ct)).Result())
+            .RequireAuthorization()
+            .ExcludeFromDescription();
 }
 
 /// <summary>A Word document to download.</summary>

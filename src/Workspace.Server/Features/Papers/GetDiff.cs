@@ -1,7 +1,6 @@
 using DiffPlex;
 using DiffPlex.Model;
 using Microsoft.Extensions.Caching.Memory;
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Http;
 using Workspace.Server.Pipeline;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Pipeline;
 

@@ -30,4 +30,10 @@ public static class ExportPublication
             .WithSummary("A published paper as a Word document")
             .WithDescription("No sign-in. The document's properties carry the title, the signatory agencies and the hash every one of them approved. Not published → 404.")
             .Produces(StatusCodes.Status200OK, contentType: WordWriter.ContentType);
+
+    /// <summary>The same download at the public page's address.</summary>
+    public static void MapDownload(IEndpointRouteBuilder app) =>
+        app.MapGet("/publications/{paperId:guid}.docx", async (Guid paperId, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(paperId), ct)).Result())
+            .ExcludeFromDescription();
 }

@@ -1,0 +1,12 @@
+namespace Workspace.Server.Features.Events;
+
+internal sealed class EventsArea : Http.IArea
+{
+    public void MapApi(RouteGroupBuilder api)
+    {
+        ReadEvents.Map(api);
+        VerifyAudit.Map(api);
+        RotateChainKey.Map(api);
+        BackUpDatabase.Map(api);
+    }
+}

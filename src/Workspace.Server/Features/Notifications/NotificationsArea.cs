@@ -1,0 +1,12 @@
+namespace Workspace.Server.Features.Notifications;
+
+internal sealed class NotificationsArea : Http.IArea
+{
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var notifications = api.MapGroup("/me").WithTags("Notifications");
+        ListMyNotifications.Map(notifications);
+        MarkNotificationRead.Map(notifications);
+        MarkAllNotificationsRead.Map(notifications);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Workspace.Server.Features.Papers;
+
+internal sealed class PapersArea : Http.IArea
+{
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var papers = api.MapGroup("/papers").WithTags("Papers");
+        CreatePaper.Map(papers);
+        ListPapers.Map(papers);
+        GetPaper.Map(papers);
+        AddRevision.Map(papers);
+        ListRevisions.Map(papers);
+        GetRevision.Map(papers);
+        ImportRevision.Map(papers);
+        ExportRevision.Map(papers);
+        GetDiff.Map(papers);
+        AddComment.Map(papers);
+        ListComments.Map(papers);
+        OpenRound.Map(papers);
+        RecordSignOff.Map(papers);
+        RecordClearance.Map(papers);
+        GetClearance.Map(papers);
+        ProposeCorrection.Map(papers);
+        ObjectToCorrection.Map(papers);
+        ListCorrections.Map(papers);
+        ListRounds.Map(papers);
+        PublishPaper.Map(papers);
+        WithdrawPaper.Map(papers);
+        GetSignOffRecord.Map(papers);
+        GetSignOffStatus.Map(api);
+    }
+
+    public void MapOutsideApi(IEndpointRouteBuilder app) => ExportRevision.MapDownload(app);
+}
