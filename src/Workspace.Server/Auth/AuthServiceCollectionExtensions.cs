@@ -128,6 +128,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<Alternates>();
         services.AddScoped<ConsultationAccess>();
         services.AddScoped<Sessions>();
+        services.AddSingleton<SessionEnds>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChallengeNoOne>();
         services.AddSingleton<SignInThrottle>();

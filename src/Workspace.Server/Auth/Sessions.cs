@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Data;
+using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Auth;
 
 /// <summary>Starts, rotates, checks and ends <see cref="Session"/>s.</summary>
-public sealed class Sessions(WorkspaceDb db, SignInManager<Person> signIn, TimeProvider clock, IOptions<IdentityOptions> identity)
+public sealed class Sessions(WorkspaceDb db, SignInManager<Person> signIn, TimeProvider clock, IOptions<IdentityOptions> identity, UnitOfWork unitOfWork, SessionEnds ends)
 {
     public async Task<ClaimsPrincipal> StartAsync(Person person, CancellationToken ct)
     {
@@ -53,13 +54,23 @@ public sealed class Sessions(WorkspaceDb db, SignInManager<Person> signIn, TimeP
         return current.Count == 1 && current[0] == stamp;
     }
 
-    public Task<int> RevokeAsync(Guid sessionId, string reason, CancellationToken ct) =>
-        db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+    /// <summary>Ends a session, in the command's transaction; once it commits, its live connections are told.</summary>
+    public async Task<int> RevokeAsync(Guid sessionId, string reason, CancellationToken ct)
+    {
+        var ended = await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.RevokedReason, reason), ct);
+        unitOfWork.AfterCommit(() => ends.Announce(new SessionEnd(sessionId, null)));
+        return ended;
+    }
 
-    public Task<int> RevokeAllAsync(Guid personId, string reason, CancellationToken ct) =>
-        db.Sessions.Where(s => s.PersonId == personId && s.RevokedAt == null)
+    /// <summary>Ends every session of a person, in the command's transaction; once it commits, their live connections are told.</summary>
+    public async Task<int> RevokeAllAsync(Guid personId, string reason, CancellationToken ct)
+    {
+        var ended = await db.Sessions.Where(s => s.PersonId == personId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.RevokedReason, reason), ct);
+        unitOfWork.AfterCommit(() => ends.Announce(new SessionEnd(null, personId)));
+        return ended;
+    }
 
     private async Task<ClaimsPrincipal> PrincipalAsync(Person person, Session session)
     {

@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Features.Events;
 
 namespace Workspace.Server.Live;
 
@@ -10,7 +9,7 @@ namespace Workspace.Server.Live;
 /// older with Resume. It also anchors the head it reaches outside the database (<see cref="LogAnchor"/>).
 /// </summary>
 internal sealed partial class EventRelay(
-    IServiceScopeFactory scopes, RelaySignal signal, LiveConnections connections, LogAnchor anchor, IEnumerable<ILogFollower> followers, IOptions<LiveOptions> options,
+    IServiceScopeFactory scopes, LogSignal signal, LiveConnections connections, LogAnchor anchor, IEnumerable<ILogFollower> followers, IOptions<LiveOptions> options,
     ILogger<EventRelay> logger)
     : BackgroundService
 {

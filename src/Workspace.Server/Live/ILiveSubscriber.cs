@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Features.Events;
 
 namespace Workspace.Server.Live;
 

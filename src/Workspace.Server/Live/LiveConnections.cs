@@ -7,6 +7,9 @@ public sealed class LiveConnections
 {
     private readonly ConcurrentDictionary<string, ILiveSubscriber> subscribers = new();
 
+    /// <summary>A session that ends (signed out, password changed, agency set) has its connections on this node cut.</summary>
+    public LiveConnections(Auth.SessionEnds ends) => ends.Ended += end => Drop(end.SessionId, end.PersonId);
+
     public IEnumerable<ILiveSubscriber> All => subscribers.Values;
 
     public int Count => subscribers.Count;

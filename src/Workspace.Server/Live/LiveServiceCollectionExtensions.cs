@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Server.Data;
 using Workspace.Server.Http;
 
 namespace Workspace.Server.Live;
@@ -9,7 +10,7 @@ public static class LiveServiceCollectionExtensions
     public static IServiceCollection AddWorkspaceLive(this IServiceCollection services)
     {
         services.AddSignalR(options => options.AddFilter<Auth.HubCallerFilter>());
-        services.AddSingleton<RelaySignal>();
+        services.AddSingleton<LogSignal>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Events;
 
 namespace Workspace.Server.Live;
 

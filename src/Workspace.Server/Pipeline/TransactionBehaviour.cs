@@ -1,5 +1,4 @@
 using Workspace.Server.Data;
-using Workspace.Server.Live;
 
 namespace Workspace.Server.Pipeline;
 
@@ -59,7 +58,7 @@ public sealed partial class UnitOfWork
 /// it; on PostgreSQL a transaction of its own under the workspace's write lock); the caller is answered once its
 /// effect is durable. The handler and the pre-commit work either all count or leave nothing.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, RelaySignal relay, IWritePath writes, ILogger<UnitOfWork> logger)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(WorkspaceDb db, UnitOfWork unitOfWork, LogSignal relay, IWritePath writes, ILogger<UnitOfWork> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

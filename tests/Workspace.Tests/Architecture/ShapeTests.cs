@@ -96,6 +96,29 @@ public sealed class ShapeTests
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    /// <summary>
+    /// Arrows the design forbids: the domain knows no other part; the areas know neither the live side nor the jobs
+    /// (they raise events and end sessions; what follows is not theirs to call); the generic infrastructure knows no
+    /// area and no page (the hub's Resume sends the events area's query, the same request and rule as /api/events).
+    /// </summary>
+    [Theory]
+    [InlineData("Domain", "Auth", "Components", "Data", "Features", "Http", "Jobs", "Live", "Mail", "Pipeline", "Word")]
+    [InlineData("Features", "Live", "Jobs")]
+    [InlineData("Pipeline", "Live", "Features", "Components", "Jobs", "Mail")]
+    [InlineData("Data", "Live", "Components", "Jobs")]
+    [InlineData("Live", "Components", "Jobs", "Mail")]
+    [InlineData("Http", "Features", "Components", "Live", "Jobs", "Mail")]
+    [InlineData("Mail", "Live")]
+    [InlineData("Auth", "Live", "Components", "Jobs", "Mail")]
+    [InlineData("Word", "Auth", "Components", "Data", "Features", "Http", "Jobs", "Live", "Mail", "Pipeline")]
+    public void A_part_does_not_reach_into_the_parts_it_must_not_know(string part, params string[] forbidden)
+    {
+        var result = Types.InAssembly(Server).That().ResideInNamespace("Workspace.Server." + part)
+            .ShouldNot().HaveDependencyOnAny([.. forbidden.Select(f => "Workspace.Server." + f)])
+            .GetResult();
+        Assert.True(result.IsSuccessful, $"{part} reaches into {string.Join(", ", forbidden)}: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Fact]
     public void There_is_no_repository_layer()
     {

@@ -151,7 +151,7 @@ public abstract class SessionTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
-    public async Task A_password_change_ends_every_token_and_the_calendar_subscription()
+    public async Task A_password_change_ends_every_token_the_live_connections_and_the_calendar_subscription()
     {
         using var http = host.Anonymous();
         var email = WorkspaceHost.FocalPoint("UNWOMEN");
@@ -161,6 +161,8 @@ public abstract class SessionTests<THost>(THost host) : IClassFixture<THost>
         var feed = (await (await signedIn.PostAsync("/api/me/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
         using var calendar = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await calendar.GetAsync(feed)).StatusCode);
+        await using var hub = await ConnectAsync(other.GetProperty("accessToken").GetString()!);
+        var closed = Closed(hub);
 
         var changed = await signedIn.PostAsJsonAsync("/api/me/password", new { currentPassword = WorkspaceHost.Password, newPassword = "A-new-password-2026" });
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
@@ -170,6 +172,8 @@ public abstract class SessionTests<THost>(THost host) : IClassFixture<THost>
         await ProblemAssert.IsProblem(otherSession.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblem(http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = other.GetProperty("refreshToken").GetString() }), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblem(calendar.GetAsync(feed), HttpStatusCode.NotFound);
+        // The other session's live connection is cut once the change commits.
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
         using var again = WithToken(host, await SignInAsync(http, email, "A-new-password-2026"));
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
     }

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Events;
 using Workspace.Server.Live;
 
 namespace Workspace.Server.Components.Circuits;

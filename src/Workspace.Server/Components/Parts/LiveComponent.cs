@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Workspace.Server.Components.Circuits;
-using Workspace.Server.Features.Events;
+using Workspace.Server.Data;
 
 namespace Workspace.Server.Components.Parts;
 

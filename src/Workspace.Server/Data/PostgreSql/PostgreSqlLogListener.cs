@@ -1,5 +1,4 @@
 using Npgsql;
-using Workspace.Server.Live;
 
 namespace Workspace.Server.Data.PostgreSql;
 
@@ -9,7 +8,7 @@ namespace Workspace.Server.Data.PostgreSql;
 /// periodic read (<see cref="LiveOptions.CatchUpInterval"/>) stays the safety net for a notification missed
 /// while this connection was down; after reconnecting, the relay is woken once to read whatever it missed.
 /// </summary>
-internal sealed partial class PostgreSqlLogListener(NpgsqlDataSource database, RelaySignal signal, ILogger<PostgreSqlLogListener> logger)
+internal sealed partial class PostgreSqlLogListener(NpgsqlDataSource database, LogSignal signal, ILogger<PostgreSqlLogListener> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -2,7 +2,6 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Live;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Auth;
@@ -25,7 +24,7 @@ public static class ChangePassword
         }
     }
 
-    internal sealed class Handler(UserManager<Person> users, ICurrentUser me, Sessions sessions, WorkspaceDb db, UnitOfWork unitOfWork, LiveConnections live)
+    internal sealed class Handler(UserManager<Person> users, ICurrentUser me, Sessions sessions, WorkspaceDb db)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -41,7 +40,6 @@ public static class ChangePassword
 
             await sessions.RevokeAllAsync(person.Id, "password-changed", cancellationToken);
             await db.CalendarFeeds.Where(f => f.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-            unitOfWork.AfterCommit(() => live.Drop(personId: person.Id));
             return Unit.Value;
         }
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Workspace.Server.Auth;
-using Workspace.Server.Live;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Auth;
@@ -12,14 +11,13 @@ public static class SignOut
 
     internal sealed class Validator : AbstractValidator<Command>;
 
-    internal sealed class Handler(Sessions sessions, CurrentUser me, UnitOfWork unitOfWork, LiveConnections live) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(Sessions sessions, CurrentUser me) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             if (me.SessionId is { } session)
             {
                 await sessions.RevokeAsync(session, "signed-out", cancellationToken);
-                unitOfWork.AfterCommit(() => live.Drop(sessionId: session));
             }
 
             return Unit.Value;

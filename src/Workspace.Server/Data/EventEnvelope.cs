@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Workspace.Server.Data;
 
-namespace Workspace.Server.Features.Events;
+namespace Workspace.Server.Data;
 
 public sealed record SubjectView(string Kind, string Id);
 

@@ -1,7 +1,7 @@
-namespace Workspace.Server.Live;
+namespace Workspace.Server.Data;
 
-/// <summary>Wakes the relay when a transaction that may have appended events commits.</summary>
-public sealed class RelaySignal : IDisposable
+/// <summary>Wakes whoever follows the log (this node's relay) when a transaction that may have appended events commits.</summary>
+public sealed class LogSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
