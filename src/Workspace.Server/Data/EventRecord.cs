@@ -60,6 +60,27 @@ public sealed class EventRecord
     internal string LegacyHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', PreviousHash, Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Type,
             OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture), SubjectKind, SubjectId, Actor, Audience, Data))));
+
+    private static readonly System.Text.Json.JsonSerializerOptions EventJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Whether this row is an event of the kind <typeparamref name="TData"/> declares.</summary>
+    public bool Is<TData>()
+        where TData : IEventData => string.Equals(Type, TData.Type, StringComparison.Ordinal);
+
+    /// <summary>The row's data as the typed record it was raised with.</summary>
+    public TData Read<TData>()
+        where TData : IEventData =>
+        Is<TData>()
+            ? System.Text.Json.JsonSerializer.Deserialize<TData>(Data, EventJson) ?? throw new InvalidOperationException($"Event {Seq} has no data.")
+            : throw new InvalidOperationException($"Event {Seq} is {Type}, not {TData.Type}.");
+
+    /// <summary>The row's data as <typeparamref name="TData"/> when it is of that kind.</summary>
+    public bool TryRead<TData>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TData? data)
+        where TData : IEventData
+    {
+        data = Is<TData>() ? Read<TData>() : default;
+        return data is not null;
+    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Data;
@@ -91,62 +90,57 @@ public sealed partial class PaperLog
         var log = new PaperLog { PaperId = paperId, Rows = [.. rows] };
         foreach (var row in log.Rows)
         {
-            using var json = JsonDocument.Parse(row.Data);
-            var data = json.RootElement;
-            switch (row.Type)
+            if (row.TryRead<PaperCreated>(out var created))
             {
-                case "paper.created":
-                    log.ParticipatingAgencyCodes = [.. data.GetProperty("participatingAgencyCodes").EnumerateArray().Select(a => a.GetString()!)];
-                    break;
-                case "paper.participants-added":
-                    log.ParticipatingAgencyCodes = [.. data.GetProperty("participatingAgencyCodes").EnumerateArray().Select(a => a.GetString()!)];
-                    break;
-                case "paper.revision-added":
-                    log.RevisionHashes[data.GetProperty("number").GetInt32()] = data.GetProperty("contentHash").GetString()!;
-                    break;
-                case "paper.round-opened":
-                    var number = data.GetProperty("round").GetInt32();
-                    log.Rounds[number] = new LoggedRound(number, data.GetProperty("revision").GetInt32(), data.GetProperty("contentHash").GetString()!,
-                        data.GetProperty("procedure").GetString()!, data.GetProperty("deadline").GetDateTimeOffset().UtcDateTime, row.Seq, row.OccurredAt, row.Actor);
-                    break;
-                case "paper.sign-off-recorded":
-                    var round = log.Rounds.GetValueOrDefault(data.GetProperty("round").GetInt32());
-                    log.Decisions.Add(new Decision(row.Seq, row.OccurredAt, data.GetProperty("round").GetInt32(),
-                        data.TryGetProperty("revision", out var revision) ? revision.GetInt32() : round?.Revision ?? 0,
-                        data.TryGetProperty("contentHash", out var hash) ? hash.GetString()! : round?.ContentHash ?? "",
-                        data.GetProperty("agencyCode").GetString()!, data.GetProperty("decision").GetString()!, data.GetProperty("by").GetString()!,
-                        data.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null,
-                        data.TryGetProperty("onBehalfOf", out var onBehalfOf) && onBehalfOf.ValueKind == JsonValueKind.String ? onBehalfOf.GetString() : null));
-                    break;
-                case "paper.round-closed" when log.Rounds.TryGetValue(data.GetProperty("round").GetInt32(), out var closed):
-                    closed.Status = data.GetProperty("status").GetString();
-                    closed.ClosedSeq = row.Seq;
-                    closed.ClosedAt = row.OccurredAt;
-                    closed.Outcome = [.. data.GetProperty("agencies").EnumerateArray()
-                        .Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))];
-                    break;
-                case "paper.correction-adopted":
-                    var adopted = data.GetProperty("round").GetInt32();
-                    log.Rounds[adopted] = new LoggedRound(adopted, data.GetProperty("revision").GetInt32(), data.GetProperty("contentHash").GetString()!,
-                        "Correction", row.OccurredAt, row.Seq, row.OccurredAt, row.Actor)
-                    {
-                        Status = nameof(RoundStatus.Completed),
-                        ClosedSeq = row.Seq,
-                        ClosedAt = row.OccurredAt,
-                        CarriedOverFrom = data.GetProperty("carriedOverFromRound").GetInt32(),
-                        Outcome = [.. data.GetProperty("agencies").EnumerateArray().Select(a => (a.GetProperty("agencyCode").GetString()!, a.GetProperty("status").GetString()!))],
-                    };
-                    if (data.GetProperty("published").GetBoolean())
-                    {
-                        log.PublishedHash = data.GetProperty("contentHash").GetString();
-                    }
-
-                    break;
-                case "paper.published":
-                    log.PublishedHash = data.GetProperty("contentHash").GetString();
-                    log.PublishedAt = row.OccurredAt;
-                    log.PublishedSeq = row.Seq;
-                    break;
+                log.ParticipatingAgencyCodes = [.. created.ParticipatingAgencyCodes];
+            }
+            else if (row.TryRead<ParticipantsAdded>(out var joined))
+            {
+                log.ParticipatingAgencyCodes = [.. joined.ParticipatingAgencyCodes];
+            }
+            else if (row.TryRead<RevisionAdded>(out var revision))
+            {
+                log.RevisionHashes[revision.Number] = revision.ContentHash;
+            }
+            else if (row.TryRead<RoundOpened>(out var opened))
+            {
+                log.Rounds[opened.Round] = new LoggedRound(opened.Round, opened.Revision, opened.ContentHash, opened.Procedure, opened.Deadline.UtcDateTime,
+                    row.Seq, row.OccurredAt, row.Actor);
+            }
+            else if (row.TryRead<SignOffRecorded>(out var signOff))
+            {
+                // Sign-offs recorded before the revision and hash were written take them from their round.
+                var round = log.Rounds.GetValueOrDefault(signOff.Round);
+                log.Decisions.Add(new Decision(row.Seq, row.OccurredAt, signOff.Round, signOff.Revision ?? round?.Revision ?? 0,
+                    signOff.ContentHash ?? round?.ContentHash ?? "", signOff.AgencyCode, signOff.Decision, signOff.By, signOff.Comment, signOff.OnBehalfOf));
+            }
+            else if (row.TryRead<RoundClosed>(out var ended) && log.Rounds.TryGetValue(ended.Round, out var closed))
+            {
+                closed.Status = ended.Status;
+                closed.ClosedSeq = row.Seq;
+                closed.ClosedAt = row.OccurredAt;
+                closed.Outcome = [.. ended.Agencies.Select(a => (a.AgencyCode, a.Status))];
+            }
+            else if (row.TryRead<CorrectionAdopted>(out var adopted))
+            {
+                log.Rounds[adopted.Round] = new LoggedRound(adopted.Round, adopted.Revision, adopted.ContentHash, "Correction", row.OccurredAt, row.Seq, row.OccurredAt, row.Actor)
+                {
+                    Status = nameof(RoundStatus.Completed),
+                    ClosedSeq = row.Seq,
+                    ClosedAt = row.OccurredAt,
+                    CarriedOverFrom = adopted.CarriedOverFromRound,
+                    Outcome = [.. adopted.Agencies.Select(a => (a.AgencyCode, a.Status))],
+                };
+                if (adopted.Published)
+                {
+                    log.PublishedHash = adopted.ContentHash;
+                }
+            }
+            else if (row.TryRead<PaperPublished>(out var published))
+            {
+                log.PublishedHash = published.ContentHash;
+                log.PublishedAt = row.OccurredAt;
+                log.PublishedSeq = row.Seq;
             }
         }
 

@@ -31,10 +31,25 @@ public sealed record Audience
     public static Audience InternalTo(string agencyCode) => new(false, [agencyCode], true);
 }
 
+/// <summary>
+/// The data of one kind of event, as a record: its wire name declared once, beside its fields, so that whoever
+/// raises it and whoever follows it share one type (<see cref="DomainEvent.Of{TData}"/>; the log reads it back
+/// with <c>EventRecord.Is</c> and <c>Read</c>).
+/// </summary>
+public interface IEventData
+{
+    /// <summary>The event's type in the log and on the wire, e.g. <c>paper.round-opened</c>.</summary>
+    static abstract string Type { get; }
+}
+
 /// <summary>A change to the group's state, appended to the event log in the same transaction as the change.</summary>
 /// <param name="Notice">When people should be told in their notifications, what and which agencies.</param>
 public sealed record DomainEvent(string Type, Subject Subject, Audience Audience, object Data, Notice? Notice = null)
 {
+    /// <summary>An event of a typed kind: its type is the one <typeparamref name="TData"/> declares.</summary>
+    public static DomainEvent Of<TData>(TData data, Subject subject, Audience audience, Notice? notice = null)
+        where TData : IEventData => new(TData.Type, subject, audience, data, notice);
+
     /// <summary>Who acted, as the log records it: an address, or <c>system</c> for the server's own timed work.</summary>
     public string Actor { get; init; } = Domain.Actor.System.Email;
 }

@@ -1,5 +1,7 @@
-using System.Text.Json;
 using Workspace.Server.Data;
+using Workspace.Server.Domain.Consultations;
+using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Jobs;
 
@@ -13,30 +15,26 @@ internal sealed class DeadlineFollower(DeadlineSchedule schedule) : ILogFollower
 {
     public void Follow(EventRecord e)
     {
-        switch (e.Type)
+        if (e.TryRead<RoundOpened>(out var opened))
         {
-            case "paper.round-opened":
-                using (var data = JsonDocument.Parse(e.Data))
-                {
-                    schedule.ScheduleRound(data.RootElement.GetProperty("paperId").GetGuid(), data.RootElement.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
-                }
-
-                break;
-            case "paper.correction-proposed" or "consultation.opened":
-                // The deadline of a correction's silence period is swept like a round's.
-                using (var data = JsonDocument.Parse(e.Data))
-                {
-                    schedule.ScheduleDeadline(data.RootElement.GetProperty("paperId").GetGuid(), data.RootElement.GetProperty("deadline").GetDateTimeOffset().UtcDateTime);
-                }
-
-                break;
-            case "meeting.scheduled" or "meeting.rescheduled":
-                using (var data = JsonDocument.Parse(e.Data))
-                {
-                    schedule.ScheduleMeeting(data.RootElement.GetProperty("meetingId").GetGuid(), data.RootElement.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime);
-                }
-
-                break;
+            schedule.ScheduleRound(opened.PaperId, opened.Deadline.UtcDateTime);
+        }
+        else if (e.TryRead<CorrectionProposed>(out var correction))
+        {
+            // The deadline of a correction's silence period is swept like a round's.
+            schedule.ScheduleDeadline(correction.PaperId, correction.Deadline.UtcDateTime);
+        }
+        else if (e.TryRead<ConsultationOpened>(out var consultation))
+        {
+            schedule.ScheduleDeadline(consultation.PaperId, consultation.Deadline.UtcDateTime);
+        }
+        else if (e.TryRead<MeetingScheduled>(out var scheduled))
+        {
+            schedule.ScheduleMeeting(scheduled.MeetingId, scheduled.StartsAt.UtcDateTime);
+        }
+        else if (e.TryRead<MeetingRescheduled>(out var moved))
+        {
+            schedule.ScheduleMeeting(moved.MeetingId, moved.StartsAt.UtcDateTime);
         }
     }
 }

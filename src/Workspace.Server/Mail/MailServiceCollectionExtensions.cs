@@ -1,5 +1,7 @@
 using Hangfire;
 using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Mail;
 
@@ -20,17 +22,20 @@ public static class MailServiceCollectionExtensions
 /// <summary>After a committed change that wrote mail, a delivery job at once (the minutely one is the safety net).</summary>
 internal sealed class MailFollower(IBackgroundJobClient jobs, MailDelivery delivery) : ILogFollower
 {
-    /// <summary>The events whose notices are mailed (comments and sign-offs, the most frequent, only when an objection).</summary>
-    private static bool Mails(EventRecord e) => e.Type switch
+    /// <summary>The events whose notices are always mailed.</summary>
+    private static readonly HashSet<string> Mailed = new(StringComparer.Ordinal)
     {
-        "paper.round-opened" or "paper.round-closed" or "paper.round-overdue" or "paper.sign-off-reminder" or "paper.published"
-            or "meeting.scheduled" or "meeting.rescheduled" or "meeting.cancelled" or "meeting.reminder" => true,
-        "paper.sign-off-recorded" => e.Data.Contains("\"decision\":\"Object\"", StringComparison.Ordinal),
-        "paper.clearance-requested" or "paper.correction-proposed" or "paper.correction-objected" or "paper.correction-adopted" or "person.alternate-named"
-            or "consultation.comment-confirmed" or "consultation.closed" => true,
-        "paper.clearance-recorded" => e.Data.Contains("\"decision\":\"SendBack\"", StringComparison.Ordinal),
-        _ => e.Type.StartsWith("action-item.", StringComparison.Ordinal) || e.Type.StartsWith("poll.", StringComparison.Ordinal),
+        RoundOpened.Type, RoundClosed.Type, "paper.round-overdue", "paper.sign-off-reminder", PaperPublished.Type,
+        MeetingScheduled.Type, MeetingRescheduled.Type, "meeting.cancelled", "meeting.reminder",
+        "paper.clearance-requested", CorrectionProposed.Type, "paper.correction-objected", CorrectionAdopted.Type, "person.alternate-named",
+        "consultation.comment-confirmed", "consultation.closed",
     };
+
+    /// <summary>The events whose notices are mailed (sign-offs and clearance steps, the most frequent, only an objection or a sending back).</summary>
+    private static bool Mails(EventRecord e) =>
+        e.TryRead<SignOffRecorded>(out var signOff) ? signOff.IsObjection
+        : e.TryRead<ClearanceRecorded>(out var clearance) ? clearance.IsSendBack
+        : Mailed.Contains(e.Type) || e.Type.StartsWith("action-item.", StringComparison.Ordinal) || e.Type.StartsWith("poll.", StringComparison.Ordinal);
 
     public void Follow(EventRecord e)
     {

@@ -120,6 +120,24 @@ public sealed class ShapeTests
     }
 
     [Fact]
+    public void A_typed_events_name_is_written_once_in_its_declaration_and_read_through_its_type()
+    {
+        var typed = Server.GetTypes().Where(t => !t.IsAbstract && typeof(Workspace.Server.Domain.IEventData).IsAssignableFrom(t)).ToList();
+        Assert.True(typed.Count >= 7, string.Join(", ", typed.Select(t => t.Name)));
+        var sources = Directory.EnumerateFiles(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(f => f, File.ReadAllText);
+        foreach (var type in typed)
+        {
+            var name = (string)type.GetProperty("Type", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+            var writtenIn = sources.Where(s => s.Value.Contains($"\"{name}\"", StringComparison.Ordinal)).Select(s => Path.GetFileName(s.Key)).ToList();
+            Assert.True(writtenIn.Count == 1, $"{name} ({type.Name}) is written in {string.Join(", ", writtenIn)}");
+        }
+    }
+
+    [Fact]
     public void There_is_no_repository_layer()
     {
         // Handlers use the DbContext directly (ARCHITECTURE.md, decision 1).

@@ -86,8 +86,7 @@ public sealed class Consultation : Aggregate
             Version = 1,
         };
         consultation.ActAs(by);
-        consultation.Raise(new DomainEvent("consultation.opened", consultation.Subject, Audience.Everyone,
-            new { consultationId = consultation.Id, paperId, title, revision, deadline = deadline.AsUtcInstant() }));
+        consultation.Raise(DomainEvent.Of(new ConsultationOpened(consultation.Id, paperId, title, revision, deadline.AsUtcInstant()), consultation.Subject, Audience.Everyone));
         return consultation;
     }
 

@@ -107,7 +107,8 @@ public sealed class Meeting : Aggregate
             Version = 1,
         };
         meeting.ActAs(organizer);
-        meeting.Raise(new DomainEvent("meeting.scheduled", meeting.Subject, meeting.Invited, meeting.Describe(),
+        meeting.Raise(DomainEvent.Of(new MeetingScheduled(meeting.Id, meeting.Title, meeting.Kind.ToString(), meeting.StartsAt.AsUtcInstant(), meeting.DurationMinutes,
+                meeting.TimeZone, [.. meeting.InvitedAgencyCodes], meeting.Status.ToString(), meeting.Sequence), meeting.Subject, meeting.Invited,
             new Notice("meeting-scheduled", $"{meeting.Title}: {meeting.When()}. Your agency is invited.", [.. meeting.InvitedAgencyCodes])));
         return meeting;
     }
@@ -124,7 +125,8 @@ public sealed class Meeting : Aggregate
         Sequence++;
         Reminded = false;
         Version++;
-        Raise(new DomainEvent("meeting.rescheduled", Subject, Invited, Describe(),
+        Raise(DomainEvent.Of(new MeetingRescheduled(Id, Title, Kind.ToString(), StartsAt.AsUtcInstant(), DurationMinutes, TimeZone, [.. InvitedAgencyCodes],
+                Status.ToString(), Sequence), Subject, Invited,
             new Notice("meeting-rescheduled", $"{Title} moved from {before} to {When()}.", [.. InvitedAgencyCodes])));
     }
 

@@ -98,16 +98,9 @@ public sealed class Paper : Aggregate
             Version = 1,
         };
         paper.ActAs(by);
-        paper.Raise(new DomainEvent("paper.created", paper.Subject, paper.Participants, new
-        {
-            id = paper.Id,
-            title = paper.Title,
-            kind = kind.ToString(),
-            leadAgencyCode,
-            participatingAgencyCodes = paper.ParticipatingAgencyCodes,
-            workingGroupId,
-            meetingId,
-        }));
+        paper.Raise(DomainEvent.Of(
+            new PaperCreated(paper.Id, paper.Title, kind.ToString(), leadAgencyCode, [.. paper.ParticipatingAgencyCodes], workingGroupId, meetingId),
+            paper.Subject, paper.Participants));
         return paper;
     }
 
@@ -158,8 +151,7 @@ public sealed class Paper : Aggregate
         LatestRevisionAuthor = author.Email;
         LatestRevisionAt = now;
         Version++;
-        Raise(new DomainEvent("paper.revision-added", Subject, Participants,
-            new { paperId = Id, number = revision.Number, contentHash = revision.ContentHash, author = author.Email }));
+        Raise(DomainEvent.Of(new RevisionAdded(Id, revision.Number, revision.ContentHash, author.Email), Subject, Participants));
         return revision;
     }
 
@@ -207,8 +199,9 @@ public sealed class Paper : Aggregate
         rounds.Add(round);
         LastRoundNumber = round.Number;
         Version++;
-        Raise(new DomainEvent("paper.round-opened", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision, contentHash, procedure = procedure.ToString(), deadline = deadline.AsUtcInstant(), signers = terms.Signers.ToString(), clearanceRequired = terms.ClearanceRequired },
+        Raise(DomainEvent.Of(
+            new RoundOpened(Id, round.Number, revision, contentHash, procedure.ToString(), deadline.AsUtcInstant(), terms.Signers.ToString(), terms.ClearanceRequired),
+            Subject, Participants,
             new Notice("round-opened",
                 $"Sign-off requested on \"{Title}\", revision {revision}, by {Describe(deadline)} ({(procedure == Procedure.Silence ? "silence procedure: no answer counts as adoption" : "every agency must approve")}).",
                 [.. ParticipatingAgencyCodes])));
@@ -275,8 +268,9 @@ public sealed class Paper : Aggregate
         var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         round.Clear(agency, index + 1, decision, by, now, trimmed);
         Version++;
-        Raise(new DomainEvent("paper.clearance-recorded", Subject, Audience.InternalTo(agency.AgencyCode),
-            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, agencyCode = agency.AgencyCode, step = step.Name, position = index + 1, decision = decision.ToString(), by = by.Email, onBehalfOf = by.OnBehalfOf, comment = trimmed },
+        Raise(DomainEvent.Of(
+            new ClearanceRecorded(Id, round.Number, round.RevisionNumber, agency.AgencyCode, step.Name, index + 1, decision.ToString(), by.Email, by.OnBehalfOf, trimmed),
+            Subject, Audience.InternalTo(agency.AgencyCode),
             decision == ClearanceDecision.SendBack
                 ? new Notice("clearance-sent-back", $"{step.Name} sent \"{Title}\" (revision {round.RevisionNumber}) back: {trimmed}", [agency.AgencyCode], [by.Email])
                 : null));
@@ -333,8 +327,9 @@ public sealed class Paper : Aggregate
         round.Record(by.AgencyCode, decision, by, now, comment);
         Version++;
         var objectedInUnanimous = decision == Decision.Object && round.Procedure == Procedure.Unanimous;
-        Raise(new DomainEvent("paper.sign-off-recorded", Subject, Participants,
-            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, contentHash = round.ContentHash, agencyCode = by.AgencyCode, decision = decision.ToString(), by = by.Email, onBehalfOf = by.OnBehalfOf, comment },
+        Raise(DomainEvent.Of(
+            new SignOffRecorded(Id, round.Number, round.RevisionNumber, round.ContentHash, by.AgencyCode, decision.ToString(), by.Email, by.OnBehalfOf, comment),
+            Subject, Participants,
             objectedInUnanimous
                 ? new Notice("sign-off-objected", $"{by.AgencyCode} objects to \"{Title}\" (revision {round.RevisionNumber}): {comment}", [.. ParticipatingAgencyCodes], [by.Email])
                 : null));
@@ -384,8 +379,7 @@ public sealed class Paper : Aggregate
 
         ParticipatingAgencyCodes = [.. ParticipatingAgencyCodes.Concat(joining).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Version++;
-        Raise(new DomainEvent("paper.participants-added", Subject, Participants,
-            new { paperId = Id, agencyCodes = joining.Order(StringComparer.Ordinal), participatingAgencyCodes = ParticipatingAgencyCodes, reason }));
+        Raise(DomainEvent.Of(new ParticipantsAdded(Id, [.. joining.Order(StringComparer.Ordinal)], [.. ParticipatingAgencyCodes], reason), Subject, Participants));
     }
 
     /// <summary>At the deadline of a silence procedure nobody broke, the text is adopted. Does nothing otherwise.</summary>
@@ -472,8 +466,7 @@ public sealed class Paper : Aggregate
         PublishedRevisionNumber = round.RevisionNumber;
         PublishedContentHash = round.ContentHash;
         Version++;
-        Raise(new DomainEvent("paper.published", Subject, Audience.Everyone,
-            new { paperId = Id, title = Title, kind = Kind.ToString(), contentHash = round.ContentHash, summary = PublicationSummary, tags = PublicationTags },
+        Raise(DomainEvent.Of(new PaperPublished(Id, Title, Kind.ToString(), round.ContentHash, PublicationSummary, [.. PublicationTags]), Subject, Audience.Everyone,
             new Notice("paper-published", $"\"{Title}\" is published.", [.. ParticipatingAgencyCodes])));
         ChangeState(PaperState.Published, Audience.Everyone);
     }
@@ -510,8 +503,9 @@ public sealed class Paper : Aggregate
         var correction = new Correction(Id, revision.Number, approved.RevisionNumber, revision.ContentHash, signatories, by, now, now + silence);
         PendingCorrectionRevision = revision.Number;
         Version++;
-        Raise(new DomainEvent("paper.correction-proposed", Subject, Participants,
-            new { paperId = Id, revision = revision.Number, correctedRevision = approved.RevisionNumber, contentHash = revision.ContentHash, deadline = correction.Deadline.AsUtcInstant(), signatoryAgencyCodes = correction.SignatoryAgencyCodes },
+        Raise(DomainEvent.Of(
+            new CorrectionProposed(Id, revision.Number, approved.RevisionNumber, revision.ContentHash, correction.Deadline.AsUtcInstant(), [.. correction.SignatoryAgencyCodes]),
+            Subject, Participants,
             new Notice("correction-proposed",
                 $"{by.AgencyCode} proposes an editorial correction to \"{Title}\" (revision {approved.RevisionNumber} → {revision.Number}). Object by {Describe(correction.Deadline)} if it changes the substance; otherwise it is adopted and your agency's sign-off carries over.",
                 [.. signatories], [by.Email])));
@@ -575,18 +569,10 @@ public sealed class Paper : Aggregate
         }
 
         Version++;
-        Raise(new DomainEvent("paper.correction-adopted", Subject, published ? Audience.Everyone : Participants,
-            new
-            {
-                paperId = Id,
-                round = round.Number,
-                carriedOverFromRound = approved.Number,
-                revision = correction.RevisionNumber,
-                correctedRevision = correction.CorrectedRevisionNumber,
-                contentHash = correction.ContentHash,
-                published,
-                agencies = round.Agencies.Select(a => new { agencyCode = a.AgencyCode, status = a.Status.ToString() }),
-            },
+        Raise(DomainEvent.Of(
+            new CorrectionAdopted(Id, round.Number, approved.Number, correction.RevisionNumber, correction.CorrectedRevisionNumber, correction.ContentHash, published,
+                [.. round.Agencies.Select(a => new AgencyOutcome(a.AgencyCode, a.Status.ToString()))]),
+            Subject, published ? Audience.Everyone : Participants,
             new Notice("correction-adopted",
                 $"The editorial correction of \"{Title}\" (revision {correction.RevisionNumber}) is adopted: no agency objected; every sign-off carries over{(published ? " and the published text is corrected" : "")}.",
                 [.. ParticipatingAgencyCodes])));
@@ -629,19 +615,10 @@ public sealed class Paper : Aggregate
     {
         round.Close(status, now);
         Version++;
-        Raise(new DomainEvent("paper.round-closed", Subject, Participants,
-            new
-            {
-                paperId = Id,
-                round = round.Number,
-                revision = round.RevisionNumber,
-                status = status.ToString(),
-                reason,
-                objectedBy = objection?.AgencyCode,
-                objection = objection?.Reason,
-                agencies = round.Agencies.Select(a => new { agencyCode = a.AgencyCode, status = a.Status.ToString() }),
-            },
-            notice));
+        Raise(DomainEvent.Of(
+            new RoundClosed(Id, round.Number, round.RevisionNumber, status.ToString(), reason, objection?.AgencyCode, objection?.Reason,
+                [.. round.Agencies.Select(a => new AgencyOutcome(a.AgencyCode, a.Status.ToString()))]),
+            Subject, Participants, notice));
     }
 
     private void ChangeState(PaperState to, Audience? audience = null)

@@ -1,0 +1,78 @@
+namespace Workspace.Server.Domain.Papers;
+
+/// <summary>A paper was created, with its lead and participating agencies.</summary>
+public sealed record PaperCreated(Guid Id, string Title, string Kind, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
+    Guid? WorkingGroupId, Guid? MeetingId) : IEventData
+{
+    public static string Type => "paper.created";
+}
+
+/// <summary>Agencies joined a paper (a rule of its kind asks for their sign-off).</summary>
+public sealed record ParticipantsAdded(Guid PaperId, IReadOnlyList<string> AgencyCodes, IReadOnlyList<string> ParticipatingAgencyCodes, string Reason)
+    : IEventData
+{
+    public static string Type => "paper.participants-added";
+}
+
+/// <summary>A revision was saved: its number and the hash of its exact text.</summary>
+public sealed record RevisionAdded(Guid PaperId, int Number, string ContentHash, string Author) : IEventData
+{
+    public static string Type => "paper.revision-added";
+}
+
+/// <summary>An agency's status as a round ended.</summary>
+public sealed record AgencyOutcome(string AgencyCode, string Status);
+
+/// <summary>A round ended: completed, broken by an objection, or cancelled by a new revision.</summary>
+public sealed record RoundClosed(Guid PaperId, int Round, int? Revision, string Status, string? Reason, string? ObjectedBy, string? Objection,
+    IReadOnlyList<AgencyOutcome> Agencies) : IEventData
+{
+    public static string Type => "paper.round-closed";
+}
+
+/// <summary>An editorial correction nobody objected to was adopted: every sign-off carries over to its revision.</summary>
+public sealed record CorrectionAdopted(Guid PaperId, int Round, int CarriedOverFromRound, int Revision, int CorrectedRevision, string ContentHash,
+    bool Published, IReadOnlyList<AgencyOutcome> Agencies) : IEventData
+{
+    public static string Type => "paper.correction-adopted";
+}
+
+/// <summary>A signed-off paper was published: the exact text every signatory approved.</summary>
+public sealed record PaperPublished(Guid PaperId, string Title, string Kind, string ContentHash, string? Summary, IReadOnlyList<string> Tags) : IEventData
+{
+    public static string Type => "paper.published";
+}
+
+/// <summary>A sign-off round opened on the exact text of a revision.</summary>
+public sealed record RoundOpened(Guid PaperId, int Round, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string Signers,
+    bool ClearanceRequired) : IEventData
+{
+    public static string Type => "paper.round-opened";
+}
+
+/// <summary>An agency approved or objected in a round (its focal point, or their alternate for them).</summary>
+/// <param name="Revision">The round's revision; missing from events written before it was recorded.</param>
+/// <param name="ContentHash">The round's text's hash; missing from events written before it was recorded.</param>
+public sealed record SignOffRecorded(Guid PaperId, int Round, int? Revision, string? ContentHash, string AgencyCode, string Decision, string By,
+    string? OnBehalfOf, string? Comment) : IEventData
+{
+    public static string Type => "paper.sign-off-recorded";
+
+    public bool IsObjection => Decision == nameof(Papers.Decision.Object);
+}
+
+/// <summary>An editorial correction to a signed text was proposed: its signatories may object until the deadline.</summary>
+public sealed record CorrectionProposed(Guid PaperId, int Revision, int CorrectedRevision, string ContentHash, DateTimeOffset Deadline,
+    IReadOnlyList<string> SignatoryAgencyCodes) : IEventData
+{
+    public static string Type => "paper.correction-proposed";
+}
+
+/// <summary>A step of an agency's internal clearance approved the round's text, or sent it back (seen by that agency alone).</summary>
+public sealed record ClearanceRecorded(Guid PaperId, int Round, int Revision, string AgencyCode, string Step, int Position, string Decision, string By,
+    string? OnBehalfOf, string? Comment) : IEventData
+{
+    public static string Type => "paper.clearance-recorded";
+
+    public bool IsSendBack => Decision == nameof(ClearanceDecision.SendBack);
+}
