@@ -78,28 +78,15 @@ public sealed class DeadlineSchedule(IBackgroundJobClient jobs, JobStorage stora
     }
 }
 
-/// <summary>What Hangfire runs: the sweep, as a MediatR command of the system, in a scope of its own.</summary>
-public sealed class DeadlineJobs(IMediator mediator, Mail.MailDelivery mail)
+/// <summary>
+/// What Hangfire runs for deadlines: the sweeps of a paper's moments (reminders, a round's end, a correction's
+/// silence) and of a meeting's reminder, as MediatR commands of the system, each in a scope of its own.
+/// </summary>
+public sealed class DeadlineJobs(IMediator mediator)
 {
-    /// <summary>The outbox: what is due is sent; a failure waits for a later run (the message keeps its own pause).</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public Task DeliverMailAsync(CancellationToken cancellationToken) => mail.DeliverDueAsync(cancellationToken);
-
-    /// <summary>Every minute: the digests whose 08:00 has come are written, then sent with everything else due.</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public async Task GatherAndDeliverMailAsync(CancellationToken cancellationToken)
-    {
-        await mediator.Send(new Features.Mail.GatherDigests.Command(), cancellationToken);
-        await mail.DeliverDueAsync(cancellationToken);
-    }
-
     [AutomaticRetry(Attempts = 3)]
     public Task SweepAsync(Guid? paperId, CancellationToken cancellationToken) =>
         mediator.Send(new SweepDeadlines.Command(paperId), cancellationToken);
-
-    [AutomaticRetry(Attempts = 3)]
-    public Task PurgeIdempotencyKeysAsync(CancellationToken cancellationToken) =>
-        mediator.Send(new Pipeline.PurgeIdempotencyKeys.Command(), cancellationToken);
 
     [AutomaticRetry(Attempts = 3)]
     public Task SweepMeetingsAsync(Guid? meetingId, CancellationToken cancellationToken) =>
@@ -171,8 +158,8 @@ internal sealed partial class DeadlineScheduleRestorer(
         }
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<DeadlineJobs>(MailDeliveryJobId, j => j.GatherAndDeliverMailAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<DeadlineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<Mail.MailJobs>(MailDeliveryJobId, j => j.GatherAndDeliverMailAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Pipeline.PipelineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -65,6 +65,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<DeadlineSchedule>();
         services.AddSingleton<ILogFollower, DeadlineFollower>();
         services.AddScoped<DeadlineJobs>();
+        services.AddScoped<Mail.MailJobs>();
+        services.AddScoped<Pipeline.PipelineJobs>();
         services.AddHostedService<DeadlineScheduleRestorer>();
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         return services;

@@ -25,7 +25,7 @@ public sealed partial class MailDelivery(IServiceScopeFactory scopes, IOptions<M
     {
         if (Interlocked.Exchange(ref requested, 1) == 0)
         {
-            jobs.Enqueue<Jobs.DeadlineJobs>(j => j.DeliverMailAsync(CancellationToken.None));
+            jobs.Enqueue<MailJobs>(j => j.DeliverMailAsync(CancellationToken.None));
         }
     }
 

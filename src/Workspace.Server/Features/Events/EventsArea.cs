@@ -7,6 +7,5 @@ internal sealed class EventsArea : Http.IArea
         ReadEvents.Map(api);
         VerifyAudit.Map(api);
         RotateChainKey.Map(api);
-        BackUpDatabase.Map(api);
     }
 }

@@ -3,7 +3,7 @@ using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Pipeline;
 
-namespace Workspace.Server.Features.Events;
+namespace Workspace.Server.Features.Operations;
 
 /// <summary>The secretariat takes a consistent copy of the live database into the backup folder (also from cron: see docs/operations.md).</summary>
 public static class BackUpDatabase
