@@ -55,6 +55,7 @@ public static class WorkspaceApp
         services.AddScoped<DemoSeed>();
         services.AddWorkspaceAuth(builder.Configuration, builder.Environment);
         services.AddWorkspacePipeline();
+        services.AddAreas();
         services.AddWorkspaceRateLimits();
         services.AddPublicUrl(builder.Configuration);
         services.AddForwardedHeaders(builder.Configuration);

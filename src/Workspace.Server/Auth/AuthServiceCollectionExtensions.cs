@@ -122,11 +122,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CoChairs>();
-        services.AddScoped<PaperAccess>();
-        services.AddScoped<MeetingAccess>();
-        services.AddScoped<ActionItemAccess>();
         services.AddScoped<Alternates>();
-        services.AddScoped<ConsultationAccess>();
         services.AddScoped<Sessions>();
         services.AddSingleton<SessionEnds>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SessionCheck>();

@@ -15,6 +15,11 @@ public interface IArea
     void MapOutsideApi(IEndpointRouteBuilder app)
     {
     }
+
+    /// <summary>The services of the area's own (such as who may see its objects), beside its handlers and rules, which the pipeline finds.</summary>
+    void AddServices(IServiceCollection services)
+    {
+    }
 }
 
 public static class AreaRoutes
@@ -25,6 +30,17 @@ public static class AreaRoutes
         .. assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IArea).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal).Select(t => (IArea)Activator.CreateInstance(t)!),
     ];
+
+    /// <summary>Registers every area's own services.</summary>
+    public static IServiceCollection AddAreas(this IServiceCollection services)
+    {
+        foreach (var area in In(typeof(AreaRoutes).Assembly))
+        {
+            area.AddServices(services);
+        }
+
+        return services;
+    }
 
     /// <summary>Maps every area's routes: the API under <c>/api</c>, the rest where each area says.</summary>
     public static void MapAreas(this IEndpointRouteBuilder app)

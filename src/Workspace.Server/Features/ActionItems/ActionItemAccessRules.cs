@@ -1,4 +1,3 @@
-using Workspace.Server.Auth;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.ActionItems;

@@ -11,4 +11,6 @@ internal sealed class ActionItemsArea : Http.IArea
         ChangeActionItemStatus.Map(actionItems);
         CommentOnActionItem.Map(actionItems);
     }
+
+    public void AddServices(IServiceCollection services) => services.AddScoped<ActionItemAccess>();
 }

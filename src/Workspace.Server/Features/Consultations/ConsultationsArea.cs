@@ -18,4 +18,6 @@ internal sealed class ConsultationsArea : Http.IArea
     }
 
     public void MapOutsideApi(IEndpointRouteBuilder app) => ExportComments.MapDownload(app);
+
+    public void AddServices(IServiceCollection services) => services.AddScoped<ConsultationAccess>();
 }

@@ -1,5 +1,6 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Papers;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;

@@ -1,7 +1,8 @@
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Features.Agencies;
+
+using Workspace.Server.Features.Papers;
 
 namespace Workspace.Server.Features.Meetings;
 

@@ -19,4 +19,6 @@ internal sealed class MeetingsArea : Http.IArea
         IssueCalendarFeed.Map(feed);
         RevokeCalendarFeed.Map(feed);
     }
+
+    public void AddServices(IServiceCollection services) => services.AddScoped<MeetingAccess>();
 }

@@ -1,4 +1,3 @@
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Pipeline;
 

@@ -31,4 +31,6 @@ internal sealed class PapersArea : Http.IArea
     }
 
     public void MapOutsideApi(IEndpointRouteBuilder app) => ExportRevision.MapDownload(app);
+
+    public void AddServices(IServiceCollection services) => services.AddScoped<PaperAccess>();
 }

@@ -1,6 +1,7 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Features.Meetings;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Polls;

@@ -1,6 +1,7 @@
+using Workspace.Server.Auth;
 using Workspace.Server.Data;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Features.Consultations;
 
 /// <summary>Whether the current person moderates a consultation: its paper's participants and the secretariat; anyone else is told it does not exist.</summary>
 public sealed class ConsultationAccess(WorkspaceDb db, ICurrentUser me)

@@ -1,7 +1,8 @@
+using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Features.Meetings;
 
 /// <summary>Who may see, answer and organize meetings.</summary>
 public sealed class MeetingAccess(WorkspaceDb db, ICurrentUser me, CoChairs coChairs)

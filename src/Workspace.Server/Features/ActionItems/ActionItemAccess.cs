@@ -1,7 +1,9 @@
+using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Features.Meetings;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Features.ActionItems;
 
 /// <summary>Who may see and change action items: as their meeting, seen by its invited agencies; changed by owners and convenors.</summary>
 public sealed class ActionItemAccess(WorkspaceDb db, ICurrentUser me, MeetingAccess meetings)

@@ -1,7 +1,8 @@
+using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Features.Papers;
 
 /// <summary>In which capacities the current person may act on a paper.</summary>
 public sealed class PaperAccess(WorkspaceDb db, ICurrentUser me)
