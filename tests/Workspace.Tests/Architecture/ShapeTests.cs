@@ -105,7 +105,7 @@ public sealed class ShapeTests
     [InlineData("Domain", "Auth", "Components", "Data", "Features", "Http", "Jobs", "Live", "Mail", "Pipeline", "Word")]
     [InlineData("Features", "Live", "Jobs")]
     [InlineData("Pipeline", "Live", "Features", "Components", "Jobs", "Mail")]
-    [InlineData("Data", "Live", "Components", "Jobs")]
+    [InlineData("Data", "Live", "Components", "Jobs", "Features")]
     [InlineData("Live", "Components", "Jobs", "Mail")]
     [InlineData("Http", "Features", "Components", "Live", "Jobs", "Mail")]
     [InlineData("Mail", "Live", "Jobs")]

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Workspace.Server.Features.Events;
 
 namespace Workspace.Server.Data.PostgreSql;
 
@@ -17,7 +16,7 @@ public static class MoveToPostgreSql
 
     /// <param name="Tables">Rows copied, per table.</param>
     /// <param name="Audit">The audit of the copy, on PostgreSQL.</param>
-    public sealed record Report(IReadOnlyDictionary<string, int> Tables, VerifyAudit.AuditView Audit);
+    public sealed record Report(IReadOnlyDictionary<string, int> Tables, AuditView Audit);
 
     public static async Task<Report> RunAsync(WorkspaceDb source, string target, ChainKeys keys, LogAnchor anchor, CancellationToken ct)
     {
@@ -57,7 +56,7 @@ public static class MoveToPostgreSql
         }
 
         copy.ChangeTracker.Clear();
-        var audit = await new VerifyAudit.Handler(copy, keys, anchor).Handle(new VerifyAudit.Query(), ct);
+        var audit = await LogAudit.VerifyAsync(copy, keys, anchor, ct);
         return new Report(tables, audit);
     }
 
