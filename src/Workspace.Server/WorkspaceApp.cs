@@ -99,7 +99,6 @@ public static class WorkspaceApp
         app.UseStaticFiles();
 
         app.MapAreas();
-        app.MapSingleSignOn();
         app.MapWorkspaceLive();
         app.MapWorkspaceJobsDashboard();
         app.MapHealthChecks("/healthz");

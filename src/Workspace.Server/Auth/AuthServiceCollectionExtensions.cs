@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Data;
@@ -102,13 +101,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthentication(options => options.DefaultChallengeScheme = PagesOrApi)
             // Sign-in is asked for as each front end asks: pages redirect to /login, the API and the hub answer 401.
             .AddPolicyScheme(PagesOrApi, null, options => options.ForwardDefaultSelector = context =>
-                IsApi(context.Request) || context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, CalendarFeedAuthentication>(CalendarFeedAuthentication.SchemeName, null)
-            // The calendar takes a feed secret or the usual sign-in: one scheme that picks, so one challenge answers.
-            .AddPolicyScheme(CalendarFeedAuthentication.FeedOrSignIn, null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Query.ContainsKey("token") ? CalendarFeedAuthentication.SchemeName
-                : context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
-                : IdentityConstants.ApplicationScheme);
+                IsApi(context.Request) || context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         var sso = configuration.GetSection("SingleSignOn").Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
         if (sso.Enabled)
         {

@@ -8,7 +8,7 @@ namespace Workspace.Server.Auth;
 /// policy, the hub): a token or cookie whose session has ended (signed out, refresh token reused, password
 /// changed) or whose person's security stamp changed stands for no one, and every rule downstream answers
 /// as to a stranger (401). Every way of signing in starts a session (<see cref="Sessions.StartAsync"/>); a
-/// calendar feed's principal is checked by its own scheme (<see cref="CalendarFeedAuthentication"/>).
+/// calendar feed's principal is checked by its own scheme (the meetings area's <c>CalendarFeedAuthentication</c>).
 /// </summary>
 internal sealed class SessionCheck(Sessions sessions, IHttpContextAccessor http) : IClaimsTransformation
 {

@@ -7,6 +7,9 @@ namespace Workspace.Server.Http;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>Where the jobs dashboard is served (a tool with scripts of its own, as the API reference).</summary>
+    public const string JobsDashboardPath = "/hangfire";
+
     /// <summary>
     /// The web UI's pages: scripts only from the server's own files (blazor.web.js, app.js, the Fluent components), never
     /// inline, so that markup slipped past the sanitizer into a page cannot run.
@@ -43,7 +46,7 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true ? ApiPolicy
-                    : context.Request.Path.StartsWithSegments(ApiReference.Path) || context.Request.Path.StartsWithSegments(Jobs.JobsServiceCollectionExtensions.DashboardPath) ? ToolPolicy
+                    : context.Request.Path.StartsWithSegments(ApiReference.Path) || context.Request.Path.StartsWithSegments(JobsDashboardPath) ? ToolPolicy
                     : PagePolicy;
                 return Task.CompletedTask;
             });

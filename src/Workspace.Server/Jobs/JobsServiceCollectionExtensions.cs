@@ -16,7 +16,7 @@ namespace Workspace.Server.Jobs;
 /// </summary>
 public static class JobsServiceCollectionExtensions
 {
-    public const string DashboardPath = "/hangfire";
+    public const string DashboardPath = Http.SecurityHeaders.JobsDashboardPath;
 
     public static IServiceCollection AddWorkspaceJobs(this IServiceCollection services)
     {

@@ -12,5 +12,9 @@ internal sealed class AuthArea : Http.IArea
         ChangePassword.Map(me);
     }
 
-    public void MapOutsideApi(IEndpointRouteBuilder app) => SignOut.MapPage(app);
+    public void MapOutsideApi(IEndpointRouteBuilder app)
+    {
+        SignOut.MapPage(app);
+        SingleSignOnPages.Map(app);
+    }
 }

@@ -32,7 +32,7 @@ public static class SignOut
         app.MapPost("/logout", async (IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new Command(), ct);
-                var throughProvider = await SingleSignOn.RememberProviderSignOutAsync(http);
+                var throughProvider = await SingleSignOnPages.RememberProviderSignOutAsync(http);
                 await http.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
                 return Results.LocalRedirect(throughProvider ? "/login?signedout=provider" : "/login");
             })

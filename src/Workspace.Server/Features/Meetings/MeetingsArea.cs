@@ -20,5 +20,10 @@ internal sealed class MeetingsArea : Http.IArea
         RevokeCalendarFeed.Map(feed);
     }
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<MeetingAccess>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<MeetingAccess>();
+        // The calendar takes a feed secret or the usual sign-in.
+        services.AddCalendarFeedAuthentication();
+    }
 }

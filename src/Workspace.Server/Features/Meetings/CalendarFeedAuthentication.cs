@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Workspace.Server.Features.Meetings;
+using Workspace.Server.Auth;
 using Workspace.Server.Http;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Features.Meetings;
 
 /// <summary>
 /// The secret address of a person's calendar (<c>/api/calendar.ics?token=…</c>) as an authentication scheme:
@@ -49,4 +49,16 @@ public sealed class CalendarFeedAuthentication(
             ProblemDetails = Problems.Problem(404, "not-found", "Not found", "This calendar address does not exist or was revoked."),
         });
     }
+}
+
+internal static class CalendarFeedSchemes
+{
+    /// <summary>The feed's scheme, and the one that picks between it and the usual sign-in, so that one challenge answers.</summary>
+    public static void AddCalendarFeedAuthentication(this IServiceCollection services) =>
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, CalendarFeedAuthentication>(CalendarFeedAuthentication.SchemeName, null)
+            .AddPolicyScheme(CalendarFeedAuthentication.FeedOrSignIn, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Query.ContainsKey("token") ? CalendarFeedAuthentication.SchemeName
+                : context.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
 }
