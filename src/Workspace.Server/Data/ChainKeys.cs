@@ -20,17 +20,17 @@ public sealed class ChainKeys
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            // Written whole beside it, then renamed into place: a node sharing the file never reads it half written.
+            var fresh = path + "." + Guid.NewGuid().ToString("N") + ".new";
+            Write(fresh, "k1", RandomNumberGenerator.GetBytes(32), FileMode.CreateNew);
             try
             {
-                Write("k1", RandomNumberGenerator.GetBytes(32), FileMode.CreateNew);
+                File.Move(fresh, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another node sharing the file created it first: its key is the one, once it has finished its line.
-                for (var wait = 0; wait < 100 && new FileInfo(path).Length == 0; wait++)
-                {
-                    Thread.Sleep(100);
-                }
+                // Another node sharing the file created it first: its key is the one.
+                File.Delete(fresh);
             }
         }
 
@@ -48,7 +48,7 @@ public sealed class ChainKeys
         lock (gate)
         {
             var id = "k" + (keys.Keys.Select(k => int.TryParse(k.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1);
-            Write(id, RandomNumberGenerator.GetBytes(32), FileMode.Append);
+            Write(path, id, RandomNumberGenerator.GetBytes(32), FileMode.Append);
             Load();
             return id;
         }
@@ -84,7 +84,7 @@ public sealed class ChainKeys
         return HMACSHA256.HashData(first, Encoding.UTF8.GetBytes("workspace:" + purpose));
     }
 
-    private void Write(string id, byte[] key, FileMode mode)
+    private static void Write(string path, string id, byte[] key, FileMode mode)
     {
         var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows() && mode == FileMode.CreateNew)
