@@ -7,13 +7,11 @@ public sealed record SubjectView(string Kind, string Id);
 /// <summary>One event as clients see it, through <c>/api/events</c> and the hub.</summary>
 public sealed record EventEnvelope(long Seq, string Type, DateTimeOffset OccurredAt, SubjectView Subject, string Actor, JsonElement Data)
 {
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>The event's data as <typeparamref name="TData"/> when it is of that kind.</summary>
     public bool TryRead<TData>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TData? data)
         where TData : IEventData
     {
-        data = string.Equals(Type, TData.Type, StringComparison.Ordinal) ? Data.Deserialize<TData>(EventJson) : default;
+        data = string.Equals(Type, TData.Type, StringComparison.Ordinal) ? Data.Deserialize<TData>(EventRecord.Json) : default;
         return data is not null;
     }
 

@@ -61,7 +61,8 @@ public sealed class EventRecord
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', PreviousHash, Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Type,
             OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture), SubjectKind, SubjectId, Actor, Audience, Data))));
 
-    private static readonly System.Text.Json.JsonSerializerOptions EventJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    /// <summary>How event data is written to the log and read back from it: one set of options for both sides.</summary>
+    internal static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>Whether this row is an event of the kind <typeparamref name="TData"/> declares.</summary>
     public bool Is<TData>()
@@ -71,7 +72,7 @@ public sealed class EventRecord
     public TData Read<TData>()
         where TData : IEventData =>
         Is<TData>()
-            ? System.Text.Json.JsonSerializer.Deserialize<TData>(Data, EventJson) ?? throw new InvalidOperationException($"Event {Seq} has no data.")
+            ? System.Text.Json.JsonSerializer.Deserialize<TData>(Data, Json) ?? throw new InvalidOperationException($"Event {Seq} has no data.")
             : throw new InvalidOperationException($"Event {Seq} is {Type}, not {TData.Type}.");
 
     /// <summary>The row's data as <typeparamref name="TData"/> when it is of that kind.</summary>

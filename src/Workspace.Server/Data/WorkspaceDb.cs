@@ -17,7 +17,6 @@ namespace Workspace.Server.Data;
 /// </summary>
 public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider clock;
     private readonly ChainKeys keys;
     private readonly IWritePath writes;
@@ -203,7 +202,7 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
             var audience = e.Audience.IsEveryone
                 ? EventRecord.Everyone
                 : (e.Audience.IsInternal ? EventRecord.Internal : "") + "," + string.Join(',', e.Audience.AgencyCodes) + ",";
-            var data = JsonSerializer.Serialize(e.Data, EventJson);
+            var data = JsonSerializer.Serialize(e.Data, EventRecord.Json);
             var keyId = keys.CurrentId;
             var hash = keys.Hash(keyId, EventRecord.HashedText(seq, e.Type, at, e.Subject.Kind, e.Subject.Id, e.Actor, audience, data, head.Hash, keyId))!;
             Events.Add(new EventRecord
@@ -250,7 +249,7 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
             var ids = people.Select(p => p.Id).ToList();
             var chosen = await MailChoices.AsNoTracking().Where(c => c.Kind == kind.Name && ids.Contains(c.PersonId))
                 .ToDictionaryAsync(c => c.PersonId, c => c.Mode, ct);
-            var data = JsonSerializer.SerializeToElement(e.Data, EventJson);
+            var data = JsonSerializer.SerializeToElement(e.Data, EventRecord.Json);
             var about = await Mail.MailComposer.PrepareAsync(this, notice.Kind, e.Subject, at, ct);
             OutgoingMail.AddRange(people
                 .Select(person => mail.Compose(notice.Kind, seq, data, about, person with { Mode = chosen.GetValueOrDefault(person.Id, kind.Default) }, at))
