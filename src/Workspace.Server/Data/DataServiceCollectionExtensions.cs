@@ -44,6 +44,8 @@ public static class DataServiceCollectionExtensions
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlEncryptor = new DataProtectionKeyEncryptor(sp.GetRequiredService<ChainKeys>())));
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("database");
+        // What follows from committed events (notifications, mail), run from durable checkpoints after commit.
+        services.AddSingleton<LogReactions>();
         return services;
     }
 

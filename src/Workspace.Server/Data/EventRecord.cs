@@ -37,6 +37,16 @@ public sealed class EventRecord
 
     public string Hash { get; init; } = "";
 
+    /// <summary>
+    /// Who is to be told of this event, as JSON (<see cref="LoggedNotice"/>), or null. Read after commit by the
+    /// reactions that write notifications and mail (<see cref="ILogReaction"/>); outside the hash, as it is what
+    /// follows from the event (it names addresses), not the event, and is never sent to clients.
+    /// </summary>
+    public string? Notice { get; init; }
+
+    /// <summary>The notice this row carries, if any.</summary>
+    public LoggedNotice? ReadNotice() => Notice is null ? null : System.Text.Json.JsonSerializer.Deserialize<LoggedNotice>(Notice, Json);
+
     public const string Everyone = "*";
 
     public const string Internal = "!";
@@ -83,6 +93,12 @@ public sealed class EventRecord
         return data is not null;
     }
 }
+
+/// <summary>
+/// An event's notice as the log keeps it for the reactions: whom to tell, and whether mail goes with it (not for
+/// the demo's seeded past, which nobody is mailed about).
+/// </summary>
+public sealed record LoggedNotice(Notice Notice, bool Mailed = true);
 
 /// <summary>
 /// Who may see an event, in one place: the secretariat every event but other agencies' internal ones; anyone

@@ -20,15 +20,14 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
     private readonly TimeProvider clock;
     private readonly ChainKeys keys;
     private readonly IWritePath writes;
-    private readonly Mail.MailComposer? mail;
 
-    public WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes, Mail.MailComposer? mail = null)
-        : this((DbContextOptions)options, clock, keys, writes, mail)
+    public WorkspaceDb(DbContextOptions<WorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes)
+        : this((DbContextOptions)options, clock, keys, writes)
     {
     }
 
-    protected WorkspaceDb(DbContextOptions options, TimeProvider clock, ChainKeys keys, IWritePath writes, Mail.MailComposer? mail)
-        : base(options) => (this.clock, this.keys, this.writes, this.mail) = (clock, keys, writes, mail);
+    protected WorkspaceDb(DbContextOptions options, TimeProvider clock, ChainKeys keys, IWritePath writes)
+        : base(options) => (this.clock, this.keys, this.writes) = (clock, keys, writes);
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -88,14 +87,14 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    /// <summary>The outbox of mail, delivered after commit (<see cref="Mail.MailDelivery"/>).</summary>
-    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
+    /// <summary>The outbox of mail, written by the reactions after commit and delivered by the mail delivery.</summary>
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
 
-    /// <summary>Set while the demo's history is seeded: its notifications are written, but nobody is mailed about a past that never happened.</summary>
+    /// <summary>Set while the demo's history is seeded: its events carry notices that are not mailed, as nobody is mailed about a past that never happened.</summary>
     public bool WritesNoMail { get; set; }
 
     /// <summary>How people take each kind of mail, where they chose other than the default.</summary>
-    public DbSet<Mail.MailChoice> MailChoices => Set<Mail.MailChoice>();
+    public DbSet<MailChoice> MailChoices => Set<MailChoice>();
 
     /// <summary>The keys that protect cookies and tokens, shared by every node (encrypted: <see cref="DataProtectionKeyEncryptor"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -185,7 +184,7 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
         return written;
     }
 
-    private async Task AppendAsync(List<DomainEvent> raised, CancellationToken ct)
+    private async Task AppendAsync(IReadOnlyList<DomainEvent> raised, CancellationToken ct)
     {
         await writes.BeforeAppendAsync(this, ct);
         var head = await EventLogHeads.SingleOrDefaultAsync(ct);
@@ -218,54 +217,14 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
                 PreviousHash = head.Hash,
                 KeyId = keyId,
                 Hash = hash,
+                Notice = e.Notice is null ? null : JsonSerializer.Serialize(new LoggedNotice(e.Notice, Mailed: !WritesNoMail), EventRecord.Json),
             });
             head.Seq = seq;
             head.Hash = hash;
-
-            if (e.Notice is { } notice)
-            {
-                await NotifyAsync(seq, e, notice, at, ct);
-            }
         }
 
         // The head moved after the save's one pass over the changes: that one entity is looked at again.
         Entry(head).DetectChanges();
-    }
-
-    /// <summary>
-    /// One notification for every person of the agencies the notice names; and, when the notice is of a kind that
-    /// is mailed, one message each in the outbox, in the same transaction (sent if mail goes anywhere).
-    /// </summary>
-    private async Task NotifyAsync(long seq, DomainEvent e, Notice notice, DateTime at, CancellationToken ct)
-    {
-        var codes = notice.AgencyCodes.ToList();
-        var except = (notice.ExceptEmails ?? []).ToList();
-        var only = notice.OnlyEmails?.Select(e => e.ToUpperInvariant()).ToList();
-        var people = await Users.Where(p => codes.Contains(p.AgencyCode) && !except.Contains(p.Email!))
-            .Where(p => only == null || only.Contains(p.NormalizedEmail!))
-            .Select(p => new Mail.Recipient(p.Id, p.Email!, p.DisplayName, p.AgencyCode, p.TimeZone, p.Language, Mail.MailMode.Immediate)).ToListAsync(ct);
-        if (mail is not null && !WritesNoMail && Mail.MailKinds.Find(notice.Kind) is { } kind && people.Count > 0)
-        {
-            var ids = people.Select(p => p.Id).ToList();
-            var chosen = await MailChoices.AsNoTracking().Where(c => c.Kind == kind.Name && ids.Contains(c.PersonId))
-                .ToDictionaryAsync(c => c.PersonId, c => c.Mode, ct);
-            var data = JsonSerializer.SerializeToElement(e.Data, EventRecord.Json);
-            var about = await Mail.MailComposer.PrepareAsync(this, notice.Kind, e.Subject, at, ct);
-            OutgoingMail.AddRange(people
-                .Select(person => mail.Compose(notice.Kind, seq, data, about, person with { Mode = chosen.GetValueOrDefault(person.Id, kind.Default) }, at))
-                .OfType<Mail.OutgoingMail>());
-        }
-
-        Notifications.AddRange(people.Select(person => new Notification
-        {
-            PersonId = person.Id,
-            EventSeq = seq,
-            Kind = notice.Kind,
-            Text = notice.Text,
-            SubjectKind = e.Subject.Kind,
-            SubjectId = e.Subject.Id,
-            CreatedAt = at,
-        }));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -9,7 +9,8 @@ namespace Workspace.Server.Live;
 /// older with Resume. It also anchors the head it reaches outside the database (<see cref="LogAnchor"/>).
 /// </summary>
 internal sealed partial class EventRelay(
-    IServiceScopeFactory scopes, LogSignal signal, LiveConnections connections, LogAnchor anchor, IEnumerable<ILogFollower> followers, IOptions<LiveOptions> options,
+    IServiceScopeFactory scopes, LogSignal signal, LiveConnections connections, LogAnchor anchor, LogReactions reactions, IEnumerable<ILogFollower> followers,
+    IOptions<LiveOptions> options,
     ILogger<EventRelay> logger)
     : BackgroundService
 {
@@ -25,6 +26,8 @@ internal sealed partial class EventRelay(
             Position = await HeadAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
+                // What the reactions missed (the server stopped between a commit and them, or they failed) is done first.
+                await ReactAsync(Position, stoppingToken);
                 await signal.WaitAsync(options.Value.CatchUpInterval, stoppingToken);
                 await RelayNewEventsAsync(stoppingToken);
             }
@@ -61,6 +64,12 @@ internal sealed partial class EventRelay(
                 if (rows.Count > 0 && !anchor.Record(rows[^1].Seq, rows[^1].Hash))
                 {
                     AnchorFailed(logger, anchor.Path, rows[^1].Seq);
+                }
+
+                // Notifications are written before the events go out, so a page told of an event finds its notification.
+                if (rows.Count > 0)
+                {
+                    await ReactAsync(rows[^1].Seq, ct);
                 }
 
                 foreach (var row in rows)
@@ -100,6 +109,24 @@ internal sealed partial class EventRelay(
         }
     }
 
+    private async Task ReactAsync(long upTo, CancellationToken ct)
+    {
+        try
+        {
+            await reactions.CatchUpAsync(upTo, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The reactions keep their checkpoint and are tried again at the next wake-up; the relay goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ReactionsFailed(logger, e, upTo);
+        }
+    }
+
     private void Follow(ILogFollower follower, EventRecord row)
     {
         try
@@ -116,6 +143,9 @@ internal sealed partial class EventRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Follower} failed on event {Seq}; the sweeps will catch up.")]
     private static partial void FollowerFailed(ILogger logger, Exception exception, string follower, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acting on the events up to {Seq} (notifications, mail) failed; trying again at the next wake-up.")]
+    private static partial void ReactionsFailed(ILogger logger, Exception exception, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append the log's head {Seq} to the anchor {Path}; trying again at the next head.")]
     private static partial void AnchorFailed(ILogger logger, string path, long seq);

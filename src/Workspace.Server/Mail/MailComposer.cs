@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Workspace.Server.Components;
+using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 
 namespace Workspace.Server.Mail;
@@ -30,39 +31,40 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     }
 
     /// <summary>
-    /// What the messages of an event share, read once for all recipients: the paper's or the meeting's title and,
-    /// for a meeting's change, its invitation as the workspace serves it (same UID, the meeting's SEQUENCE), with
-    /// <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.
+    /// What the messages of an event share, read once for all recipients after the event is committed: the paper's or
+    /// the meeting's title and, for a meeting's change, its invitation as the workspace serves it (same UID, the
+    /// meeting's SEQUENCE), with <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.
     /// </summary>
     public static async Task<MailSubject> PrepareAsync(Data.WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
     {
-        if (subject.Kind == "meeting" && db.Meetings.Local.FirstOrDefault(m => m.Id.ToString() == subject.Id) is { } meeting)
+        if (!Guid.TryParse(subject.Id, out var id))
         {
-            if (MailKinds.Find(kind) is not { Invitation: true })
-            {
-                return new MailSubject(meeting.Title, meeting);
-            }
-
-            var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
-            return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
+            return new MailSubject("");
         }
 
-        if (subject.Kind == "poll" && db.Polls.Local.FirstOrDefault(p => p.Id.ToString() == subject.Id) is { } poll)
+        switch (subject.Kind)
         {
-            return new MailSubject(poll.Title, Poll: poll);
-        }
+            case "meeting":
+                var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+                if (meeting is null || MailKinds.Find(kind) is not { Invitation: true })
+                {
+                    return new MailSubject(meeting?.Title ?? "", meeting);
+                }
 
-        if (subject.Kind == "consultation")
-        {
-            return new MailSubject(db.Consultations.Local.FirstOrDefault(c => c.Id.ToString() == subject.Id)?.Title ?? "");
+                var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
+                return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
+            case "poll":
+                var poll = await db.Polls.AsNoTracking().Include(p => p.Slots).SingleOrDefaultAsync(p => p.Id == id, ct);
+                return new MailSubject(poll?.Title ?? "", Poll: poll);
+            case "consultation":
+                return new MailSubject(await db.Consultations.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(ct) ?? "");
+            case "action-item":
+                return new MailSubject(await db.ActionItems.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(ct) ?? "");
+            case "paper":
+                return new MailSubject(await db.Papers.Where(p => p.Id == id).Select(p => p.Title).SingleOrDefaultAsync(ct) ?? "");
+            default:
+                return new MailSubject("");
         }
-
-        if (subject.Kind == "action-item")
-        {
-            return new MailSubject(db.ActionItems.Local.FirstOrDefault(a => a.Id.ToString() == subject.Id)?.Title ?? "");
-        }
-
-        return new MailSubject(subject.Kind == "paper" ? db.Papers.Local.FirstOrDefault(p => p.Id.ToString() == subject.Id)?.Title ?? "" : "");
     }
 
     /// <summary>The message of a notification of <paramref name="kind"/> for <paramref name="to"/>, or null for a kind not mailed.</summary>

@@ -1,12 +1,6 @@
-namespace Workspace.Server.Mail;
+using Workspace.Server.Data;
 
-/// <summary>How a person takes one kind of mail: not at all, as it happens, or gathered in a daily digest.</summary>
-public enum MailMode
-{
-    Off,
-    Immediate,
-    Digest,
-}
+namespace Workspace.Server.Mail;
 
 /// <summary>One kind of mail a person may choose how to receive, with its default and its name in the settings.</summary>
 /// <param name="Invitation">Carries a calendar invitation, which calendars act on only when it arrives alone: never in a digest.</param>
@@ -53,14 +47,4 @@ public static class MailKinds
 
     /// <summary>The digest itself, as its unsubscribe link names it: turning it off turns off every kind taken as a digest.</summary>
     public const string Digest = "digest";
-}
-
-/// <summary>A person's choice for one kind of mail, where it is not the default.</summary>
-public sealed class MailChoice
-{
-    public Guid PersonId { get; init; }
-
-    public string Kind { get; init; } = "";
-
-    public MailMode Mode { get; set; }
 }

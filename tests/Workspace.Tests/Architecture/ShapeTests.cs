@@ -97,6 +97,62 @@ public sealed class ShapeTests
     }
 
     /// <summary>
+    /// The loops between top folders that are still being taken apart (issue 24: the pages move beside their slices,
+    /// the identity types out of Auth). A loop that goes away must be struck off here, and no new one may appear.
+    /// </summary>
+    private static readonly string[] LoopsBeingRemoved =
+    [
+        "Auth → Pipeline → Auth",
+        "Auth → Pipeline → Http → Auth",
+        "Auth → Pipeline → Http → Data → Auth",
+        "Auth → Pipeline → Data → Auth",
+        "Auth → Data → Auth",
+        "Components → Mail → Components",
+        "Components → Mail → Features → Components",
+        "Components → Live → Features → Components",
+        "Components → Live → Features → Mail → Components",
+        "Components → Features → Components",
+        "Components → Features → Mail → Components",
+        "Features → Mail → Features",
+        "Http → Pipeline → Http",
+    ];
+
+    /// <summary>
+    /// No two top folders depend on each other, directly or round a longer loop: each part can be read, changed and
+    /// tested knowing only the parts below it. The loops left from before are listed, to be struck off one by one.
+    /// </summary>
+    [Fact]
+    public void The_top_folders_form_no_new_cycle_and_the_old_ones_only_go()
+    {
+        string[] parts = ["Auth", "Components", "Data", "Domain", "Features", "Http", "Jobs", "Live", "Mail", "Pipeline", "Word"];
+        var uses = parts.ToDictionary(p => p, p => parts.Where(q => q != p && !Types.InAssembly(Server).That().ResideInNamespace("Workspace.Server." + p)
+            .ShouldNot().HaveDependencyOn("Workspace.Server." + q).GetResult().IsSuccessful).ToList());
+        var cycles = new List<string>();
+        foreach (var start in parts)
+        {
+            // Every path back to the start, found from its first member in the order above, so each loop is named once.
+            var stack = new Stack<List<string>>([[start]]);
+            while (stack.TryPop(out var path))
+            {
+                foreach (var next in uses[path[^1]])
+                {
+                    if (next == start)
+                    {
+                        cycles.Add(string.Join(" → ", path.Append(start)));
+                    }
+                    else if (!path.Contains(next) && Array.IndexOf(parts, next) > Array.IndexOf(parts, start))
+                    {
+                        stack.Push([.. path, next]);
+                    }
+                }
+            }
+        }
+
+        Assert.True(cycles.Except(LoopsBeingRemoved).ToList() is [], "Top folders in a new cycle:\n" + string.Join("\n", cycles.Except(LoopsBeingRemoved)));
+        Assert.True(LoopsBeingRemoved.Except(cycles).ToList() is [], "Gone, strike off the list:\n" + string.Join("\n", LoopsBeingRemoved.Except(cycles)));
+    }
+
+    /// <summary>
     /// Arrows the design forbids: the domain knows no other part; the areas know neither the live side nor the jobs
     /// (they raise events and end sessions; what follows is not theirs to call); the generic infrastructure knows no
     /// area and no page (the hub's Resume sends the events area's query, the same request and rule as /api/events).
@@ -105,7 +161,7 @@ public sealed class ShapeTests
     [InlineData("Domain", "Auth", "Components", "Data", "Features", "Http", "Jobs", "Live", "Mail", "Pipeline", "Word")]
     [InlineData("Features", "Live", "Jobs")]
     [InlineData("Pipeline", "Live", "Features", "Components", "Jobs", "Mail")]
-    [InlineData("Data", "Live", "Components", "Jobs", "Features")]
+    [InlineData("Data", "Live", "Components", "Jobs", "Features", "Mail")]
     [InlineData("Live", "Components", "Jobs", "Mail")]
     [InlineData("Http", "Features", "Components", "Live", "Jobs", "Mail")]
     [InlineData("Mail", "Live", "Jobs")]

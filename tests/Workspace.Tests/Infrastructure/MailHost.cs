@@ -17,11 +17,12 @@ public class MailHost : WorkspaceHost
     protected override async Task DisposedAsync() => await Smtp.DisposeAsync();
 
     /// <summary>
-    /// Runs the minutely mail job now (digests due, then delivery), by the fake clock, until nothing due is left: a message another
+    /// Once the mail of every committed event is in the outbox, runs the minutely mail job now (digests due, then delivery), by the fake clock, until nothing due is left: a message another
     /// delivery (the job the commit woke) has leased is waited for, as that delivery finishes it.
     /// </summary>
     public async Task DeliverMailAsync()
     {
+        await ReactionsDoneAsync();
         for (var attempt = 0; attempt < 200; attempt++)
         {
             await using (var scope = App.Services.CreateAsyncScope())

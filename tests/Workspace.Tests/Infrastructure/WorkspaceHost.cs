@@ -165,6 +165,18 @@ public class WorkspaceHost : IAsyncLifetime
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Waits until what follows from every committed event (notifications, mail in the outbox) is written, as a
+    /// reader of their notifications waits: it is written just after commit, by the server's reactions.
+    /// </summary>
+    public async Task ReactionsDoneAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var done = await App.Services.GetRequiredService<Workspace.Server.Data.LogReactions>()
+            .CaughtUpAsync(scope.ServiceProvider.GetRequiredService<Workspace.Server.Data.WorkspaceDb>(), TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.True(done, "The reactions to the committed events did not finish in 30 s.");
+    }
+
     /// <summary>Reads one value from the database, as someone with access to it could.</summary>
     public async Task<object?> QueryScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {

@@ -152,6 +152,7 @@ public sealed class NoMailServerTests(WorkspaceHost host) : IClassFixture<Worksp
     {
         var (paper, revision) = await DraftAsync(host, "Recorded, not sent");
         await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).OpenRoundAsync(paper.Id, revision.Number, "Unanimous", host.Clock.GetUtcNow().AddDays(5));
+        await host.ReactionsDoneAsync();
         var recorded = (long)(await host.QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "Subject" = 'Sign-off requested: Recorded, not sent'"""))!;
         Assert.True(recorded >= 3, $"{recorded} messages recorded for three agencies' focal points");
 

@@ -53,6 +53,23 @@ public sealed class SeveralNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task Changes_on_both_nodes_tell_each_person_once_whichever_node_they_read_on()
+    {
+        // Both nodes' relays follow the log and may prepare the same notices; the one that moves the checkpoint keeps them.
+        var onFirst = await TwoNodes.ClientAsync(nodes.First.BaseAddress, WorkspaceHost.Secretariat);
+        var onSecond = await TwoNodes.ClientAsync(nodes.Second.BaseAddress, WorkspaceHost.Secretariat);
+        var convened = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? onFirst : onSecond)
+            .ScheduleMeetingAsync($"Convened on two nodes {i}", "Plenary", new DateTimeOffset(2027, 4, 1 + i, 9, 0, 0, TimeSpan.Zero), 60, "Europe/Vienna")));
+
+        foreach (var node in new[] { nodes.First, nodes.Second })
+        {
+            var who = await TwoNodes.ClientAsync(node.BaseAddress, WorkspaceHost.FocalPoint("WHO"));
+            var told = (await who.ListNotificationsAsync()).Where(n => n.Kind == "meeting-scheduled").Select(n => Guid.Parse(n.Subject.Id)).ToList();
+            Assert.All(convened, meeting => Assert.Single(told, meeting.Id));
+        }
+    }
+
+    [Fact]
     public async Task A_client_whose_node_is_killed_resumes_on_the_other_with_nothing_missed()
     {
         await using var balancer = new FailoverProxy(nodes.First.BaseAddress, nodes.Second.BaseAddress);

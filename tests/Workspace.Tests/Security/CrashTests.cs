@@ -122,6 +122,47 @@ public sealed class CrashTests
         Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Whom_a_change_concerns_is_told_once_even_when_the_server_is_killed_just_after_acknowledging_it()
+    {
+        await using var server = new ServerProcess(Path.Combine(Path.GetTempPath(), "workspace-crash", Guid.NewGuid().ToString("N")))
+        {
+            Environment = { ["Api__WritesPerMinute"] = "0" },
+        };
+        var convened = new List<Guid>();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var secretariat = new WorkspaceClient(http);
+        for (var cycle = 0; cycle < 3; cycle++)
+        {
+            Assert.Null(await server.StartAsync());
+            if (cycle == 0)
+            {
+                await secretariat.SignInAsync(WorkspaceHost.Secretariat, WorkspaceHost.Password);
+            }
+
+            // Each meeting's invitation is told to every member's people after commit; the kill comes before that, or during it.
+            for (var i = 0; i < 3; i++)
+            {
+                var meeting = await secretariat.ScheduleMeetingAsync($"Killed after {cycle}-{i}", "Plenary", new DateTimeOffset(2027, 3, 1 + i, 9, 0, 0, TimeSpan.Zero), 60, "Europe/Vienna");
+                convened.Add(meeting.Id);
+            }
+
+            await server.KillAsync();
+        }
+
+        Assert.Null(await server.StartAsync());
+        using var whoHttp = new HttpClient { BaseAddress = server.BaseAddress };
+        var who = new WorkspaceClient(whoHttp);
+        await who.SignInAsync(WorkspaceHost.FocalPoint("WHO"), WorkspaceHost.Password);
+        var told = (await who.ListNotificationsAsync()).Where(n => n.Kind == "meeting-scheduled").Select(n => Guid.Parse(n.Subject.Id)).ToList();
+        foreach (var meeting in convened)
+        {
+            Assert.Single(told, meeting);
+        }
+
+        await server.KillAsync();
+    }
+
     /// <summary>The group's id once the server acknowledged it; null when the server went away first.</summary>
     private static async Task<Guid?> PostAsync(HttpClient http, string name, string key)
     {

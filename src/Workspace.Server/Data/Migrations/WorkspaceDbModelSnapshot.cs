@@ -339,6 +339,9 @@ namespace Workspace.Server.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<string>("Notice")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -437,6 +440,20 @@ namespace Workspace.Server.Data.Migrations
                     b.HasIndex("PersonId", "CreatedAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Data.ReactionCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReactionCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Server.Data.StorageProbe", b =>
@@ -1617,7 +1634,7 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("WorkingGroups");
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+            modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
@@ -1636,7 +1653,7 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("MailChoices", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.OutgoingMail", b =>
+            modelBuilder.Entity("Workspace.Server.Data.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2049,7 +2066,7 @@ namespace Workspace.Server.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+            modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
                     b.HasOne("Workspace.Server.Auth.Person", null)
                         .WithMany()

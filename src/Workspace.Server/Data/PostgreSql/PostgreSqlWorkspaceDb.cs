@@ -5,9 +5,8 @@ namespace Workspace.Server.Data.PostgreSql;
 /// Core keeps the migrations of each engine on their own (<c>Data/Migrations/PostgreSql</c>), both generated
 /// from the one model.
 /// </summary>
-public sealed class PostgreSqlWorkspaceDb(DbContextOptions<PostgreSqlWorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes,
-    Mail.MailComposer? mail = null)
-    : WorkspaceDb(options, clock, keys, writes, mail)
+public sealed class PostgreSqlWorkspaceDb(DbContextOptions<PostgreSqlWorkspaceDb> options, TimeProvider clock, ChainKeys keys, IWritePath writes)
+    : WorkspaceDb(options, clock, keys, writes)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

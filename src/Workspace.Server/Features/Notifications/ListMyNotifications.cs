@@ -9,10 +9,14 @@ public static class ListMyNotifications
 {
     public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 200) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, LogReactions reactions) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
     {
+        /// <summary>How long a reader waits for the notifications of what has just happened (written just after commit).</summary>
+        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
         public async Task<IReadOnlyList<NotificationView>> Handle(Query query, CancellationToken cancellationToken)
         {
+            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var rows = await db.Notifications.AsNoTracking()
                 .Where(n => n.PersonId == me.Id && (!query.UnreadOnly || n.ReadAt == null))
                 .OrderByDescending(n => n.EventSeq).ThenBy(n => n.Id).Skip(query.Skip).Take(query.Take)

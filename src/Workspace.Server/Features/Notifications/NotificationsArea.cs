@@ -9,4 +9,6 @@ internal sealed class NotificationsArea : Http.IArea
         MarkNotificationRead.Map(notifications);
         MarkAllNotificationsRead.Map(notifications);
     }
+
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Data.ILogReaction, NotifyPeople>();
 }

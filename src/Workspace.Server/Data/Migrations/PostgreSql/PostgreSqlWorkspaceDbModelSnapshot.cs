@@ -351,6 +351,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasDefaultValue("");
 
+                    b.Property<string>("Notice")
+                        .HasColumnType("text");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("bigint");
 
@@ -449,6 +452,20 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasIndex("PersonId", "CreatedAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Data.ReactionCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReactionCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Server.Data.StorageProbe", b =>
@@ -1635,7 +1652,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("WorkingGroups");
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+            modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -1654,7 +1671,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("MailChoices", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.OutgoingMail", b =>
+            modelBuilder.Entity("Workspace.Server.Data.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2067,7 +2084,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workspace.Server.Mail.MailChoice", b =>
+            modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
                     b.HasOne("Workspace.Server.Auth.Person", null)
                         .WithMany()

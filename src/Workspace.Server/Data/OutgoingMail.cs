@@ -1,8 +1,8 @@
-namespace Workspace.Server.Mail;
+namespace Workspace.Server.Data;
 
 /// <summary>
-/// One message in the outbox: written, already composed, in the transaction of the change it tells of, and
-/// delivered after commit by <see cref="MailDelivery"/>. A mail server that is down delays it, never loses it and
+/// One message in the outbox: written, already composed, by the reaction that follows the change it tells of (or with a command whose own effect it is), and
+/// delivered after commit by the mail delivery (<c>Mail/MailDelivery</c>). A mail server that is down delays it, never loses it and
 /// never fails the change. Its <see cref="Id"/> is its Message-ID, so a retry is the same message.
 /// </summary>
 public sealed class OutgoingMail
@@ -57,7 +57,7 @@ public sealed class OutgoingMail
 
     public DateTime? SentAt { get; set; }
 
-    /// <summary>Set when it was given up after <see cref="MailOptions.MaxAttempts"/>.</summary>
+    /// <summary>Set when it was given up after <c>Mail:MaxAttempts</c>.</summary>
     public DateTime? GivenUpAt { get; set; }
 
     public string? LastError { get; set; }
