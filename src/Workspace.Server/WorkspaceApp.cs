@@ -66,6 +66,7 @@ public static class WorkspaceApp
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<Problems>();
+        services.AddSingleton<Pipeline.IRefusals, RefusalsAsProblems>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
         {

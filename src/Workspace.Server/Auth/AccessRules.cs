@@ -1,5 +1,3 @@
-using Workspace.Server.Pipeline;
-
 namespace Workspace.Server.Auth;
 
 // Who may send a request, for rules that belong to no area: a request states one by implementing one of these

@@ -1,5 +1,3 @@
-using Workspace.Server.Pipeline;
-
 namespace Workspace.Server.Auth;
 
 /// <summary>

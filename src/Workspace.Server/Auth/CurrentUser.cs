@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
+using Workspace.Server.Data;
+
 namespace Workspace.Server.Auth;
 
 /// <summary>Who sends the request being handled: a person through the API, the UI or the hub, or the system.</summary>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
+using Workspace.Server.Data;
+
 namespace Workspace.Server.Auth;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Data;
-using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Auth;
 

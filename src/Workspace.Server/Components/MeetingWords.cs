@@ -1,5 +1,7 @@
 using Workspace.Server.Domain.Meetings;
 
+using Workspace.Server.Locale;
+
 namespace Workspace.Server.Components;
 
 /// <summary>The words pages use for meetings (keys of <see cref="Ui"/>'s strings).</summary>

@@ -25,7 +25,7 @@ public static class UiServiceCollectionExtensions
         services.AddScoped<Viewer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(Ui.Cultures[0]).AddSupportedCultures([.. Ui.Cultures]).AddSupportedUICultures([.. Ui.Cultures]);
+            options.SetDefaultCulture(Locale.Languages.Offered[0]).AddSupportedCultures([.. Locale.Languages.Offered]).AddSupportedUICultures([.. Locale.Languages.Offered]);
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
@@ -42,7 +42,7 @@ public static class UiServiceCollectionExtensions
         app.UseRequestLocalization();
         app.Use((context, next) =>
         {
-            if (context.Request.Query.TryGetValue("culture", out var asked) && Ui.Cultures.Contains(asked.ToString()))
+            if (context.Request.Query.TryGetValue("culture", out var asked) && Locale.Languages.Offered.Contains(asked.ToString()))
             {
                 RememberCulture(context, asked.ToString());
             }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Workspace.Server.Auth;
 
 namespace Workspace.Server.Data;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Workspace.Server.Auth;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
 

@@ -47,7 +47,7 @@ public sealed class GroupCommit : IWritePath, IAsyncDisposable
         this.connectionString = connectionString;
         this.pragmas = pragmas;
         this.longestBatch = longestBatch;
-        batchSize = meters?.Create(Pipeline.RequestMetrics.MeterName).CreateHistogram<int>(
+        batchSize = meters?.Create(WorkspaceMeter.Name).CreateHistogram<int>(
             "workspace.write.batch.size", "{command}", "Commands made durable by one commit (group commit).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
         committer = new Lazy<Task>(() => Task.Run(CommitInTurnsAsync), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Workspace.Server.Auth;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Domain.Papers;
 

@@ -174,3 +174,9 @@ public sealed class LimitExceededException(string code, string message) : Except
 {
     public string Code { get; } = code;
 }
+
+/// <summary>The pipeline's metrics count as refused what this edge answers with a 4xx.</summary>
+internal sealed class RefusalsAsProblems : Pipeline.IRefusals
+{
+    public bool IsRefusal(Exception exception) => Problems.ToProblem(exception).Status < 500;
+}

@@ -16,7 +16,7 @@ public static class RateLimits
             options.AddPolicy(Login, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.LoginPermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http),
+                return RateLimitPartition.GetFixedWindowLimiter(Pipeline.ClientAddress.Of(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             options.OnRejected = async (context, ct) =>

@@ -158,7 +158,7 @@ internal sealed partial class DeadlineScheduleRestorer(
         }
         recurring.AddOrUpdate<DeadlineJobs>(SweepJobId, j => j.SweepAsync(null, CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineJobs>(MeetingSweepJobId, j => j.SweepMeetingsAsync(null, CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<Mail.MailJobs>(MailDeliveryJobId, j => j.GatherAndDeliverMailAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Features.Mail.DigestJobs>(MailDeliveryJobId, j => j.GatherAndDeliverMailAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Pipeline.PipelineJobs>(IdempotencyPurgeJobId, j => j.PurgeIdempotencyKeysAsync(CancellationToken.None), Cron.Hourly());
     }
 

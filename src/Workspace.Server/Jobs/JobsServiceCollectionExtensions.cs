@@ -3,7 +3,6 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Workspace.Server.Auth;
 using Workspace.Server.Data;
 
 namespace Workspace.Server.Jobs;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Workspace.Server.Components;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Locale;
 
 namespace Workspace.Server.Mail;
 
@@ -15,8 +15,8 @@ public sealed record MailSubject(string Title, Meeting? Meeting = null, string? 
 
 /// <summary>
 /// Writes the messages people act on, in their language (English, French) and with every time in their own zone,
-/// with a link to what they must open and one to stop this kind of mail. Composed when the change is saved, so the
-/// message is the one promised at that moment.
+/// with a link to what they must open and one to stop this kind of mail. Composed by the reaction that follows the
+/// committed change, from the event's own data (its times, its reasons), and kept in the outbox as written.
 /// </summary>
 public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
 {
@@ -28,43 +28,6 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     private sealed record Message(string Subject, string[] Lines, string Open, string Link)
     {
         public IReadOnlyList<(string Label, string Url)> Answers { get; init; } = [];
-    }
-
-    /// <summary>
-    /// What the messages of an event share, read once for all recipients after the event is committed: the paper's or
-    /// the meeting's title and, for a meeting's change, its invitation as the workspace serves it (same UID, the
-    /// meeting's SEQUENCE), with <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.
-    /// </summary>
-    public static async Task<MailSubject> PrepareAsync(Data.WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
-    {
-        if (!Guid.TryParse(subject.Id, out var id))
-        {
-            return new MailSubject("");
-        }
-
-        switch (subject.Kind)
-        {
-            case "meeting":
-                var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
-                if (meeting is null || MailKinds.Find(kind) is not { Invitation: true })
-                {
-                    return new MailSubject(meeting?.Title ?? "", meeting);
-                }
-
-                var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
-                return new MailSubject(meeting.Title, meeting, await Features.Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
-            case "poll":
-                var poll = await db.Polls.AsNoTracking().Include(p => p.Slots).SingleOrDefaultAsync(p => p.Id == id, ct);
-                return new MailSubject(poll?.Title ?? "", Poll: poll);
-            case "consultation":
-                return new MailSubject(await db.Consultations.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(ct) ?? "");
-            case "action-item":
-                return new MailSubject(await db.ActionItems.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(ct) ?? "");
-            case "paper":
-                return new MailSubject(await db.Papers.Where(p => p.Id == id).Select(p => p.Title).SingleOrDefaultAsync(ct) ?? "");
-            default:
-                return new MailSubject("");
-        }
     }
 
     /// <summary>The message of a notification of <paramref name="kind"/> for <paramref name="to"/>, or null for a kind not mailed.</summary>

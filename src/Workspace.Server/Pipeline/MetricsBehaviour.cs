@@ -9,7 +9,7 @@ namespace Workspace.Server.Pipeline;
 /// </summary>
 public sealed class RequestMetrics
 {
-    public const string MeterName = "Workspace.Server";
+    public const string MeterName = Data.WorkspaceMeter.Name;
 
     public RequestMetrics(IMeterFactory meters)
     {
@@ -22,7 +22,7 @@ public sealed class RequestMetrics
 }
 
 /// <summary>Outermost in the pipeline, so that refusals by the other behaviours are timed too.</summary>
-internal sealed class MetricsBehaviour<TRequest, TResponse>(RequestMetrics metrics) : IPipelineBehavior<TRequest, TResponse>
+internal sealed class MetricsBehaviour<TRequest, TResponse>(RequestMetrics metrics, IRefusals refusals) : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly KeyValuePair<string, object?> UseCase = new("request", typeof(TRequest).DeclaringType?.Name ?? typeof(TRequest).Name);
 
@@ -38,7 +38,7 @@ internal sealed class MetricsBehaviour<TRequest, TResponse>(RequestMetrics metri
             outcome = "ok";
             return response;
         }
-        catch (Exception e) when (Http.Problems.ToProblem(e).Status < 500)
+        catch (Exception e) when (refusals.IsRefusal(e))
         {
             outcome = "refused";
             throw;
@@ -48,4 +48,13 @@ internal sealed class MetricsBehaviour<TRequest, TResponse>(RequestMetrics metri
             metrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, UseCase, Kind, new("outcome", outcome));
         }
     }
+}
+
+/// <summary>
+/// Which failures are refusals of what a client sent (a 4xx at the HTTP edge), rather than faults: told by the edge
+/// that maps them (<c>Http/Problems</c>), so the metrics count them as the API answers them.
+/// </summary>
+public interface IRefusals
+{
+    bool IsRefusal(Exception exception);
 }

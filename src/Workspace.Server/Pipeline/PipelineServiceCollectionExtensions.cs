@@ -1,5 +1,6 @@
-using System.Reflection;
 using Workspace.Server.Auth;
+
+using Workspace.Server.Data;
 
 namespace Workspace.Server.Pipeline;
 
@@ -46,7 +47,4 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<IdempotencyKey>();
         return services;
     }
-
-    internal static IEnumerable<Type> RequestTypes(Assembly assembly) =>
-        assembly.GetTypes().Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)));
 }

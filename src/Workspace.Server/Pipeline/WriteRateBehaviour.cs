@@ -27,7 +27,7 @@ internal sealed class WriteRateBehaviour<TRequest, TResponse>(WriteRate rate, IC
     {
         if (request is ICommand<TResponse>)
         {
-            var who = me.IsAuthenticated ? "person:" + me.Id : http.HttpContext is { } context ? "client:" + Http.ClientAddress.Of(context) : null;
+            var who = me.IsAuthenticated ? "person:" + me.Id : http.HttpContext is { } context ? "client:" + ClientAddress.Of(context) : null;
             if (who is not null && !rate.TryTake(who, out var retryAfter))
             {
                 throw new TooManyAttemptsException(retryAfter,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Components;
+using Workspace.Server.Locale;
 
 namespace Workspace.Tests.Ui;
 

@@ -9,7 +9,7 @@ internal sealed class MailChoiceConfiguration : IEntityTypeConfiguration<MailCho
         m.HasKey(x => new { x.PersonId, x.Kind });
         m.Property(x => x.Kind).HasMaxLength(40);
         m.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
-        m.HasOne<Auth.Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        m.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         m.ToTable("MailChoices");
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workspace.Server.Auth;
 
 namespace Workspace.Server.Data.Configurations;
 

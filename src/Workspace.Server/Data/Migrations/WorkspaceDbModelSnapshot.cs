@@ -160,7 +160,7 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Person", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -244,7 +244,7 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Session", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1756,7 +1756,7 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1765,7 +1765,7 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1780,7 +1780,7 @@ namespace Workspace.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1789,14 +1789,14 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Person", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Person", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
@@ -1804,9 +1804,9 @@ namespace Workspace.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Session", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1815,7 +1815,7 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Workspace.Server.Data.CalendarFeed", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1824,7 +1824,7 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Workspace.Server.Data.Notification", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2068,7 +2068,7 @@ namespace Workspace.Server.Data.Migrations
 
             modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -24,7 +24,7 @@ public sealed class PostgreSqlWrites : IWritePath, IDisposable
     private readonly Histogram<double>? lockWait;
 
     public PostgreSqlWrites(IMeterFactory? meters = null) =>
-        lockWait = meters?.Create(Pipeline.RequestMetrics.MeterName).CreateHistogram<double>(
+        lockWait = meters?.Create(WorkspaceMeter.Name).CreateHistogram<double>(
             "workspace.write.lock.wait", "s", "Time a command waited for the workspace's write lock in the database (other nodes' writers).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
 

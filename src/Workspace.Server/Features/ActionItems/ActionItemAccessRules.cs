@@ -1,4 +1,4 @@
-using Workspace.Server.Pipeline;
+using Workspace.Server.Auth;
 
 namespace Workspace.Server.Features.ActionItems;
 

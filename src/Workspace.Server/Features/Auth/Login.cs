@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
+using Workspace.Server.Data;
 using Workspace.Server.Http;
 
 namespace Workspace.Server.Features.Auth;
@@ -40,7 +41,7 @@ public static class Login
                 throw new ForbiddenException($"Sign-in with a password is switched off here: sign in with {sso.Value.DisplayName}.");
             }
 
-            var client = Http.ClientAddress.Of(http.HttpContext);
+            var client = Pipeline.ClientAddress.Of(http.HttpContext);
             if (!throttle.TryBegin(command.Email, client, out var attempt, out var retryAfter))
             {
                 throw new TooManyAttemptsException(retryAfter);

@@ -45,7 +45,7 @@ public static class CommentOnConsultation
         {
             var consultation = await db.Consultations.SingleOrDefaultAsync(c => c.Id == command.ConsultationId, cancellationToken)
                 ?? throw new NotFoundException("consultation", command.ConsultationId.ToString());
-            if (!throttle.TryTake(Http.ClientAddress.Of(http.HttpContext), out var retryAfter))
+            if (!throttle.TryTake(Pipeline.ClientAddress.Of(http.HttpContext), out var retryAfter))
             {
                 throw new TooManyAttemptsException(retryAfter, $"Too many comments from this address. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} minutes.");
             }

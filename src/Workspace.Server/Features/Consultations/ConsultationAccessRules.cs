@@ -1,5 +1,4 @@
 using Workspace.Server.Auth;
-using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Consultations;
 

@@ -57,8 +57,8 @@ public static class GatherDigests
     public static DateTime NextDigest(DateTime since, string? zone)
     {
         var described = MeetingZones.Described(zone ?? MeetingZones.Utc);
-        var local = Components.Times.In(new DateTimeOffset(since, TimeSpan.Zero), described);
+        var local = Locale.Times.In(new DateTimeOffset(since, TimeSpan.Zero), described);
         var at = local.Date + At.ToTimeSpan();
-        return Components.Times.Instant(at > local ? at : at.AddDays(1), described).UtcDateTime;
+        return Locale.Times.Instant(at > local ? at : at.AddDays(1), described).UtcDateTime;
     }
 }

@@ -9,4 +9,6 @@ internal sealed class MailArea : Http.IArea
         UpdateMyMailSettings.Map(mailSettings);
         Unsubscribe.Map(api.MapGroup("/mail").WithTags("Mail"));
     }
+
+    public void AddServices(IServiceCollection services) => services.AddScoped<DigestJobs>();
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Server.Auth;
+using Workspace.Server.Data;
 using Workspace.Server.Http;
 
 namespace Workspace.Server.Features.Meetings;

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Domain.Meetings;
-using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Meetings;
 

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Domain.Papers;
-using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
 

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Features.Meetings;
-using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Polls;
 

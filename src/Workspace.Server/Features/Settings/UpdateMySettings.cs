@@ -15,7 +15,7 @@ public static class UpdateMySettings
         public Validator()
         {
             RuleFor(c => c.TimeZone).NotEmpty().Must(MeetingZones.IsAccepted).WithMessage("Choose a time zone from the list, such as Europe/Vienna.");
-            RuleFor(c => c.Language).Must(l => l is null || Components.Ui.Cultures.Contains(l)).WithMessage("Choose English (en) or French (fr).");
+            RuleFor(c => c.Language).Must(l => l is null || Locale.Languages.Offered.Contains(l)).WithMessage("Choose English (en) or French (fr).");
         }
     }
 

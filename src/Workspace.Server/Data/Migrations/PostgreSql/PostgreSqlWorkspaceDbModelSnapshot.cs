@@ -172,7 +172,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Person", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -256,7 +256,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Session", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1774,7 +1774,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1783,7 +1783,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1798,7 +1798,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1807,14 +1807,14 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Person", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Person", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
                         .WithMany()
@@ -1822,9 +1822,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Workspace.Server.Auth.Session", b =>
+            modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1833,7 +1833,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Workspace.Server.Data.CalendarFeed", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1842,7 +1842,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Workspace.Server.Data.Notification", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2086,7 +2086,7 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Workspace.Server.Data.MailChoice", b =>
                 {
-                    b.HasOne("Workspace.Server.Auth.Person", null)
+                    b.HasOne("Workspace.Server.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)

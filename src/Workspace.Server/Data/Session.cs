@@ -1,4 +1,4 @@
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Data;
 
 /// <summary>
 /// One sign-in: every access token and the one live refresh token it issues carry its id. A refresh rotates
@@ -21,10 +21,4 @@ public sealed class Session
 
     /// <summary>signed-out, refresh-token-reused, password-changed.</summary>
     public string? RevokedReason { get; set; }
-}
-
-public static class SessionClaims
-{
-    public const string SessionId = "sid";
-    public const string RefreshId = "rid";
 }

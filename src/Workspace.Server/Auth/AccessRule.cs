@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Workspace.Server.Pipeline;
+namespace Workspace.Server.Auth;
 
 /// <summary>
 /// Who may send a request of type <typeparamref name="TRequest"/>. Every request has exactly one, found in the
@@ -25,7 +25,8 @@ public static class AccessRules
     /// </summary>
     public static IEnumerable<(Type Service, Type Implementation)> In(Assembly assembly)
     {
-        var requests = PipelineServiceCollectionExtensions.RequestTypes(assembly).Where(r => !r.IsGenericTypeDefinition).ToList();
+        var requests = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && !t.IsGenericTypeDefinition && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))).ToList();
         foreach (var rule in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             var served = rule.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAccessRule<>)).ToList();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Workspace.Server.Domain.Meetings;
 
-namespace Workspace.Server.Components;
+namespace Workspace.Server.Locale;
 
 /// <summary>
 /// Times as people read them (UI.md §7): in a zone named by its city, the meeting's zone first and the

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Workspace.Server.Auth;
+namespace Workspace.Server.Data;
 
 /// <summary>A signed-in person. Each belongs to exactly one agency.</summary>
 public sealed class Person : IdentityUser<Guid>
@@ -22,16 +22,4 @@ public static class Roles
     public const string FocalPoint = nameof(FocalPoint);
 
     public static readonly IReadOnlyList<string> All = [Secretariat, FocalPoint];
-}
-
-public static class WorkspaceClaims
-{
-    public const string Agency = "agency";
-    public const string DisplayName = "display_name";
-
-    /// <summary>On a principal that stands for a person through their calendar feed's secret, and nothing else.</summary>
-    public const string CalendarFeed = "calendar_feed";
-
-    /// <summary>On the identity provider's answer, kept only until <c>/login/sso/done</c> turns it into a session.</summary>
-    public const string ProviderAnswer = "workspace_provider_answer";
 }
