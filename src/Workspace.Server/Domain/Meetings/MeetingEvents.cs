@@ -13,3 +13,12 @@ public sealed record MeetingRescheduled(Guid MeetingId, string Title, string Kin
 {
     public static string Type => "meeting.rescheduled";
 }
+
+/// <summary>One slot's answer in a poll.</summary>
+public sealed record PollSlotAnswer(Guid SlotId, string Answer);
+
+/// <summary>A person answered a poll for their agency, slot by slot.</summary>
+public sealed record PollAnswered(Guid PollId, string AgencyCode, string Email, IReadOnlyList<PollSlotAnswer> Answers) : IEventData
+{
+    public static string Type => "poll.answered";
+}

@@ -148,8 +148,7 @@ public sealed class Poll : Aggregate
         }
 
         Version++;
-        Raise(new DomainEvent("poll.answered", Subject, Invited,
-            new { pollId = Id, agencyCode = by.AgencyCode, email = by.Email, answers = bySlot.Select(a => new { slotId = a.Key, answer = a.Value.ToString() }) }));
+        Raise(DomainEvent.Of(new PollAnswered(Id, by.AgencyCode, by.Email, [.. bySlot.Select(a => new PollSlotAnswer(a.Key, a.Value.ToString()))]), Subject, Invited));
     }
 
     /// <summary>Picks a slot and schedules the meeting from it, in the poll's zone, for the poll's invited agencies.</summary>

@@ -277,8 +277,7 @@ public sealed class Paper : Aggregate
         if (wasPending)
         {
             // What the other agencies may know: the agency is clearing, nothing of how.
-            Raise(new DomainEvent("paper.agency-status-changed", Subject, Participants,
-                new { paperId = Id, round = round.Number, agencyCode = agency.AgencyCode, status = agency.Status.ToString() }));
+            Raise(DomainEvent.Of(new AgencyStatusChanged(Id, round.Number, agency.AgencyCode, agency.Status.ToString()), Subject, Participants));
         }
 
         if (decision == ClearanceDecision.SendBack || !agency.IsCleared)

@@ -76,3 +76,9 @@ public sealed record ClearanceRecorded(Guid PaperId, int Round, int Revision, st
 
     public bool IsSendBack => Decision == nameof(ClearanceDecision.SendBack);
 }
+
+/// <summary>An agency's standing in a round changed while it clears the text inside (what the others may know: not how).</summary>
+public sealed record AgencyStatusChanged(Guid PaperId, int Round, string AgencyCode, string Status) : IEventData
+{
+    public static string Type => "paper.agency-status-changed";
+}

@@ -71,11 +71,11 @@ public static class SignInWithProvider
             else
             {
                 var secretariat = group.Value.SecretariatAgencyCode;
-                db.Record(new Domain.DomainEvent("person.awaiting-agency", new Domain.Subject("person", person.Email.ToLowerInvariant()), Domain.Audience.Agencies([secretariat]),
-                    new { email = person.Email, displayName = person.DisplayName, issuer = command.Issuer },
+                var awaiting = Domain.DomainEvent.Of(new Domain.PersonAwaitingAgency(person.Email, person.DisplayName, command.Issuer),
+                    new Domain.Subject("person", person.Email.ToLowerInvariant()), Domain.Audience.Agencies([secretariat]),
                     new Domain.Notice("person-awaiting-agency",
-                        $"{person.DisplayName} ({person.Email}) signed in with single sign-on and waits for the secretariat to set their agency.", [secretariat]))
-                { Actor = person.Email });
+                        $"{person.DisplayName} ({person.Email}) signed in with single sign-on and waits for the secretariat to set their agency.", [secretariat]));
+                db.Record(awaiting with { Actor = person.Email });
             }
 
             Ensure(await users.CreateAsync(person));

@@ -23,9 +23,8 @@ public static class RotateChainKey
         {
             var previous = keys.CurrentId;
             var id = keys.Rotate();
-            db.Record(new DomainEvent("audit.key-rotated", new Subject("audit", "chain-key"), Audience.Agencies([group.Value.SecretariatAgencyCode]),
-                new { keyId = id, previousKeyId = previous })
-            { Actor = me.Actor });
+            var rotated = DomainEvent.Of(new ChainKeyRotated(id, previous), new Subject("audit", "chain-key"), Audience.Agencies([group.Value.SecretariatAgencyCode]));
+            db.Record(rotated with { Actor = me.Actor });
             await db.SaveChangesAsync(cancellationToken);
             return new RotatedView(id);
         }
