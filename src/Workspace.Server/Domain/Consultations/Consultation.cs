@@ -111,8 +111,7 @@ public sealed class Consultation : Aggregate
 
         comment.Confirm(now);
         Version++;
-        Raise(new DomainEvent("consultation.comment-confirmed", Subject, Audience.Agencies(ParticipatingAgencyCodes),
-            new { consultationId = Id, commentId = comment.Id },
+        Raise(DomainEvent.Of(new ConsultationCommentConfirmed(Id, comment.Id), Subject, Audience.Agencies(ParticipatingAgencyCodes),
             new Notice("consultation-comment", $"A comment on the public consultation on \"{Title}\" waits for moderation.", [.. ParticipatingAgencyCodes])));
     }
 
@@ -133,9 +132,9 @@ public sealed class Consultation : Aggregate
         Version++;
         // What the public sees is what was approved; the rest stays among those who moderate.
         Raise(decision == ModerationDecision.Approve
-            ? new DomainEvent("consultation.comment-approved", Subject, Audience.Everyone, new { consultationId = Id, commentId = comment.Id })
-            : new DomainEvent("consultation.comment-moderated", Subject, Audience.Agencies(ParticipatingAgencyCodes),
-                new { consultationId = Id, commentId = comment.Id, decision = decision.ToString(), reason = comment.ModerationReason }));
+            ? DomainEvent.Of(new ConsultationCommentApproved(Id, comment.Id), Subject, Audience.Everyone)
+            : DomainEvent.Of(new ConsultationCommentModerated(Id, comment.Id, decision.ToString(), comment.ModerationReason), Subject,
+                Audience.Agencies(ParticipatingAgencyCodes)));
     }
 
     /// <summary>A moderator links a comment to the revision of the paper that answers it.</summary>
@@ -150,8 +149,7 @@ public sealed class Consultation : Aggregate
 
         comment.AnsweredIn(revision);
         Version++;
-        Raise(new DomainEvent("consultation.comment-answered", Subject, Audience.Agencies(ParticipatingAgencyCodes),
-            new { consultationId = Id, commentId = comment.Id, revision }));
+        Raise(DomainEvent.Of(new ConsultationCommentAnswered(Id, comment.Id, revision), Subject, Audience.Agencies(ParticipatingAgencyCodes)));
     }
 
     /// <summary>At its deadline the consultation closes. Does nothing before, or twice.</summary>
@@ -166,7 +164,7 @@ public sealed class Consultation : Aggregate
         Status = ConsultationStatus.Closed;
         ClosedAt = now;
         Version++;
-        Raise(new DomainEvent("consultation.closed", Subject, Audience.Everyone, new { consultationId = Id, paperId = PaperId, closedAt = now.AsUtcInstant() },
+        Raise(DomainEvent.Of(new ConsultationClosed(Id, PaperId, now.AsUtcInstant()), Subject, Audience.Everyone,
             new Notice("consultation-closed", $"The public consultation on \"{Title}\" is closed.", [.. ParticipatingAgencyCodes])));
         return true;
     }

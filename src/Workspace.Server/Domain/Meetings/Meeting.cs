@@ -137,7 +137,8 @@ public sealed class Meeting : Aggregate
         Status = MeetingStatus.Cancelled;
         Sequence++;
         Version++;
-        Raise(new DomainEvent("meeting.cancelled", Subject, Invited, Describe(),
+        Raise(DomainEvent.Of(new MeetingCancelled(Id, Title, Kind.ToString(), StartsAt.AsUtcInstant(), DurationMinutes, TimeZone, [.. InvitedAgencyCodes],
+                Status.ToString(), Sequence), Subject, Invited,
             new Notice("meeting-cancelled", $"{Title} ({When()}) is cancelled.", [.. InvitedAgencyCodes])));
     }
 
@@ -153,8 +154,7 @@ public sealed class Meeting : Aggregate
         var item = new AgendaItem(Id, agenda.Count == 0 ? 1 : agenda.Max(a => a.Position) + 1, title.Trim(), presenterAgencyCode);
         agenda.Add(item);
         Version++;
-        Raise(new DomainEvent("meeting.agenda-item-added", Subject, Invited,
-            new { meetingId = Id, itemId = item.Id, title = item.Title, presenterAgencyCode, position = item.Position }));
+        Raise(DomainEvent.Of(new AgendaItemAdded(Id, item.Id, item.Title, presenterAgencyCode, item.Position), Subject, Invited));
         return item;
     }
 
@@ -189,8 +189,7 @@ public sealed class Meeting : Aggregate
         }
 
         Version++;
-        Raise(new DomainEvent("meeting.rsvp-recorded", Subject, Invited,
-            new { meetingId = Id, agencyCode = person.AgencyCode, email = person.Email, response = response.ToString() }));
+        Raise(DomainEvent.Of(new RsvpRecorded(Id, person.AgencyCode, person.Email, response.ToString()), Subject, Invited));
         return rsvp;
     }
 
@@ -206,7 +205,7 @@ public sealed class Meeting : Aggregate
         Reminded = true;
         Version++;
         var declined = rsvps.Where(r => r.Response == RsvpResponse.Declined).Select(r => r.Email).ToList();
-        Raise(new DomainEvent("meeting.reminder", Subject, Invited, new { meetingId = Id, startsAt = StartsAt.AsUtcInstant() },
+        Raise(DomainEvent.Of(new MeetingReminded(Id, StartsAt.AsUtcInstant()), Subject, Invited,
             new Notice("meeting-reminder", $"Reminder: {Title}, {When()}.", [.. InvitedAgencyCodes], declined)));
         return true;
     }
@@ -259,19 +258,6 @@ public sealed class Meeting : Aggregate
             throw new RuleBrokenException("start-passed", "A meeting starts in the future.");
         }
     }
-
-    private object Describe() => new
-    {
-        meetingId = Id,
-        title = Title,
-        kind = Kind.ToString(),
-        startsAt = StartsAt.AsUtcInstant(),
-        durationMinutes = DurationMinutes,
-        timeZone = TimeZone,
-        invitedAgencyCodes = InvitedAgencyCodes,
-        status = Status.ToString(),
-        sequence = Sequence,
-    };
 
     /// <summary>"Tuesday 16 March 2027, 15:00–17:00 (Europe/Vienna)".</summary>
     private string When()

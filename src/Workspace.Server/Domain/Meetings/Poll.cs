@@ -108,8 +108,8 @@ public sealed class Poll : Aggregate
         };
         poll.slots.AddRange(starts.Select((s, i) => new PollSlot(poll.Id, i + 1, s)));
         poll.ActAs(organizer);
-        poll.Raise(new DomainEvent("poll.opened", poll.Subject, poll.Invited,
-            new { pollId = poll.Id, title = poll.Title, timeZone, durationMinutes, deadline = deadline.AsUtcInstant(), slots = starts.Select(s => s.AsUtcInstant()) },
+        poll.Raise(DomainEvent.Of(new PollOpened(poll.Id, poll.Title, timeZone, durationMinutes, deadline.AsUtcInstant(), [.. starts.Select(s => s.AsUtcInstant())]),
+            poll.Subject, poll.Invited,
             new Notice("poll-opened", $"When can your agency meet for \"{poll.Title}\"? {starts.Count} times proposed; answer by {Utc(deadline)}.",
                 [.. poll.InvitedAgencyCodes], [organizer.Email])));
         return poll;
@@ -162,7 +162,7 @@ public sealed class Poll : Aggregate
         MeetingId = meeting.Id;
         PickedSlotId = slot.Id;
         Version++;
-        Raise(new DomainEvent("poll.closed", Subject, Invited, new { pollId = Id, slotId, meetingId = meeting.Id, startsAt = slot.StartsAt.AsUtcInstant() }));
+        Raise(DomainEvent.Of(new PollClosed(Id, slotId, meeting.Id, slot.StartsAt.AsUtcInstant()), Subject, Invited));
         return meeting;
     }
 
@@ -180,7 +180,7 @@ public sealed class Poll : Aggregate
         var silent = SilentAgencyCodes;
         if (silent.Count > 0)
         {
-            Raise(new DomainEvent("poll.reminder", Subject, Audience.Agencies(silent), new { pollId = Id, deadline = Deadline.AsUtcInstant(), silentAgencyCodes = silent },
+            Raise(DomainEvent.Of(new PollReminded(Id, Deadline.AsUtcInstant(), [.. silent]), Subject, Audience.Agencies(silent),
                 new Notice("poll-reminder", $"Reminder: your agency has not said when it can meet for \"{Title}\"; answers close {Utc(Deadline)}.", silent)));
         }
 

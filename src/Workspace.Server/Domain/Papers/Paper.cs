@@ -161,8 +161,7 @@ public sealed class Paper : Aggregate
         PaperWorkflow.Ensure(State, PaperAction.Comment);
         EnsureRevisionExists(revision);
         var comment = new PaperComment(Id, revision, text.Trim(), author, now);
-        Raise(new DomainEvent("paper.comment-added", Subject, Participants,
-            new { paperId = Id, commentId = comment.Id, revision, author = author.Email }));
+        Raise(DomainEvent.Of(new CommentAdded(Id, comment.Id, revision, author.Email), Subject, Participants));
         return comment;
     }
 
@@ -350,8 +349,8 @@ public sealed class Paper : Aggregate
     private void AskClearance(Round round, RoundAgency agency)
     {
         var step = agency.ClearanceSteps[agency.ClearedSteps];
-        Raise(new DomainEvent("paper.clearance-requested", Subject, Audience.InternalTo(agency.AgencyCode),
-            new { paperId = Id, round = round.Number, revision = round.RevisionNumber, agencyCode = agency.AgencyCode, step = step.Name, position = agency.ClearedSteps + 1, holders = step.Emails },
+        Raise(DomainEvent.Of(new ClearanceRequested(Id, round.Number, round.RevisionNumber, agency.AgencyCode, step.Name, agency.ClearedSteps + 1, step.Emails),
+            Subject, Audience.InternalTo(agency.AgencyCode),
             new Notice("clearance-requested",
                 $"\"{Title}\" (revision {round.RevisionNumber}) waits for your clearance as {step.Name} (step {agency.ClearedSteps + 1} of {agency.ClearanceSteps.Count}) by {Describe(round.Deadline)}.",
                 [agency.AgencyCode], OnlyEmails: step.Emails)));
@@ -406,8 +405,7 @@ public sealed class Paper : Aggregate
         round.MarkOverdue();
         Version++;
         var pending = round.PendingAgencyCodes.Concat(round.Agencies.Where(a => a.Status == AgencySignOffStatus.Objected).Select(a => a.AgencyCode)).Order(StringComparer.Ordinal).ToList();
-        Raise(new DomainEvent("paper.round-overdue", Subject, Participants,
-            new { paperId = Id, round = round.Number, deadline = round.Deadline.AsUtcInstant(), notApprovedAgencyCodes = pending },
+        Raise(DomainEvent.Of(new RoundOverdue(Id, round.Number, round.Deadline.AsUtcInstant(), pending), Subject, Participants,
             new Notice("round-overdue", $"Sign-off on \"{Title}\" is past its deadline ({Describe(round.Deadline)}); not yet approved by {string.Join(", ", pending)}.",
                 [.. pending.Append(LeadAgencyCode).Distinct()])));
         return true;
@@ -438,8 +436,7 @@ public sealed class Paper : Aggregate
         }
 
         var hoursLeft = (int)Math.Ceiling((round.Deadline - now).TotalHours);
-        Raise(new DomainEvent("paper.sign-off-reminder", Subject, Audience.Agencies(pending),
-            new { paperId = Id, round = round.Number, deadline = round.Deadline.AsUtcInstant(), pendingAgencyCodes = pending, hoursLeft },
+        Raise(DomainEvent.Of(new SignOffReminded(Id, round.Number, round.Deadline.AsUtcInstant(), pending, hoursLeft), Subject, Audience.Agencies(pending),
             new Notice("sign-off-reminder", $"Reminder: your agency has not yet answered on \"{Title}\" (revision {round.RevisionNumber}); the deadline is {Describe(round.Deadline)}, in about {hoursLeft} hours.", pending)));
         return true;
     }
@@ -530,8 +527,7 @@ public sealed class Paper : Aggregate
         correction.Object(by, reason.Trim(), now);
         PendingCorrectionRevision = null;
         Version++;
-        Raise(new DomainEvent("paper.correction-objected", Subject, Participants,
-            new { paperId = Id, revision = correction.RevisionNumber, agencyCode = by.AgencyCode, by = by.Email, onBehalfOf = by.OnBehalfOf, reason = correction.Objection },
+        Raise(DomainEvent.Of(new CorrectionObjected(Id, correction.RevisionNumber, by.AgencyCode, by.Email, by.OnBehalfOf, correction.Objection), Subject, Participants,
             new Notice("correction-objected",
                 State == PaperState.Published
                     ? $"{by.AgencyCode} objects to the correction of \"{Title}\" (revision {correction.RevisionNumber}): {correction.Objection}. The published text stays as it was."
@@ -625,7 +621,7 @@ public sealed class Paper : Aggregate
         var from = State;
         State = to;
         Version++;
-        Raise(new DomainEvent("paper.state-changed", Subject, audience ?? Participants, new { paperId = Id, from = from.ToString(), to = to.ToString() }));
+        Raise(DomainEvent.Of(new PaperStateChanged(Id, from.ToString(), to.ToString()), Subject, audience ?? Participants));
     }
 
     private void EnsureRevisionExists(int revision)

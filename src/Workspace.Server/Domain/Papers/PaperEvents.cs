@@ -82,3 +82,40 @@ public sealed record AgencyStatusChanged(Guid PaperId, int Round, string AgencyC
 {
     public static string Type => "paper.agency-status-changed";
 }
+
+/// <summary>A comment was made on a revision.</summary>
+public sealed record CommentAdded(Guid PaperId, Guid CommentId, int Revision, string Author) : IEventData
+{
+    public static string Type => "paper.comment-added";
+}
+
+/// <summary>An agency's internal clearance reached a step: its holders are asked to clear the text.</summary>
+public sealed record ClearanceRequested(Guid PaperId, int Round, int Revision, string AgencyCode, string Step, int Position, IReadOnlyList<string> Holders)
+    : IEventData
+{
+    public static string Type => "paper.clearance-requested";
+}
+
+/// <summary>A round passed its deadline with agencies not yet approving.</summary>
+public sealed record RoundOverdue(Guid PaperId, int Round, DateTimeOffset Deadline, IReadOnlyList<string> NotApprovedAgencyCodes) : IEventData
+{
+    public static string Type => "paper.round-overdue";
+}
+
+/// <summary>The agencies that had not answered were reminded of a round's deadline.</summary>
+public sealed record SignOffReminded(Guid PaperId, int Round, DateTimeOffset Deadline, IReadOnlyList<string> PendingAgencyCodes, int HoursLeft) : IEventData
+{
+    public static string Type => "paper.sign-off-reminder";
+}
+
+/// <summary>An agency objected to an editorial correction.</summary>
+public sealed record CorrectionObjected(Guid PaperId, int Revision, string AgencyCode, string By, string? OnBehalfOf, string? Reason) : IEventData
+{
+    public static string Type => "paper.correction-objected";
+}
+
+/// <summary>A paper moved from one state to another.</summary>
+public sealed record PaperStateChanged(Guid PaperId, string From, string To) : IEventData
+{
+    public static string Type => "paper.state-changed";
+}
