@@ -57,7 +57,7 @@ public sealed partial class LogReactions(IServiceScopeFactory scopes, IEnumerabl
         {
             while (reached.GetValueOrDefault(reaction.Name, -1) < upTo)
             {
-                reached[reaction.Name] = await StepAsync(reaction, upTo, ct);
+                reached[reaction.Name] = await StepAsync(reaction, reached.GetValueOrDefault(reaction.Name, -1), upTo, ct);
             }
         }
 
@@ -100,27 +100,43 @@ public sealed partial class LogReactions(IServiceScopeFactory scopes, IEnumerabl
         Interlocked.Exchange(ref advanced, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    /// <summary>One batch of <paramref name="reaction"/>: answers the checkpoint it reached.</summary>
-    private async Task<long> StepAsync(ILogReaction reaction, long upTo, CancellationToken ct)
+    /// <summary>
+    /// One batch of <paramref name="reaction"/> after <paramref name="known"/>, up to which this node already knows every
+    /// event is done or needs nothing: answers how far it got. The log is read from there, not from the stored
+    /// checkpoint, which stays behind while events need nothing (moving it would take a writer's turn after every
+    /// command), so each batch reads only the new rows; the checkpoint is read only when there is something to write.
+    /// </summary>
+    private async Task<long> StepAsync(ILogReaction reaction, long known, long upTo, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        var from = await CheckpointAsync(db, reaction.Name, ct);
-        if (from >= upTo)
+        if (known < 0)
         {
-            return from;
+            // First look on this node: from the stored checkpoint (after a restart, what was missed is done first).
+            known = await CheckpointAsync(db, reaction.Name, ct);
+            if (known >= upTo)
+            {
+                return known;
+            }
         }
 
-        var events = await reaction.Filter(db.Events.AsNoTracking().Where(e => e.Seq > from && e.Seq <= upTo))
+        var events = await reaction.Filter(db.Events.AsNoTracking().Where(e => e.Seq > known && e.Seq <= upTo))
             .OrderBy(e => e.Seq).Take(Batch).ToListAsync(ct);
         if (events.Count == 0)
         {
-            // Nothing to write: the checkpoint stays where it is (moving it would take a writer's turn after every
-            // command); after a restart the same few rows are looked at again and found to need nothing.
             return upTo;
         }
 
         var to = events.Count == Batch ? events[^1].Seq : upTo;
+        var from = await CheckpointAsync(db, reaction.Name, ct);
+        if (from >= events[^1].Seq)
+        {
+            // Another node has acted on these already.
+            return Math.Min(from, upTo);
+        }
+
+        // Those another node has acted on meanwhile are its.
+        events = [.. events.Where(e => e.Seq > from)];
         await reaction.ReactAsync(db, events, ct);
         var (kept, at) = await writes.WriteAsync(db, async turn =>
         {
