@@ -42,8 +42,10 @@ public sealed partial class LogReactions(IServiceScopeFactory scopes, IEnumerabl
     private readonly Dictionary<string, long> reached = [];
     private TaskCompletionSource advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The event up to which every reaction has acted, as this node knows it (-1 before it has looked).</summary>
-    public long Reached { get; private set; } = -1;
+    private long reachedAll = -1;
+
+    /// <summary>The event up to which every reaction has acted, as this node knows it (-1 before it has looked); read by any thread.</summary>
+    public long Reached => Volatile.Read(ref reachedAll);
 
     /// <summary>Acts on every event up to <paramref name="upTo"/> that a reaction has not acted on yet. One caller at a time (the relay).</summary>
     public async Task CatchUpAsync(long upTo, CancellationToken ct)
@@ -96,7 +98,7 @@ public sealed partial class LogReactions(IServiceScopeFactory scopes, IEnumerabl
 
     private void Advance(long upTo)
     {
-        Reached = upTo;
+        Volatile.Write(ref reachedAll, upTo);
         Interlocked.Exchange(ref advanced, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 

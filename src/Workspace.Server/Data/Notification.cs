@@ -1,8 +1,8 @@
 namespace Workspace.Server.Data;
 
 /// <summary>
-/// An in-app notification for one person, written from the events that carry a notice, in the same
-/// transaction as the event.
+/// An in-app notification for one person, written after commit from the events that carry a notice (the
+/// notifications area's reaction), once per event and person.
 /// </summary>
 public sealed class Notification
 {
