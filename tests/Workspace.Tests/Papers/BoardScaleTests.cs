@@ -35,6 +35,8 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
         }
 
         await db.SaveChangesAsync();
+        // The rounds' notices are written after commit; what is measured below is the board alone.
+        await host.ReactionsDoneAsync();
     }
 
     [Fact]
