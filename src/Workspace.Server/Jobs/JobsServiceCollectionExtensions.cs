@@ -61,12 +61,10 @@ public static class JobsServiceCollectionExtensions
             options.WorkerCount = jobs.WorkerCount;
             options.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
-        services.AddSingleton<DeadlineSchedule>();
-        services.AddSingleton<ILogFollower, DeadlineFollower>();
-        services.AddScoped<DeadlineJobs>();
-        services.AddScoped<Mail.MailJobs>();
-        services.AddScoped<Pipeline.PipelineJobs>();
-        services.AddHostedService<DeadlineScheduleRestorer>();
+        services.AddSingleton<TimedSchedule>();
+        services.AddSingleton<ILogFollower, TimedWorkFollower>();
+        services.AddScoped<TimedJobs>();
+        services.AddHostedService<TimedWorkRestorer>();
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         return services;
     }

@@ -9,6 +9,7 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<MailLinks>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailDelivery>();
+        services.AddScoped<MailJobs>();
         return services;
     }
 }

@@ -45,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IdempotencyKey>();
+        services.AddSingleton<ITimedWork, IdempotencyKeyPurge>();
         return services;
     }
 }

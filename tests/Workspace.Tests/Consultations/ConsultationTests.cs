@@ -163,9 +163,9 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
     {
         var (_, id) = await OpenAsync("Submission open for a day", TimeSpan.FromDays(1));
         host.Clock.Advance(TimeSpan.FromHours(23));
-        Assert.Equal(0, (await host.SweepDeadlinesAsync()).ConsultationsClosed);
+        Assert.Equal(0, await host.CloseConsultationsAsync());
         host.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(1, (await host.SweepDeadlinesAsync()).ConsultationsClosed);
+        Assert.Equal(1, await host.CloseConsultationsAsync());
 
         using var anonymous = host.Anonymous();
         Assert.Equal("Closed", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/consultations/{id}")).GetProperty("status").GetString());
@@ -173,7 +173,7 @@ public sealed partial class ConsultationTests(MailHost host) : IClassFixture<Mai
             new { name = "Late", organization = "", email = "late@example.org", text = "Too late?" }), HttpStatusCode.Conflict, "consultation-closed");
         var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "consultation-closed");
-        Assert.Equal(0, (await host.SweepDeadlinesAsync()).ConsultationsClosed);
+        Assert.Equal(0, await host.CloseConsultationsAsync());
     }
 }
 

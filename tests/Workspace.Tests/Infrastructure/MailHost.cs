@@ -27,7 +27,7 @@ public class MailHost : WorkspaceHost
         {
             await using (var scope = App.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<Workspace.Server.Features.Mail.DigestJobs>().GatherAndDeliverMailAsync(CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<Workspace.Server.Jobs.TimedJobs>().RunAsync("mail-delivery", null, CancellationToken.None);
             }
 
             var due = (long)(await QueryScalarAsync("""SELECT count(*) FROM "OutgoingMail" WHERE "SentAt" IS NULL AND "GivenUpAt" IS NULL AND NOT "HeldForDigest" AND "NextAttemptAt" <= @now""",

@@ -253,6 +253,13 @@ public class WorkspaceHost : IAsyncLifetime
 
     public async Task<HttpClient> HttpFor(string email) => (await ClientFor(email)).Http;
 
+    /// <summary>Closes the consultations whose deadline came, as the server's jobs do, by the fake clock.</summary>
+    public async Task<int> CloseConsultationsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Workspace.Server.Features.Consultations.CloseConsultations.Command(null))).Closed;
+    }
+
     /// <summary>Runs the deadline sweep now, as the server's jobs do, by the fake clock.</summary>
     public async Task<Workspace.Server.Features.Papers.SweepDeadlines.Result> SweepDeadlinesAsync()
     {

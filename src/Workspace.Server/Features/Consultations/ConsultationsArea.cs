@@ -19,5 +19,9 @@ internal sealed class ConsultationsArea : Http.IArea
 
     public void MapOutsideApi(IEndpointRouteBuilder app) => ExportComments.MapDownload(app);
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<ConsultationAccess>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ConsultationAccess>();
+        services.AddSingleton<Data.ITimedWork, ConsultationDeadlines>();
+    }
 }

@@ -10,5 +10,5 @@ internal sealed class MailArea : Http.IArea
         Unsubscribe.Map(api.MapGroup("/mail").WithTags("Mail"));
     }
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<DigestJobs>();
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Data.ITimedWork, DigestsAndDelivery>();
 }

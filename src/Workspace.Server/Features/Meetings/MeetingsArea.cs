@@ -23,6 +23,7 @@ internal sealed class MeetingsArea : Http.IArea
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<MeetingAccess>();
+        services.AddSingleton<Data.ITimedWork, MeetingReminders>();
         // The calendar takes a feed secret or the usual sign-in.
         services.AddCalendarFeedAuthentication();
     }

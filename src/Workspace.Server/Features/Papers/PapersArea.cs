@@ -32,5 +32,9 @@ internal sealed class PapersArea : Http.IArea
 
     public void MapOutsideApi(IEndpointRouteBuilder app) => ExportRevision.MapDownload(app);
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<PaperAccess>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<PaperAccess>();
+        services.AddSingleton<Data.ITimedWork, PaperDeadlines>();
+    }
 }

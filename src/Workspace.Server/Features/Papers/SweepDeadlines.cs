@@ -8,7 +8,7 @@ namespace Workspace.Server.Features.Papers;
 /// <summary>
 /// The server's own timed work on sign-off rounds, by the injected clock: closes silence procedures whose
 /// deadline passed, flags unanimous rounds that are overdue, reminds agencies still pending, adopts editorial
-/// corrections nobody objected to, closes public consultations at their deadline. Idempotent:
+/// corrections nobody objected to. Idempotent:
 /// it re-reads the state and each step happens once.
 /// </summary>
 public static class SweepDeadlines
@@ -16,7 +16,7 @@ public static class SweepDeadlines
     /// <param name="PaperId">One paper, or every paper with an open round.</param>
     public sealed record Command(Guid? PaperId) : ICommand<Result>, ISystemRequest;
 
-    public sealed record Result(int SilencesClosed, int RoundsFlaggedOverdue, int RemindersSent, int CorrectionsAdopted = 0, int ConsultationsClosed = 0);
+    public sealed record Result(int SilencesClosed, int RoundsFlaggedOverdue, int RemindersSent, int CorrectionsAdopted = 0);
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -56,15 +56,8 @@ public static class SweepDeadlines
                 adopted += paper.AdoptCorrectionIfDue(correction, now) ? 1 : 0;
             }
 
-            // Public consultations whose deadline came.
-            var consultations = await db.Consultations
-                .Where(c => c.Status == Domain.Consultations.ConsultationStatus.Open && c.Deadline <= now)
-                .Where(c => command.PaperId == null || c.PaperId == command.PaperId)
-                .ToListAsync(cancellationToken);
-            var consulted = consultations.Count(c => c.CloseIfDue(now));
-
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(closed, overdue, reminded, adopted, consulted);
+            return new Result(closed, overdue, reminded, adopted);
         }
     }
 }
