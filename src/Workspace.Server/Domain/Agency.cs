@@ -39,7 +39,7 @@ public sealed class Agency : Aggregate
             Version = 1,
         };
         agency.ActAs(by);
-        agency.Raise(new DomainEvent("agency.registered", agency.Subject, Audience.Everyone, new { code, name = agency.Name }));
+        agency.Raise(DomainEvent.Of(new AgencyRegistered(code, agency.Name), agency.Subject, Audience.Everyone));
         return agency;
     }
 
@@ -53,16 +53,14 @@ public sealed class Agency : Aggregate
         KeyActivities = [.. (keyActivities ?? KeyActivities).Select(a => a with { Title = a.Title.Trim() }).OrderByDescending(a => a.Year)];
         ResourcesUrl = string.IsNullOrWhiteSpace(resourcesUrl) ? (resourcesUrl is null ? ResourcesUrl : null) : resourcesUrl.Trim();
         Version++;
-        Raise(new DomainEvent("agency.profile-updated", Subject, Audience.Everyone,
-            new { code = Code, mandate = Mandate, thematicPriorities = ThematicPriorities, regions = Regions, keyActivities = KeyActivities, resourcesUrl = ResourcesUrl }));
+        Raise(DomainEvent.Of(new AgencyProfileUpdated(Code, Mandate, ThematicPriorities, Regions, KeyActivities, ResourcesUrl), Subject, Audience.Everyone));
     }
 
     /// <summary>Told to the agency itself (and the secretariat): it names a person.</summary>
     public void RecordFocalPointRegistered(string email, string displayName, Actor by)
     {
         ActAs(by);
-        Raise(new DomainEvent("agency.focal-point-registered", Subject, Audience.Agencies([Code]),
-            new { code = Code, email, displayName }));
+        Raise(DomainEvent.Of(new FocalPointRegistered(Code, email, displayName), Subject, Audience.Agencies([Code])));
     }
 
     private Subject Subject => new("agency", Code);
@@ -103,7 +101,7 @@ public sealed class DirectoryTerms : Aggregate
         Themes = [.. themes.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
         Regions = [.. regions.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
         Version++;
-        Raise(new DomainEvent("directory.terms-changed", new Subject("directory", "terms"), Audience.Everyone, new { themes = Themes, regions = Regions }));
+        Raise(DomainEvent.Of(new DirectoryTermsChanged(Themes, Regions), new Subject("directory", "terms"), Audience.Everyone));
     }
 
     /// <summary>The listed spelling of <paramref name="term"/> among <paramref name="terms"/>, or null.</summary>

@@ -55,8 +55,8 @@ public sealed class Alternate : Aggregate
             To = to,
         };
         alternate.ActAs(person);
-        alternate.Raise(new DomainEvent("person.alternate-named", new Subject("person", alternate.PersonEmail), Audience.Agencies([person.AgencyCode]),
-            new { email = alternate.PersonEmail, alternate = alternate.AlternateEmail, from = from.AsUtcInstant(), to = to.AsUtcInstant() },
+        alternate.Raise(DomainEvent.Of(new AlternateNamed(alternate.PersonEmail, alternate.AlternateEmail, from.AsUtcInstant(), to.AsUtcInstant()),
+            new Subject("person", alternate.PersonEmail), Audience.Agencies([person.AgencyCode]),
             new Notice("alternate-named",
                 FormattableString.Invariant($"{person.Email} named you their alternate from {from:d MMMM yyyy HH:mm} to {to:d MMMM yyyy HH:mm} UTC: you may act for them, and your acts will name you both."),
                 [person.AgencyCode], OnlyEmails: [alternate.AlternateEmail])));
@@ -72,7 +72,6 @@ public sealed class Alternate : Aggregate
 
         ActAs(by);
         EndedAt = now;
-        Raise(new DomainEvent("person.alternate-ended", new Subject("person", PersonEmail), Audience.Agencies([AgencyCode]),
-            new { email = PersonEmail, alternate = AlternateEmail, endedAt = now.AsUtcInstant() }));
+        Raise(DomainEvent.Of(new AlternateEnded(PersonEmail, AlternateEmail, now.AsUtcInstant()), new Subject("person", PersonEmail), Audience.Agencies([AgencyCode])));
     }
 }

@@ -56,8 +56,7 @@ public sealed class CoChairTerm : Aggregate
             To = to,
         };
         term.ActAs(by);
-        term.Raise(new DomainEvent("cochair-term.created", new Subject("cochair-term", term.Id.ToString()), Audience.Everyone,
-            new { id = term.Id, agencyCodes = term.AgencyCodes, from, to }));
+        term.Raise(DomainEvent.Of(new CoChairTermCreated(term.Id, term.AgencyCodes, from, to), new Subject("cochair-term", term.Id.ToString()), Audience.Everyone));
         return term;
     }
 }

@@ -29,8 +29,8 @@ public sealed class WorkingGroup : Aggregate
             Version = 1,
         };
         group.ActAs(by);
-        group.Raise(new DomainEvent("working-group.created", new Subject("working-group", group.Id.ToString()), Audience.Everyone,
-            new { id = group.Id, name = group.Name, leadAgencyCode, memberAgencyCodes = group.MemberAgencyCodes }));
+        group.Raise(DomainEvent.Of(new WorkingGroupCreated(group.Id, group.Name, leadAgencyCode, group.MemberAgencyCodes),
+            new Subject("working-group", group.Id.ToString()), Audience.Everyone));
         return group;
     }
 
@@ -41,7 +41,6 @@ public sealed class WorkingGroup : Aggregate
         LeadAgencyCode = leadAgencyCode;
         MemberAgencyCodes = [.. memberAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Version++;
-        Raise(new DomainEvent("working-group.updated", new Subject("working-group", Id.ToString()), Audience.Everyone,
-            new { id = Id, name = Name, leadAgencyCode, memberAgencyCodes = MemberAgencyCodes }));
+        Raise(DomainEvent.Of(new WorkingGroupUpdated(Id, Name, leadAgencyCode, MemberAgencyCodes), new Subject("working-group", Id.ToString()), Audience.Everyone));
     }
 }

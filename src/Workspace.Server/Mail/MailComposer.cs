@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Workspace.Server.Data;
+using Workspace.Server.Domain.Consultations;
 using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Domain.Papers;
 using Workspace.Server.Locale;
 
 namespace Workspace.Server.Mail;
@@ -31,7 +32,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
     }
 
     /// <summary>The message of a notification of <paramref name="kind"/> for <paramref name="to"/>, or null for a kind not mailed.</summary>
-    public OutgoingMail? Compose(string kind, long seq, JsonElement data, MailSubject about, Recipient to, DateTime now)
+    public OutgoingMail? Compose(string kind, long seq, object? data, MailSubject about, Recipient to, DateTime now)
     {
         if (to.Mode == MailMode.Off || MailKinds.Find(kind) is not { } mailKind)
         {
@@ -80,119 +81,113 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
         };
     }
 
-    private Message? Draft(string kind, JsonElement data, MailSubject about, Recipient to, bool french, string zone)
+    private Message? Draft(string kind, object? data, MailSubject about, Recipient to, bool french, string zone)
     {
         var title = about.Title;
-        string When(string property) => InZones(data.GetProperty(property).GetDateTimeOffset(), zone);
-        string Paper(string? path = null) => new Uri(url.Base, $"{path ?? "papers"}/{data.GetProperty("paperId").GetGuid()}").ToString();
+        string When(DateTimeOffset at) => InZones(at, zone);
+        string Paper(Guid paperId, string? path = null) => new Uri(url.Base, $"{path ?? "papers"}/{paperId}").ToString();
+        string Moderation(Guid consultationId) => new Uri(url.Base, $"consultations/{consultationId}/moderation").ToString();
         var (open, dear) = french ? ("Ouvrir le document", $"Bonjour {to.DisplayName},") : ("Open the paper", $"Dear {to.DisplayName},");
-        switch (kind)
+        switch (kind, data)
         {
-            case "round-opened":
-                var silence = data.GetProperty("procedure").GetString() == "Silence";
-                var revision = data.GetProperty("revision").GetInt32();
+            case ("round-opened", RoundOpened opened):
+                var silence = opened.Procedure == "Silence";
                 return french
                     ? new($"Approbation demandée : {title}",
                         [
-                            dear, $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {revision}.",
-                            $"Échéance : {When("deadline")}.",
+                            dear, $"L'approbation de votre organisation ({to.AgencyCode}) est demandée pour « {title} », révision {opened.Revision}.",
+                            $"Échéance : {When(opened.Deadline)}.",
                             silence ? "Procédure d'accord tacite : sans objection avant l'échéance, le texte est adopté." : "Chaque organisation participante doit approuver le texte.",
-                        ], open, Paper())
+                        ], open, Paper(opened.PaperId))
                     : new($"Sign-off requested: {title}",
                         [
-                            dear, $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {revision}.",
-                            $"Deadline: {When("deadline")}.",
+                            dear, $"Your agency ({to.AgencyCode}) is asked to sign off \"{title}\", revision {opened.Revision}.",
+                            $"Deadline: {When(opened.Deadline)}.",
                             silence ? "Silence procedure: with no objection by the deadline, the text is adopted." : "Every participating agency must approve the text.",
-                        ], open, Paper());
-            case "sign-off-reminder":
+                        ], open, Paper(opened.PaperId));
+            case ("sign-off-reminder", SignOffReminded reminded):
                 return french
-                    ? new($"Rappel : approbation de « {title} »", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu sur « {title} ».", $"Échéance : {When("deadline")}."], open, Paper())
-                    : new($"Reminder: sign-off on \"{title}\"", [dear, $"Your agency ({to.AgencyCode}) has not yet answered on \"{title}\".", $"Deadline: {When("deadline")}."], open, Paper());
-            case "round-overdue":
-                var late = string.Join(", ", data.GetProperty("notApprovedAgencyCodes").EnumerateArray().Select(e => e.GetString()));
+                    ? new($"Rappel : approbation de « {title} »", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu sur « {title} ».", $"Échéance : {When(reminded.Deadline)}."], open, Paper(reminded.PaperId))
+                    : new($"Reminder: sign-off on \"{title}\"", [dear, $"Your agency ({to.AgencyCode}) has not yet answered on \"{title}\".", $"Deadline: {When(reminded.Deadline)}."], open, Paper(reminded.PaperId));
+            case ("round-overdue", RoundOverdue overdue):
+                var late = string.Join(", ", overdue.NotApprovedAgencyCodes);
                 return french
-                    ? new($"Échéance dépassée : {title}", [dear, $"L'approbation de « {title} » a dépassé son échéance ({When("deadline")}).", $"Pas encore approuvé par : {late}."], open, Paper())
-                    : new($"Past its deadline: {title}", [dear, $"Sign-off on \"{title}\" is past its deadline ({When("deadline")}).", $"Not yet approved by: {late}."], open, Paper());
-            case "sign-off-objected" or "round-broken":
-                var by = data.GetProperty(kind == "round-broken" ? "objectedBy" : "agencyCode").GetString();
-                var reason = data.GetProperty(kind == "round-broken" ? "objection" : "comment").GetString();
-                var broken = kind == "round-broken";
+                    ? new($"Échéance dépassée : {title}", [dear, $"L'approbation de « {title} » a dépassé son échéance ({When(overdue.Deadline)}).", $"Pas encore approuvé par : {late}."], open, Paper(overdue.PaperId))
+                    : new($"Past its deadline: {title}", [dear, $"Sign-off on \"{title}\" is past its deadline ({When(overdue.Deadline)}).", $"Not yet approved by: {late}."], open, Paper(overdue.PaperId));
+            case ("sign-off-objected", SignOffRecorded objection):
                 return french
-                    ? new($"{(broken ? "Accord tacite rompu" : "Objection")} : {title}",
-                        [dear, broken ? $"{by} a rompu l'accord tacite sur « {title} » ; le document revient en rédaction." : $"{by} fait objection à « {title} ».", $"Motif : {reason}"], open, Paper())
-                    : new($"{(broken ? "Silence broken" : "Objection")}: {title}",
-                        [dear, broken ? $"{by} broke silence on \"{title}\"; the paper is back in drafting." : $"{by} objects to \"{title}\".", $"Reason: {reason}"], open, Paper());
-            case "round-cancelled":
-                var newRevision = (data.GetProperty("reason").GetString() ?? "").StartsWith("revision", StringComparison.Ordinal);
-                var why = newRevision ? "une nouvelle révision a été ajoutée" : "le document a été retiré";
+                    ? new($"Objection : {title}", [dear, $"{objection.AgencyCode} fait objection à « {title} ».", $"Motif : {objection.Comment}"], open, Paper(objection.PaperId))
+                    : new($"Objection: {title}", [dear, $"{objection.AgencyCode} objects to \"{title}\".", $"Reason: {objection.Comment}"], open, Paper(objection.PaperId));
+            case ("round-broken", RoundClosed broken):
                 return french
-                    ? new($"Approbation annulée : {title}", [dear, $"L'approbation de « {title} » est annulée ({why}) ; la décision de votre organisation ne compte plus."], open, Paper())
-                    : new($"Sign-off cancelled: {title}", [dear, $"Sign-off on \"{title}\" is cancelled ({data.GetProperty("reason").GetString()}); your agency's decision no longer counts."], open, Paper());
-            case "round-completed" or "minutes-ready":
+                    ? new($"Accord tacite rompu : {title}", [dear, $"{broken.ObjectedBy} a rompu l'accord tacite sur « {title} » ; le document revient en rédaction.", $"Motif : {broken.Objection}"], open, Paper(broken.PaperId))
+                    : new($"Silence broken: {title}", [dear, $"{broken.ObjectedBy} broke silence on \"{title}\"; the paper is back in drafting.", $"Reason: {broken.Objection}"], open, Paper(broken.PaperId));
+            case ("round-cancelled", RoundClosed cancelled):
+                var why = (cancelled.Reason ?? "").StartsWith("revision", StringComparison.Ordinal) ? "une nouvelle révision a été ajoutée" : "le document a été retiré";
+                return french
+                    ? new($"Approbation annulée : {title}", [dear, $"L'approbation de « {title} » est annulée ({why}) ; la décision de votre organisation ne compte plus."], open, Paper(cancelled.PaperId))
+                    : new($"Sign-off cancelled: {title}", [dear, $"Sign-off on \"{title}\" is cancelled ({cancelled.Reason}); your agency's decision no longer counts."], open, Paper(cancelled.PaperId));
+            case ("round-completed" or "minutes-ready", RoundClosed completed):
                 var minutes = kind == "minutes-ready";
                 return french
-                    ? new($"{(minutes ? "Compte rendu approuvé" : "Approuvé")} : {title}", [dear, $"« {title} » est approuvé par toutes les organisations participantes."], open, Paper())
-                    : new($"{(minutes ? "Minutes signed off" : "Signed off")}: {title}", [dear, $"\"{title}\" is signed off by every participating agency."], open, Paper());
-            case "paper-published":
+                    ? new($"{(minutes ? "Compte rendu approuvé" : "Approuvé")} : {title}", [dear, $"« {title} » est approuvé par toutes les organisations participantes."], open, Paper(completed.PaperId))
+                    : new($"{(minutes ? "Minutes signed off" : "Signed off")}: {title}", [dear, $"\"{title}\" is signed off by every participating agency."], open, Paper(completed.PaperId));
+            case ("paper-published", PaperPublished published):
                 return french
-                    ? new($"Publié : {title}", [dear, $"« {title} » est publié."], "Lire la publication", Paper("publications"))
-                    : new($"Published: {title}", [dear, $"\"{title}\" is published."], "Read the publication", Paper("publications"));
-            case "clearance-requested":
-                var step = data.GetProperty("step").GetString();
-                var round = data.GetProperty("revision").GetInt32();
+                    ? new($"Publié : {title}", [dear, $"« {title} » est publié."], "Lire la publication", Paper(published.PaperId, "publications"))
+                    : new($"Published: {title}", [dear, $"\"{title}\" is published."], "Read the publication", Paper(published.PaperId, "publications"));
+            case ("clearance-requested", ClearanceRequested requested):
                 return french
-                    ? new($"Validation interne demandée : {title}", [dear, $"« {title} » (révision {round}) attend votre validation pour {to.AgencyCode}, à l'étape « {step} »."], open, Paper())
-                    : new($"Your clearance is needed: {title}", [dear, $"\"{title}\" (revision {round}) waits for your clearance for {to.AgencyCode}, as {step}."], open, Paper());
-            case "clearance-sent-back":
-                var returned = data.GetProperty("comment").GetString();
+                    ? new($"Validation interne demandée : {title}", [dear, $"« {title} » (révision {requested.Revision}) attend votre validation pour {to.AgencyCode}, à l'étape « {requested.Step} »."], open, Paper(requested.PaperId))
+                    : new($"Your clearance is needed: {title}", [dear, $"\"{title}\" (revision {requested.Revision}) waits for your clearance for {to.AgencyCode}, as {requested.Step}."], open, Paper(requested.PaperId));
+            case ("clearance-sent-back", ClearanceRecorded sentBack):
                 return french
-                    ? new($"Renvoyé en validation interne : {title}", [dear, $"L'étape « {data.GetProperty("step").GetString()} » a renvoyé « {title} » au début de la validation de {to.AgencyCode}.", $"Motif : {returned}"], open, Paper())
-                    : new($"Sent back in clearance: {title}", [dear, $"The step {data.GetProperty("step").GetString()} sent \"{title}\" back to the start of {to.AgencyCode}'s clearance.", $"Reason: {returned}"], open, Paper());
-            case "correction-proposed":
-                var (from, into) = (data.GetProperty("correctedRevision").GetInt32(), data.GetProperty("revision").GetInt32());
-                var diff = new Uri(url.Base, $"papers/{data.GetProperty("paperId").GetGuid()}?revision={into}&compare={from}").ToString();
+                    ? new($"Renvoyé en validation interne : {title}", [dear, $"L'étape « {sentBack.Step} » a renvoyé « {title} » au début de la validation de {to.AgencyCode}.", $"Motif : {sentBack.Comment}"], open, Paper(sentBack.PaperId))
+                    : new($"Sent back in clearance: {title}", [dear, $"The step {sentBack.Step} sent \"{title}\" back to the start of {to.AgencyCode}'s clearance.", $"Reason: {sentBack.Comment}"], open, Paper(sentBack.PaperId));
+            case ("correction-proposed", CorrectionProposed proposed):
+                var (from, into) = (proposed.CorrectedRevision, proposed.Revision);
+                var diff = new Uri(url.Base, $"papers/{proposed.PaperId}?revision={into}&compare={from}").ToString();
                 return french
                     ? new($"Correction de forme proposée : {title}",
-                        [dear, $"Une correction de forme de « {title} » est proposée (révision {from} → {into}).", $"Sans objection de votre organisation avant le {When("deadline")}, elle est adoptée et votre approbation est reportée sur le texte corrigé."],
+                        [dear, $"Une correction de forme de « {title} » est proposée (révision {from} → {into}).", $"Sans objection de votre organisation avant le {When(proposed.Deadline)}, elle est adoptée et votre approbation est reportée sur le texte corrigé."],
                         "Voir la différence", diff)
                     : new($"Editorial correction proposed: {title}",
-                        [dear, $"An editorial correction of \"{title}\" is proposed (revision {from} → {into}).", $"Unless your agency objects by {When("deadline")}, it is adopted and your sign-off carries over to the corrected text."],
+                        [dear, $"An editorial correction of \"{title}\" is proposed (revision {from} → {into}).", $"Unless your agency objects by {When(proposed.Deadline)}, it is adopted and your sign-off carries over to the corrected text."],
                         "See the difference", diff);
-            case "correction-objected":
+            case ("correction-objected", CorrectionObjected objected):
                 return french
-                    ? new($"Objection à une correction : {title}", [dear, $"{data.GetProperty("agencyCode").GetString()} fait objection à la correction de « {title} ».", $"Motif : {data.GetProperty("reason").GetString()}"], open, Paper())
-                    : new($"Objection to a correction: {title}", [dear, $"{data.GetProperty("agencyCode").GetString()} objects to the correction of \"{title}\".", $"Reason: {data.GetProperty("reason").GetString()}"], open, Paper());
-            case "correction-adopted":
+                    ? new($"Objection à une correction : {title}", [dear, $"{objected.AgencyCode} fait objection à la correction de « {title} ».", $"Motif : {objected.Reason}"], open, Paper(objected.PaperId))
+                    : new($"Objection to a correction: {title}", [dear, $"{objected.AgencyCode} objects to the correction of \"{title}\".", $"Reason: {objected.Reason}"], open, Paper(objected.PaperId));
+            case ("correction-adopted", CorrectionAdopted adopted):
                 return french
-                    ? new($"Correction adoptée : {title}", [dear, $"La correction de forme de « {title} » est adoptée ; les approbations sont reportées sur le texte corrigé."], open, Paper())
-                    : new($"Correction adopted: {title}", [dear, $"The editorial correction of \"{title}\" is adopted; every sign-off carries over to the corrected text."], open, Paper());
-            case "consultation-comment" or "consultation-closed":
-                var moderation = new Uri(url.Base, $"consultations/{data.GetProperty("consultationId").GetGuid()}/moderation").ToString();
-                var closedNow = kind == "consultation-closed";
+                    ? new($"Correction adoptée : {title}", [dear, $"La correction de forme de « {title} » est adoptée ; les approbations sont reportées sur le texte corrigé."], open, Paper(adopted.PaperId))
+                    : new($"Correction adopted: {title}", [dear, $"The editorial correction of \"{title}\" is adopted; every sign-off carries over to the corrected text."], open, Paper(adopted.PaperId));
+            case ("consultation-comment", ConsultationCommentConfirmed confirmed):
                 return french
-                    ? new(closedNow ? $"Consultation close : {title}" : $"Commentaire à modérer : {title}",
-                        [dear, closedNow ? $"La consultation publique sur « {title} » est close." : $"Un commentaire public sur « {title} » attend la modération."], "Voir les commentaires", moderation)
-                    : new(closedNow ? $"Consultation closed: {title}" : $"Comment to moderate: {title}",
-                        [dear, closedNow ? $"The public consultation on \"{title}\" is closed." : $"A public comment on \"{title}\" waits for moderation."], "See the comments", moderation);
-            case "alternate-named":
+                    ? new($"Commentaire à modérer : {title}", [dear, $"Un commentaire public sur « {title} » attend la modération."], "Voir les commentaires", Moderation(confirmed.ConsultationId))
+                    : new($"Comment to moderate: {title}", [dear, $"A public comment on \"{title}\" waits for moderation."], "See the comments", Moderation(confirmed.ConsultationId));
+            case ("consultation-closed", ConsultationClosed closed):
+                return french
+                    ? new($"Consultation close : {title}", [dear, $"La consultation publique sur « {title} » est close."], "Voir les commentaires", Moderation(closed.ConsultationId))
+                    : new($"Consultation closed: {title}", [dear, $"The public consultation on \"{title}\" is closed."], "See the comments", Moderation(closed.ConsultationId));
+            case ("alternate-named", AlternateNamed named):
                 var settingsPage = new Uri(url.Base, "settings/alternate").ToString();
-                var (person, until) = (data.GetProperty("email").GetString(), When("to"));
                 return french
-                    ? new("Vous êtes désigné(e) suppléant(e)", [dear, $"{person} vous a désigné(e) comme suppléant(e) du {When("from")} au {until} : vous pouvez agir en son nom, et vos actes porteront vos deux noms."], "Voir", settingsPage)
-                    : new("You are named an alternate", [dear, $"{person} named you their alternate from {When("from")} to {until}: you may act for them, and your acts will carry both names."], "See", settingsPage);
-            case "action-item-assigned" or "action-item-due":
-                var owner = data.GetProperty("ownerAgencyCode").GetString();
-                var due = DateOnly.Parse(data.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture).ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+                    ? new("Vous êtes désigné(e) suppléant(e)", [dear, $"{named.Email} vous a désigné(e) comme suppléant(e) du {When(named.From)} au {When(named.To)} : vous pouvez agir en son nom, et vos actes porteront vos deux noms."], "Voir", settingsPage)
+                    : new("You are named an alternate", [dear, $"{named.Email} named you their alternate from {When(named.From)} to {When(named.To)}: you may act for them, and your acts will carry both names."], "See", settingsPage);
+            case ("action-item-assigned" or "action-item-due", ActionItemEvent item):
+                var owner = item.OwnerAgencyCode;
+                var due = item.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
                 var items = new Uri(url.Base, $"action-items?agency={owner}").ToString();
-                var (openItems, overdue) = (french ? "Ouvrir les actions" : "Open the action items", data.GetProperty("change").GetString() == "overdue");
+                var (openItems, isOverdue) = (french ? "Ouvrir les actions" : "Open the action items", item.Change == "overdue");
                 return (kind, french) switch
                 {
                     ("action-item-assigned", true) => new($"Action confiée à {owner} : {title}", [dear, $"Votre organisation ({owner}) est chargée d'une action : {title}.", $"Échéance : {due}."], openItems, items),
                     ("action-item-assigned", false) => new($"Action item for {owner}: {title}", [dear, $"Your agency ({owner}) owns a new action item: {title}.", $"Due: {due}."], openItems, items),
-                    (_, true) => new($"{(overdue ? "En retard" : "Bientôt due")} : {title}", [dear, overdue ? $"L'action « {title} » de {owner} était due le {due}." : $"L'action « {title} » de {owner} est due le {due}."], openItems, items),
-                    _ => new($"{(overdue ? "Overdue" : "Due soon")}: {title}", [dear, overdue ? $"The action item \"{title}\" of {owner} was due on {due}." : $"The action item \"{title}\" of {owner} is due on {due}."], openItems, items),
+                    (_, true) => new($"{(isOverdue ? "En retard" : "Bientôt due")} : {title}", [dear, isOverdue ? $"L'action « {title} » de {owner} était due le {due}." : $"L'action « {title} » de {owner} est due le {due}."], openItems, items),
+                    _ => new($"{(isOverdue ? "Overdue" : "Due soon")}: {title}", [dear, isOverdue ? $"The action item \"{title}\" of {owner} was due on {due}." : $"The action item \"{title}\" of {owner} is due on {due}."], openItems, items),
                 };
-            case "poll-opened" or "poll-reminder" when about.Poll is { } poll:
+            case ("poll-opened" or "poll-reminder", _) when about.Poll is { } poll:
                 var pollLink = new Uri(url.Base, $"polls/{poll.Id}").ToString();
                 var times = poll.Slots.OrderBy(x => x.StartsAt).Select(x => "- " + Slot(x.StartsAt, poll.TimeZone, zone)).ToArray();
                 var answerBy = InZones(poll.Deadline.AsUtcInstant(), zone);
@@ -203,7 +198,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links)
                     (_, true) => new($"Rappel : quand pouvez-vous vous réunir ? {title}", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu pour « {title} ».", $"Répondre avant : {answerBy}."], "Répondre", pollLink),
                     _ => new($"Reminder: when can you meet? {title}", [dear, $"Your agency ({to.AgencyCode}) has not yet answered for \"{title}\".", $"Answer by: {answerBy}."], "Answer", pollLink),
                 };
-            case "meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" or "meeting-reminder" when about.Meeting is { } meeting:
+            case ("meeting-scheduled" or "meeting-rescheduled" or "meeting-cancelled" or "meeting-reminder", _) when about.Meeting is { } meeting:
                 return Meeting(kind, meeting, to, french, zone, dear);
             default:
                 return null;

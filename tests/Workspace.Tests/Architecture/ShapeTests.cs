@@ -179,6 +179,8 @@ public sealed class ShapeTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(f => f, File.ReadAllText);
+        var untyped = sources.Where(s => s.Value.Contains("new DomainEvent(\"", StringComparison.Ordinal)).Select(s => Path.GetFileName(s.Key)).ToList();
+        Assert.True(untyped.Count == 0, "Events raised by name, not as their record, in: " + string.Join(", ", untyped));
         foreach (var type in typed)
         {
             var name = (string)type.GetProperty("Type", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!;

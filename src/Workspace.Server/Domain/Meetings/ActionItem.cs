@@ -104,7 +104,7 @@ public sealed class ActionItem : Aggregate
             Version = 1,
         };
         item.ActAs(by);
-        item.Raise(new DomainEvent("action-item.created", item.Subject, item.Audience, item.Describe(),
+        item.Raise(DomainEvent.Of(item.Describe<ActionItemCreated>(null), item.Subject, item.Audience,
             new Notice("action-item-assigned", $"Action item for {ownerAgencyCode} from \"{meeting.Title}\": {item.Title} (due {item.Due()}).", [ownerAgencyCode], [by.Email])));
         return item;
     }
@@ -120,7 +120,7 @@ public sealed class ActionItem : Aggregate
         Status = status;
         UpdatedAt = now;
         Version++;
-        Raise(new DomainEvent("action-item.updated", Subject, Audience, Describe() with { Change = "status" }));
+        Raise(DomainEvent.Of(Describe<ActionItemUpdated>("status"), Subject, Audience));
     }
 
     public ActionItemComment Comment(string text, Actor by, DateTime now)
@@ -130,7 +130,7 @@ public sealed class ActionItem : Aggregate
         comments.Add(comment);
         UpdatedAt = now;
         Version++;
-        Raise(new DomainEvent("action-item.updated", Subject, Audience, Describe() with { Change = "comment" }));
+        Raise(DomainEvent.Of(Describe<ActionItemUpdated>("comment"), Subject, Audience));
         return comment;
     }
 
@@ -147,7 +147,7 @@ public sealed class ActionItem : Aggregate
         {
             RemindedOverdue = RemindedBeforeDue = true;
             Version++;
-            Raise(new DomainEvent("action-item.reminder", Subject, Audience.Agencies([OwnerAgencyCode]), Describe() with { Change = "overdue" },
+            Raise(DomainEvent.Of(Describe<ActionItemReminder>("overdue"), Subject, Audience.Agencies([OwnerAgencyCode]),
                 new Notice("action-item-due", $"Overdue: {Title} (due {Due()}), owned by {OwnerAgencyCode}.", [OwnerAgencyCode])));
             return true;
         }
@@ -156,7 +156,7 @@ public sealed class ActionItem : Aggregate
         {
             RemindedBeforeDue = true;
             Version++;
-            Raise(new DomainEvent("action-item.reminder", Subject, Audience.Agencies([OwnerAgencyCode]), Describe() with { Change = "due-soon" },
+            Raise(DomainEvent.Of(Describe<ActionItemReminder>("due-soon"), Subject, Audience.Agencies([OwnerAgencyCode]),
                 new Notice("action-item-due", $"Due {Due()}: {Title}, owned by {OwnerAgencyCode}.", [OwnerAgencyCode])));
             return true;
         }
@@ -166,11 +166,20 @@ public sealed class ActionItem : Aggregate
 
     private string Due() => DueDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private Described Describe() => new(Id, MeetingId, AgendaItemId, Title, OwnerAgencyCode, DueDate, DueAt.AsUtcInstant(), Status.ToString(), null);
-
-    /// <summary>An item as its events carry it.</summary>
-    private sealed record Described(Guid ActionItemId, Guid MeetingId, Guid? AgendaItemId, string Title, string OwnerAgencyCode, DateOnly DueDate,
-        DateTimeOffset DueAt, string Status, string? Change);
+    /// <summary>The item as its events carry it.</summary>
+    private TEvent Describe<TEvent>(string? change)
+        where TEvent : ActionItemEvent, new() => new()
+        {
+            ActionItemId = Id,
+            MeetingId = MeetingId,
+            AgendaItemId = AgendaItemId,
+            Title = Title,
+            OwnerAgencyCode = OwnerAgencyCode,
+            DueDate = DueDate,
+            DueAt = DueAt.AsUtcInstant(),
+            Status = Status.ToString(),
+            Change = change,
+        };
 }
 
 public sealed class ActionItemComment

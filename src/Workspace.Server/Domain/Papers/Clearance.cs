@@ -60,8 +60,7 @@ public sealed class ClearanceChain : Aggregate
         ChangedBy = by.Email;
         Version++;
         // The chain names people and offices: the agency's own business.
-        Raise(new DomainEvent("agency.clearance-chain-changed", new Subject("agency", AgencyCode), Audience.InternalTo(AgencyCode),
-            new { agencyCode = AgencyCode, steps = Steps.Select(s => new { name = s.Name, emails = s.Emails }) }));
+        Raise(DomainEvent.Of(new ClearanceChainChanged(AgencyCode, Steps), new Subject("agency", AgencyCode), Audience.InternalTo(AgencyCode)));
     }
 }
 

@@ -119,3 +119,16 @@ public sealed record PaperStateChanged(Guid PaperId, string From, string To) : I
 {
     public static string Type => "paper.state-changed";
 }
+
+/// <summary>The secretariat changed who signs a kind of paper, and how.</summary>
+public sealed record SignOffRuleChanged(string PaperKind, string Signers, IReadOnlyList<string> AgencyCodes, string Procedure, TimeSpan MinimumNotice,
+    bool ClearanceRequired) : IEventData
+{
+    public static string Type => "sign-off-rule.changed";
+}
+
+/// <summary>An agency's internal clearance chain changed: the agency's own business.</summary>
+public sealed record ClearanceChainChanged(string AgencyCode, IReadOnlyList<ClearanceStep> Steps) : IEventData
+{
+    public static string Type => "agency.clearance-chain-changed";
+}

@@ -67,15 +67,8 @@ public sealed class SignOffRule : Aggregate
         ChangedAt = now;
         ChangedBy = by.Email;
         Version++;
-        Raise(new DomainEvent("sign-off-rule.changed", new Subject("sign-off-rule", Kind.ToString()), Audience.Everyone, new
-        {
-            paperKind = Kind.ToString(),
-            signers = signers.ToString(),
-            agencyCodes = AgencyCodes,
-            procedure = procedure.ToString(),
-            minimumNotice,
-            clearanceRequired,
-        }));
+        Raise(DomainEvent.Of(new SignOffRuleChanged(Kind.ToString(), signers.ToString(), AgencyCodes, procedure.ToString(), minimumNotice, clearanceRequired),
+            new Subject("sign-off-rule", Kind.ToString()), Audience.Everyone));
     }
 
     /// <summary>

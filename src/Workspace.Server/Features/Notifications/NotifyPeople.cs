@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Workspace.Server.Data;
 using Workspace.Server.Mail;
@@ -49,7 +48,7 @@ internal sealed class NotifyPeople(MailComposer mail, MailDelivery delivery, IBa
 
             if (logged.Mailed && MailKinds.Find(notice.Kind) is { } kind && told.Count > 0)
             {
-                var data = JsonSerializer.Deserialize<JsonElement>(e.Data);
+                var data = EventKinds.Read(e);
                 var about = await PrepareAsync(db, notice.Kind, new Subject(e.SubjectKind, e.SubjectId), now, ct);
                 db.OutgoingMail.AddRange(told
                     .Select(person => mail.Compose(notice.Kind, e.Seq, data, about, person with { Mode = choices.GetValueOrDefault((person.Id, kind.Name), kind.Default) }, now))
