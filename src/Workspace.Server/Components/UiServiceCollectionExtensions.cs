@@ -74,11 +74,5 @@ public static class UiServiceCollectionExtensions
             return Task.CompletedTask;
         }));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        // The board as a spreadsheet: the same request and filters as the page.
-        app.MapGet("/board.csv", async (string? state, string? kind, string? agency, IMediator mediator, CancellationToken ct) =>
-                Results.Text(BoardFilter.Csv(BoardFilter.Apply(await mediator.Send(new Features.Papers.GetSignOffStatus.Query(), ct), state, kind, agency)),
-                    "text/csv; charset=utf-8"))
-            .RequireAuthorization()
-            .ExcludeFromDescription();
     }
 }

@@ -1,18 +1,29 @@
 using Workspace.Server.Auth;
-using Workspace.Server.Components.Circuits;
+using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
-using Workspace.Server.Features.Settings;
 
 namespace Workspace.Server.Components;
 
-/// <summary>The reader of a page: their settings (zone, language), read once per page or circuit.</summary>
-public sealed class Viewer(PageSender sender, ICurrentUser me)
+/// <summary>The reader of a page: their zone, read once per page or circuit.</summary>
+public sealed class Viewer(IServiceScopeFactory scopes, ICurrentUser me)
 {
-    private MySettings? settings;
-
-    public async Task<MySettings> SettingsAsync(CancellationToken cancellationToken = default) =>
-        settings ??= me.IsAuthenticated ? await sender.Send(new GetMySettings.Query(), cancellationToken) : new MySettings(MySettings.DefaultZone, null);
+    private string? zone;
 
     /// <summary>The reader's zone: their profile's, else UTC.</summary>
-    public async Task<string> ZoneAsync(CancellationToken cancellationToken = default) => MeetingZones.Described((await SettingsAsync(cancellationToken)).TimeZone);
+    public async Task<string> ZoneAsync(CancellationToken cancellationToken = default)
+    {
+        if (zone is null)
+        {
+            string? stored = null;
+            if (me.IsAuthenticated)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                stored = await scope.ServiceProvider.GetRequiredService<WorkspaceDb>().Users.AsNoTracking().Where(p => p.Id == me.Id).Select(p => p.TimeZone).SingleOrDefaultAsync(cancellationToken);
+            }
+
+            zone = MeetingZones.Described(stored ?? MeetingZones.Utc);
+        }
+
+        return zone;
+    }
 }

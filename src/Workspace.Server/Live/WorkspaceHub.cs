@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Features.Events;
 
 namespace Workspace.Server.Live;
 

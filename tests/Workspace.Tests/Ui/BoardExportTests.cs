@@ -1,7 +1,7 @@
 using System.Net;
-using Workspace.Server.Components;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Papers;
+using Workspace.Server.Features.Papers.Pages;
 using Workspace.Tests.Infrastructure;
 using Workspace.Tests.Papers;
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workspace.Server.Components;
+using Workspace.Server.Features.Meetings.Pages;
+using Workspace.Server.Features.Papers.Pages;
 using Workspace.Server.Locale;
 
 namespace Workspace.Tests.Ui;
@@ -14,8 +16,12 @@ public sealed partial class UiTextTests
     [Fact]
     public void Every_string_of_the_pages_has_a_French_translation()
     {
-        var components = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components");
+        // The shell and its parts, and every area's pages.
+        var server = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server");
+        var components = Path.Combine(server, "Components");
         var keys = Directory.EnumerateFiles(components, "*.*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateDirectories(Path.Combine(server, "Features"), "Pages", SearchOption.AllDirectories)
+                .SelectMany(pages => Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)))
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperKind>().Select(PaperWords.Kind))
@@ -26,7 +32,7 @@ public sealed partial class UiTextTests
             .Concat(Enum.GetValues<Workspace.Server.Domain.Meetings.RsvpResponse>().Select(MeetingWords.Rsvp))
             .Where(k => !k.EndsWith(' '))
             .ToHashSet(StringComparer.Ordinal);
-        Assert.True(keys.Count > 250, $"Only {keys.Count} strings found under {components}.");
+        Assert.True(keys.Count > 250, $"Only {keys.Count} strings found under {server}.");
 
         var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
         var previous = CultureInfo.CurrentUICulture;

@@ -4,7 +4,6 @@ internal sealed class EventsArea : Http.IArea
 {
     public void MapApi(RouteGroupBuilder api)
     {
-        ReadEvents.Map(api);
         VerifyAudit.Map(api);
         RotateChainKey.Map(api);
     }

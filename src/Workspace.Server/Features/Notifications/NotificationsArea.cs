@@ -10,5 +10,9 @@ internal sealed class NotificationsArea : Http.IArea
         MarkAllNotificationsRead.Map(notifications);
     }
 
-    public void AddServices(IServiceCollection services) => services.AddSingleton<Data.ILogReaction, NotifyPeople>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<Data.ILogReaction, NotifyPeople>();
+        services.AddSingleton(new Components.Layout.HeaderPart(typeof(Pages.NotificationBell)));
+    }
 }

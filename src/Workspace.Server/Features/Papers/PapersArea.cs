@@ -30,7 +30,11 @@ internal sealed class PapersArea : Http.IArea
         GetSignOffStatus.Map(api);
     }
 
-    public void MapOutsideApi(IEndpointRouteBuilder app) => ExportRevision.MapDownload(app);
+    public void MapOutsideApi(IEndpointRouteBuilder app)
+    {
+        ExportRevision.MapDownload(app);
+        Pages.BoardFilter.MapCsv(app);
+    }
 
     public void AddServices(IServiceCollection services)
     {

@@ -2,9 +2,9 @@ using Workspace.Server.Domain.Meetings;
 
 using Workspace.Server.Locale;
 
-namespace Workspace.Server.Components;
+namespace Workspace.Server.Features.Meetings.Pages;
 
-/// <summary>The words pages use for meetings (keys of <see cref="Ui"/>'s strings).</summary>
+/// <summary>The words pages use for meetings (keys of <see cref="Components.Ui"/>'s strings).</summary>
 public static class MeetingWords
 {
     public static string Kind(MeetingKind kind) => kind switch

@@ -1,9 +1,8 @@
 using Workspace.Server.Domain.Papers;
-using Workspace.Server.Features.Papers;
 
-namespace Workspace.Server.Components;
+namespace Workspace.Server.Features.Papers.Pages;
 
-/// <summary>The words pages use for a paper's kinds and states (keys of <see cref="Ui"/>'s strings).</summary>
+/// <summary>The words pages use for a paper's kinds and states (keys of <see cref="Components.Ui"/>'s strings).</summary>
 public static class PaperWords
 {
     public static string Kind(PaperKind kind) => kind switch

@@ -2,9 +2,9 @@ using Workspace.Server.Auth;
 using Workspace.Server.Data;
 using Workspace.Server.Pipeline;
 
-namespace Workspace.Server.Features.Events;
+namespace Workspace.Server.Live;
 
-/// <summary>The events after a <c>seq</c> that the caller may see, in order: the catch-up read behind the hub's Resume too.</summary>
+/// <summary>The events after a <c>seq</c> that the caller may see, in order: what <c>/api/events</c> answers and the hub's Resume reads.</summary>
 public static class ReadEvents
 {
     public const int DefaultLimit = 100;

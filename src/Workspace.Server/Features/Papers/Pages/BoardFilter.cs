@@ -1,10 +1,16 @@
-using Workspace.Server.Features.Papers;
 
-namespace Workspace.Server.Components;
+namespace Workspace.Server.Features.Papers.Pages;
 
 /// <summary>The board's filters, the same for the page and its CSV.</summary>
 public static class BoardFilter
 {
+    /// <summary>The board as a spreadsheet: the same request and filters as the page.</summary>
+    public static void MapCsv(IEndpointRouteBuilder app) =>
+        app.MapGet("/board.csv", async (string? state, string? kind, string? agency, IMediator mediator, CancellationToken ct) =>
+                Results.Text(Csv(Apply(await mediator.Send(new GetSignOffStatus.Query(), ct), state, kind, agency)), "text/csv; charset=utf-8"))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+
     public static IEnumerable<GetSignOffStatus.BoardRow> Apply(IEnumerable<GetSignOffStatus.BoardRow> rows, string? state, string? kind, string? agency) => rows
         .Where(p => string.IsNullOrEmpty(state) || p.State.ToString() == state)
         .Where(p => string.IsNullOrEmpty(kind) || p.Kind.ToString() == kind)
