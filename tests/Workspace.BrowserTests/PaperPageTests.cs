@@ -77,6 +77,27 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [BrowserFact]
+    public async Task A_round_opened_without_a_deadline_is_refused_at_the_top_of_the_page_and_opens_once_it_has_one()
+    {
+        var (paper, _) = await PaperScenario.DraftAsync(host.Server, "Statement opened with care");
+        var lead = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(lead, WorkspaceHost.FocalPoint("ILO"));
+        await lead.GotoAsync($"/papers/{paper.Id}");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Open the round" }).ClickAsync();
+
+        var summary = lead.Locator("#error-summary");
+        await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(summary).ToContainTextAsync("Enter the deadline as a date and a time.", new() { Timeout = BrowserHost.Patience }));
+        Assert.StartsWith("Error: ", await lead.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("Drafting", (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id)).State);
+
+        var deadline = host.Server.Clock.GetUtcNow().AddDays(5).ToOffset(TimeSpan.Zero);
+        await lead.Locator("#deadline").FillAsync(deadline.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Open the round" }).ClickAsync();
+        await BrowserHost.ExpectAsync(lead, () => Assertions.Expect(lead.Locator("#done-text")).ToHaveTextAsync("The sign-off round is open.", new() { Timeout = BrowserHost.Patience }));
+        Assert.Equal("InSignOff", (await (await host.Server.ClientFor(WorkspaceHost.Secretariat)).GetPaperAsync(paper.Id)).State);
+    }
+
+    [BrowserFact]
     public async Task A_sign_off_on_a_revision_that_was_replaced_meanwhile_is_refused_and_the_page_says_so()
     {
         var (paper, revision) = await PaperScenario.InSignOffAsync(host.Server, "Statement changed while read", "Unanimous", TimeSpan.FromDays(3));

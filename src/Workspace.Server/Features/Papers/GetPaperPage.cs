@@ -1,0 +1,59 @@
+using Workspace.Server.Auth;
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Consultations;
+using Workspace.Server.Pipeline;
+
+namespace Workspace.Server.Features.Papers;
+
+/// <summary>
+/// Everything the paper's page shows its reader, in one request: the paper, its revisions, the revision read (or
+/// what changed from another), that revision's comments, the rounds, corrections and consultations, the reader's
+/// clearance when their agency clears inside, and whom they stand in for. Composed from the area's own queries in
+/// one scope, each still under its own rule (the clearance is the participant's, the rest the viewer's).
+/// </summary>
+public static class GetPaperPage
+{
+    /// <param name="Revision">The revision to read; the latest when absent or unknown.</param>
+    /// <param name="Compare">Another revision to show the changes from.</param>
+    public sealed record Query(Guid PaperId, int? Revision = null, int? Compare = null) : IQuery<PaperPageView>, IPaperViewerRequest;
+
+    internal sealed class Handler(IMediator mediator, ICurrentUser me) : IRequestHandler<Query, PaperPageView>
+    {
+        public async Task<PaperPageView> Handle(Query query, CancellationToken ct)
+        {
+            var id = query.PaperId;
+            var paper = await mediator.Send(new GetPaper.Query(id), ct);
+            var revisions = await mediator.Send(new ListRevisions.Query(id), ct);
+            var reading = query.Revision is { } asked && revisions.Any(r => r.Number == asked) ? asked : revisions.Count == 0 ? 0 : revisions[^1].Number;
+            var text = reading == 0 ? null : await mediator.Send(new GetRevision.Query(id, reading), ct);
+            var diff = query.Compare is { } other && other != reading && revisions.Any(r => r.Number == other) && reading > 0
+                ? await mediator.Send(new GetDiff.Query(id, other, reading), ct) : null;
+            var comments = (await mediator.Send(new ListComments.Query(id), ct)).Where(c => c.Revision == reading).ToList();
+            var rounds = await mediator.Send(new ListRounds.Query(id), ct);
+            var corrections = await mediator.Send(new ListCorrections.Query(id), ct);
+            var consultations = await mediator.Send(new ListConsultations.Query(id), ct);
+            var clearance = paper.Round is { Status: RoundStatus.Open, ClearanceRequired: true } && paper.ParticipatingAgencyCodes.Contains(me.AgencyCode)
+                ? await mediator.Send(new GetClearance.Query(id), ct) : null;
+            var actingFor = (await mediator.Send(new Alternates.GetMyAlternate.Query(), ct)).ActingFor.Select(a => a.Email).ToList();
+            return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor);
+        }
+    }
+}
+
+/// <summary>The paper's page as its reader sees it (<see cref="GetPaperPage"/>).</summary>
+/// <param name="Reading">The revision on screen (0 before any text).</param>
+/// <param name="Comments">The comments on the revision on screen.</param>
+/// <param name="Clearance">My agency's clearance of the open round, when it clears inside before approving.</param>
+/// <param name="ActingFor">Those the reader stands in for now.</param>
+public sealed record PaperPageView(
+    PaperView Paper,
+    IReadOnlyList<RevisionSummary> Revisions,
+    int Reading,
+    GetRevision.RevisionView? Text,
+    GetDiff.DiffView? Diff,
+    IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<RoundView> Rounds,
+    IReadOnlyList<CorrectionView> Corrections,
+    IReadOnlyList<ListConsultations.ConsultationSummary> Consultations,
+    ClearanceView? Clearance,
+    IReadOnlyList<string> ActingFor);

@@ -1,0 +1,74 @@
+using Workspace.Server.Components;
+using Workspace.Server.Components.Circuits;
+using Workspace.Server.Domain.Papers;
+using Workspace.Server.Features.Consultations;
+
+namespace Workspace.Server.Features.Papers.Pages;
+
+/// <summary>
+/// What the paper's page reads for its reader, shared by its parts: the paper, the revision read (and the one it is
+/// compared with), its comments, the rounds, corrections, consultations, the reader's clearance and whom they
+/// stand in for; and the page's error summary, which every part's form reports to.
+/// </summary>
+public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone, Func<Task> reload, Action render)
+{
+    public Guid PaperId => paperId;
+
+    /// <summary>The page's one error summary: every part's refusals go there.</summary>
+    public FormErrors Errors => errors;
+
+    /// <summary>The reader's zone.</summary>
+    public string Zone => zone;
+
+    /// <summary>Reads everything again: after a post that was refused, what changed meanwhile is shown with the reason.</summary>
+    public Task ReloadAsync() => reload();
+
+    /// <summary>Renders the whole page again (its error summary above all), after a part changed what it shows.</summary>
+    public void Render() => render();
+
+    public PaperView Paper { get; private set; } = null!;
+
+    public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
+
+    public RevisionSummary? Latest => Revisions.Count == 0 ? null : Revisions[^1];
+
+    /// <summary>The revision on screen: the one asked for, else the latest (0 before any text).</summary>
+    public int Reading { get; private set; }
+
+    public int? Compare { get; private set; }
+
+    public GetRevision.RevisionView? Text { get; private set; }
+
+    public GetDiff.DiffView? Diff { get; private set; }
+
+    /// <summary>The comments on the revision on screen.</summary>
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
+
+    public IReadOnlyList<CorrectionView> Corrections { get; private set; } = [];
+
+    public IReadOnlyList<ListConsultations.ConsultationSummary> Consultations { get; private set; } = [];
+
+    /// <summary>My agency's clearance of the open round, when it clears inside before approving.</summary>
+    public ClearanceView? Clearance { get; private set; }
+
+    /// <summary>Those I stand in for now.</summary>
+    public IReadOnlyList<string> ActingFor { get; private set; } = [];
+
+    public bool Allows(PaperAction action) => Paper.AllowedActions.Contains(action);
+
+    public CorrectionView? PendingCorrection => Corrections.FirstOrDefault(c => c.Status == CorrectionStatus.Pending);
+
+    /// <summary>My agency approves this round through its clearance, not yet complete.</summary>
+    public bool ClearingInside => Clearance is { Required: true, WaitingFor: not null };
+
+    /// <summary>Reads the page in one request; a paper the reader may not see throws <see cref="NotFoundException"/>.</summary>
+    public async Task LoadAsync(PageSender sender, int? revision, int? compare)
+    {
+        var page = await sender.Send(new GetPaperPage.Query(paperId, revision, compare));
+        (Paper, Revisions, Reading, Text, Diff, Comments, Rounds, Corrections, Consultations, Clearance, ActingFor) =
+            (page.Paper, page.Revisions, page.Reading, page.Text, page.Diff, page.Comments, page.Rounds, page.Corrections, page.Consultations, page.Clearance, page.ActingFor);
+        Compare = compare;
+    }
+}
