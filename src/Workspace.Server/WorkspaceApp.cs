@@ -44,9 +44,6 @@ public static class WorkspaceApp
         services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SingleSignOnOptions>().BindConfiguration("SingleSignOn").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Features.Papers.GetDiff.Cache>();
-        services.AddSingleton<Features.Consultations.PublicCommentThrottle>();
-        services.AddSingleton<Features.Papers.GetSignOffStatus.Cache>();
 
         var maxBody = builder.Configuration.GetSection("Api").Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);

@@ -23,5 +23,6 @@ internal sealed class ConsultationsArea : Http.IArea
     {
         services.AddScoped<ConsultationAccess>();
         services.AddSingleton<Data.ITimedWork, ConsultationDeadlines>();
+        services.AddSingleton<PublicCommentThrottle>();
     }
 }
