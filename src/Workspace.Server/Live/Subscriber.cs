@@ -78,6 +78,12 @@ public sealed partial class Subscriber : ILiveSubscriber
     {
         var due = expiresAt - clock.GetUtcNow();
         expiry = clock.CreateTimer(_ => Drop(), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        // The clock may have moved on between reading it and setting the timer, which then counts from the later
+        // time (a test's clock jumps at once): a connection already past its token's expiry goes now.
+        if (due > TimeSpan.Zero && clock.GetUtcNow() >= expiresAt)
+        {
+            Drop();
+        }
     }
 
     public void Complete()
