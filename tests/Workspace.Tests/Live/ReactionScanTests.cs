@@ -27,28 +27,19 @@ public sealed class ReactionScanTests(WorkspaceHost host) : IClassFixture<Worksp
         var headBefore = (await ilo.ReadEventsAsync(0, 1000)).Max(e => e.Seq);
 
         var lowerBounds = new List<long>();
-        var database = host.DatabasePath;
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
+        // The reactions' scan: the log's rows that carry a notice, after a position.
+        using var watch = ExecutedCommands.Watch(host.DatabasePath, command =>
         {
-            if (listener.Name == DbLoggerCategory.Name)
+            if (command.CommandText.Contains("FROM \"EventLog\"", StringComparison.Ordinal)
+                && command.CommandText.Contains("\"Notice\" IS NOT NULL", StringComparison.Ordinal))
             {
-                listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
+                var bounds = command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.Value).OfType<long>().ToList();
+                lock (lowerBounds)
                 {
-                    // The reactions' scan: the log's rows that carry a notice, after a position.
-                    if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
-                        && data.Command.Connection?.DataSource == database
-                        && data.Command.CommandText.Contains("FROM \"EventLog\"", StringComparison.Ordinal)
-                        && data.Command.CommandText.Contains("\"Notice\" IS NOT NULL", StringComparison.Ordinal))
-                    {
-                        var bounds = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.Value).OfType<long>().ToList();
-                        lock (lowerBounds)
-                        {
-                            lowerBounds.Add(bounds.Min());
-                        }
-                    }
-                }));
+                    lowerBounds.Add(bounds.Min());
+                }
             }
-        }));
+        });
 
         for (var i = 0; i < 5; i++)
         {
@@ -61,19 +52,6 @@ public sealed class ReactionScanTests(WorkspaceHost host) : IClassFixture<Worksp
             Assert.NotEmpty(lowerBounds);
             // Every scan starts at or after the head the reactions had already reached, not back at the last notice.
             Assert.All(lowerBounds, bound => Assert.True(bound >= headBefore, $"a scan started at {bound}, before {headBefore}"));
-        }
-    }
-
-    private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
-    {
-        public void OnNext(T value) => onNext(value);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
         }
     }
 }

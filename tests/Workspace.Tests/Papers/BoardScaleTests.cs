@@ -46,27 +46,19 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
         var secretariat = await host.HttpFor(WorkspaceHost.Secretariat);
 
         var commands = 0;
-        var database = host.DatabasePath;
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer(listener =>
+        // The live relay reads the event log on its own schedule, the mail delivery its outbox, every request's
+        // token is checked against its session (one read by key), and the board reads the log's head (one row);
+        // everything else is the board's.
+        using var watch = ExecutedCommands.Watch(host.DatabasePath, command =>
         {
-            if (listener.Name == DbLoggerCategory.Name)
+            if (!command.CommandText.Contains("\"EventLog\"", StringComparison.Ordinal)
+                && !command.CommandText.Contains("FROM \"Sessions\"", StringComparison.Ordinal)
+                && !command.CommandText.Contains("\"OutgoingMail\"", StringComparison.Ordinal)
+                && !command.CommandText.Contains("FROM \"EventLogHead\"", StringComparison.Ordinal))
             {
-                listener.Subscribe(new EventObserver(e =>
-                {
-                    // The live relay reads the event log on its own schedule, the mail delivery its outbox, every request's
-                    // token is checked against its session (one read by key), and the board reads the log's head (one row);
-                    // everything else is the board's.
-                    if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
-                        && data.Command.Connection?.DataSource == database && !data.Command.CommandText.Contains("\"EventLog\"", StringComparison.Ordinal)
-                        && !data.Command.CommandText.Contains("FROM \"Sessions\"", StringComparison.Ordinal)
-                        && !data.Command.CommandText.Contains("\"OutgoingMail\"", StringComparison.Ordinal)
-                        && !data.Command.CommandText.Contains("FROM \"EventLogHead\"", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref commands);
-                    }
-                }));
+                Interlocked.Increment(ref commands);
             }
-        }));
+        });
 
         var answer = await secretariat.GetAsync(new Uri("/api/sign-off-status", UriKind.Relative));
         var board = await answer.Content.ReadFromJsonAsync<List<JsonElement>>();
@@ -108,31 +100,5 @@ public sealed class BoardScaleTests(WorkspaceHost host) : IClassFixture<Workspac
         Assert.DoesNotContain(unicef!, r => r.GetProperty("paperId").GetGuid() == paper.Id);
         var iom = await (await host.HttpFor(WorkspaceHost.FocalPoint("IOM"))).GetFromJsonAsync<List<JsonElement>>("/api/sign-off-status");
         Assert.Contains(iom!, r => r.GetProperty("paperId").GetGuid() == paper.Id);
-    }
-
-    private sealed class Observer(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value) => onNext(value);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-    }
-
-    private sealed class EventObserver(Action<KeyValuePair<string, object?>> onNext) : IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(KeyValuePair<string, object?> value) => onNext(value);
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
     }
 }

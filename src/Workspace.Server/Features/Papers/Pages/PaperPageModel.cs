@@ -26,35 +26,37 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
     /// <summary>Renders the whole page again (its error summary above all), after a part changed what it shows.</summary>
     public void Render() => render();
 
-    public PaperView Paper { get; private set; } = null!;
+    private PaperPageView page = null!;
 
-    public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
+    public PaperView Paper => page.Paper;
+
+    public IReadOnlyList<RevisionSummary> Revisions => page.Revisions;
 
     public RevisionSummary? Latest => Revisions.Count == 0 ? null : Revisions[^1];
 
     /// <summary>The revision on screen: the one asked for, else the latest (0 before any text).</summary>
-    public int Reading { get; private set; }
+    public int Reading => page.Reading;
 
     public int? Compare { get; private set; }
 
-    public GetRevision.RevisionView? Text { get; private set; }
+    public GetRevision.RevisionView? Text => page.Text;
 
-    public GetDiff.DiffView? Diff { get; private set; }
+    public GetDiff.DiffView? Diff => page.Diff;
 
     /// <summary>The comments on the revision on screen.</summary>
-    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+    public IReadOnlyList<CommentView> Comments => page.Comments;
 
-    public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
+    public IReadOnlyList<RoundView> Rounds => page.Rounds;
 
-    public IReadOnlyList<CorrectionView> Corrections { get; private set; } = [];
+    public IReadOnlyList<CorrectionView> Corrections => page.Corrections;
 
-    public IReadOnlyList<ListConsultations.ConsultationSummary> Consultations { get; private set; } = [];
+    public IReadOnlyList<ListConsultations.ConsultationSummary> Consultations => page.Consultations;
 
     /// <summary>My agency's clearance of the open round, when it clears inside before approving.</summary>
-    public ClearanceView? Clearance { get; private set; }
+    public ClearanceView? Clearance => page.Clearance;
 
     /// <summary>Those I stand in for now.</summary>
-    public IReadOnlyList<string> ActingFor { get; private set; } = [];
+    public IReadOnlyList<string> ActingFor => page.ActingFor;
 
     public bool Allows(PaperAction action) => Paper.AllowedActions.Contains(action);
 
@@ -66,9 +68,7 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
     /// <summary>Reads the page in one request; a paper the reader may not see throws <see cref="NotFoundException"/>.</summary>
     public async Task LoadAsync(PageSender sender, int? revision, int? compare)
     {
-        var page = await sender.Send(new GetPaperPage.Query(paperId, revision, compare));
-        (Paper, Revisions, Reading, Text, Diff, Comments, Rounds, Corrections, Consultations, Clearance, ActingFor) =
-            (page.Paper, page.Revisions, page.Reading, page.Text, page.Diff, page.Comments, page.Rounds, page.Corrections, page.Consultations, page.Clearance, page.ActingFor);
+        page = await sender.Send(new GetPaperPage.Query(paperId, revision, compare));
         Compare = compare;
     }
 }

@@ -35,7 +35,15 @@ public abstract class PaperPart : FormPage
         await RefusedAsync(explain);
     }
 
-    /// <summary>After a refusal (or a field the part itself found wrong): the page reads again and shows why.</summary>
+    /// <summary>A field the part itself found wrong before sending anything: the page shows only that.</summary>
+    protected Task RefuseAsync(string field, string message)
+    {
+        Model.Errors.Clear();
+        Model.Errors.Add(field, message);
+        return RefusedAsync();
+    }
+
+    /// <summary>After a refusal: the page reads again and shows why.</summary>
     protected async Task RefusedAsync(Action? explain = null)
     {
         Handled();
