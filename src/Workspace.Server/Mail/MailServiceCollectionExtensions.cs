@@ -7,6 +7,7 @@ public static class MailServiceCollectionExtensions
     {
         services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailLinks>();
+        services.AddSingleton<MailCatalog>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailDelivery>();
         services.AddScoped<MailJobs>();

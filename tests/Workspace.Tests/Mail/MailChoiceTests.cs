@@ -13,6 +13,39 @@ public sealed class MailChoiceTests(MailHost host) : IClassFixture<MailHost>
     private List<MimeMessage> To(string email, string subjectContains) => host.Smtp.To(email, subjectContains);
 
     [Fact]
+    public async Task Every_kind_of_notice_the_domain_raises_is_offered_in_the_mail_settings_by_the_area_that_writes_it()
+    {
+        var raised = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Workspace.Server", "Domain"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "new Notice\\(\"([a-z-]+)\"").Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var offered = (await (await host.ClientFor(WorkspaceHost.FocalPoint("OHCHR"))).GetMailSettingsAsync()).Kinds.Keys.ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(raised.Count >= 20, $"Only {raised.Count} notice kinds found in the domain's sources.");
+        Assert.Equal(raised.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_kind_of_notice_declared_by_two_areas_stops_the_start()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => new Workspace.Server.Mail.MailCatalog([new Declaring("round-opened"), new Declaring("poll-opened"), new Declaring("round-opened")]));
+
+        Assert.Contains("\"round-opened\" is declared twice", refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Declaring(string kind) : Workspace.Server.Mail.INoticeTemplates
+    {
+        public int Order => 0;
+
+        public IReadOnlyList<Workspace.Server.Mail.MailKind> Kinds { get; } = [new(kind, Workspace.Server.Data.MailMode.Immediate, false, kind, kind)];
+
+        public Task<Workspace.Server.Mail.MailSubject> PrepareAsync(Workspace.Server.Data.WorkspaceDb db, string kind, Workspace.Server.Domain.Subject subject, DateTime now, CancellationToken ct) =>
+            Task.FromResult(new Workspace.Server.Mail.MailSubject(""));
+
+        public Workspace.Server.Mail.MailDraft? Draft(string kind, object? data, Workspace.Server.Mail.MailSubject about, Workspace.Server.Mail.MailReader reader) => null;
+    }
+
+    [Fact]
     public async Task Mail_settings_list_every_kind_with_its_default_and_keep_what_each_person_chooses()
     {
         var ohchr = await host.ClientFor(WorkspaceHost.FocalPoint("OHCHR"));

@@ -12,5 +12,9 @@ internal sealed class ActionItemsArea : Http.IArea
         CommentOnActionItem.Map(actionItems);
     }
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<ActionItemAccess>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ActionItemAccess>();
+        services.AddSingleton<Server.Mail.INoticeTemplates, ActionItemNotices>();
+    }
 }

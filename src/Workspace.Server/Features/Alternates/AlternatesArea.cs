@@ -9,4 +9,6 @@ internal sealed class AlternatesArea : Http.IArea
         NameAlternate.Map(alternate);
         EndAlternate.Map(alternate);
     }
+
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Server.Mail.INoticeTemplates, AlternateNotices>();
 }

@@ -1,6 +1,5 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
-using Workspace.Server.Mail;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Consultations;
@@ -35,7 +34,7 @@ public static class CommentOnConsultation
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, MailComposer mail, PublicCommentThrottle throttle, IHttpContextAccessor http)
+    internal sealed class Handler(WorkspaceDb db, TimeProvider clock, ConsultationNotices notices, PublicCommentThrottle throttle, IHttpContextAccessor http)
         : IRequestHandler<Command, Received>
     {
         private static readonly Received Thanks = new("Unconfirmed",
@@ -73,7 +72,7 @@ public static class CommentOnConsultation
 
             var comment = consultation.Submit(command.Name!, command.Organization ?? "", email, command.Text!, command.Section, now);
             db.ConsultationComments.Add(comment);
-            db.OutgoingMail.Add(mail.CommentConfirmation(comment, consultation, now));
+            db.OutgoingMail.Add(notices.CommentConfirmation(comment, consultation, now));
             await db.SaveChangesAsync(cancellationToken);
             return Thanks;
         }

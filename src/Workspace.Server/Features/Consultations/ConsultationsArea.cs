@@ -24,5 +24,7 @@ internal sealed class ConsultationsArea : Http.IArea
         services.AddScoped<ConsultationAccess>();
         services.AddSingleton<Data.ITimedWork, ConsultationDeadlines>();
         services.AddSingleton<PublicCommentThrottle>();
+        services.AddSingleton<ConsultationNotices>();
+        services.AddSingleton<Server.Mail.INoticeTemplates>(sp => sp.GetRequiredService<ConsultationNotices>());
     }
 }

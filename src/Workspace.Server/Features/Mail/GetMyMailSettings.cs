@@ -1,5 +1,6 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
+using Workspace.Server.Mail;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Mail;
@@ -8,9 +9,9 @@ public static class GetMyMailSettings
 {
     public sealed record Query : IQuery<MailSettingsView>, ISignedInRequest;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, MailSettingsView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MailCatalog catalog) : IRequestHandler<Query, MailSettingsView>
     {
-        public Task<MailSettingsView> Handle(Query query, CancellationToken cancellationToken) => MailSettingsView.ForAsync(db, me.Id, cancellationToken);
+        public Task<MailSettingsView> Handle(Query query, CancellationToken cancellationToken) => MailSettingsView.ForAsync(db, catalog, me.Id, cancellationToken);
     }
 
     public static void Map(RouteGroupBuilder me) =>

@@ -22,18 +22,18 @@ public static class Unsubscribe
         public Validator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(400);
     }
 
-    internal sealed class Handler(WorkspaceDb db, MailLinks links) : IRequestHandler<Command, Result>
+    internal sealed class Handler(WorkspaceDb db, MailLinks links, MailCatalog catalog) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (personId, kind) = links.ReadUnsubscribe(command.Token) is { } link && (link.Kind == MailKinds.Digest || MailKinds.Find(link.Kind) is not null)
+            var (personId, kind) = links.ReadUnsubscribe(command.Token) is { } link && (link.Kind == MailCatalog.Digest || catalog.Find(link.Kind) is not null)
                 && await db.Users.AnyAsync(p => p.Id == link.PersonId, cancellationToken)
                     ? link
                     : throw new NotFoundException("unsubscribe link", "t");
-            var off = kind == MailKinds.Digest
-                ? (await MailSettingsView.ForAsync(db, personId, cancellationToken)).Kinds.Where(k => k.Value == MailMode.Digest).Select(k => k.Key).ToList()
+            var off = kind == MailCatalog.Digest
+                ? (await MailSettingsView.ForAsync(db, catalog, personId, cancellationToken)).Kinds.Where(k => k.Value == MailMode.Digest).Select(k => k.Key).ToList()
                 : [kind];
-            await MailSettingsView.ChooseAsync(db, personId, off.ToDictionary(k => k, _ => MailMode.Off), cancellationToken);
+            await MailSettingsView.ChooseAsync(db, catalog, personId, off.ToDictionary(k => k, _ => MailMode.Off), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(kind, off);
         }

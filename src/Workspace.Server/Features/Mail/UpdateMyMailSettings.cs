@@ -12,27 +12,27 @@ public static class UpdateMyMailSettings
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(MailCatalog catalog)
         {
             RuleFor(c => c.Kinds).NotNull().WithMessage("Name the kinds of mail to change, such as {\"round-opened\": \"Immediate\"}.");
             RuleFor(c => c.Kinds!)
-                .Must(kinds => kinds.Keys.All(k => MailKinds.Find(k) is not null))
-                .WithMessage(c => $"There is no kind of mail {string.Join(", ", c.Kinds!.Keys.Where(k => MailKinds.Find(k) is null).Select(k => $"\"{k}\""))}; the kinds are {string.Join(", ", MailKinds.All.Select(m => m.Name))}.")
+                .Must(kinds => kinds.Keys.All(k => catalog.Find(k) is not null))
+                .WithMessage(c => $"There is no kind of mail {string.Join(", ", c.Kinds!.Keys.Where(k => catalog.Find(k) is null).Select(k => $"\"{k}\""))}; the kinds are {string.Join(", ", catalog.All.Select(m => m.Name))}.")
                 .Must(kinds => kinds.Values.All(Enum.IsDefined))
                 .WithMessage("Each kind is Off, Immediate or Digest.")
-                .Must(kinds => !kinds.Any(k => k.Value == MailMode.Digest && MailKinds.Find(k.Key) is { Invitation: true }))
+                .Must(kinds => !kinds.Any(k => k.Value == MailMode.Digest && catalog.Find(k.Key) is { Invitation: true }))
                 .WithMessage("Invitations (meeting-scheduled, meeting-rescheduled, meeting-cancelled) carry a calendar invitation, which calendars act on only as it comes: Off or Immediate.")
                 .When(c => c.Kinds is not null);
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Command, MailSettingsView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, MailCatalog catalog) : IRequestHandler<Command, MailSettingsView>
     {
         public async Task<MailSettingsView> Handle(Command command, CancellationToken cancellationToken)
         {
-            await MailSettingsView.ChooseAsync(db, me.Id, command.Kinds!, cancellationToken);
+            await MailSettingsView.ChooseAsync(db, catalog, me.Id, command.Kinds!, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return await MailSettingsView.ForAsync(db, me.Id, cancellationToken);
+            return await MailSettingsView.ForAsync(db, catalog, me.Id, cancellationToken);
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class MeetingsArea : Http.IArea
     {
         services.AddScoped<MeetingAccess>();
         services.AddSingleton<Data.ITimedWork, MeetingReminders>();
+        services.AddSingleton<Server.Mail.INoticeTemplates, MeetingNotices>();
         // The calendar takes a feed secret or the usual sign-in.
         services.AddCalendarFeedAuthentication();
     }

@@ -10,7 +10,7 @@ namespace Workspace.Server.Features.Notifications;
 /// in the outbox, in their language and zone and as they chose to take that kind. Once per (event, person): the rows
 /// and the checkpoint commit together (<see cref="LogReactions"/>), and a notification is unique per event and person.
 /// </summary>
-internal sealed class NotifyPeople(MailComposer mail, MailDelivery delivery, IBackgroundJobClient jobs, TimeProvider clock) : ILogReaction
+internal sealed class NotifyPeople(MailComposer mail, MailCatalog catalog, MailDelivery delivery, IBackgroundJobClient jobs, TimeProvider clock) : ILogReaction
 {
     public string Name => "notices";
 
@@ -46,51 +46,14 @@ internal sealed class NotifyPeople(MailComposer mail, MailDelivery delivery, IBa
                 CreatedAt = e.OccurredAt,
             }));
 
-            if (logged.Mailed && MailKinds.Find(notice.Kind) is { } kind && told.Count > 0)
+            if (logged.Mailed && catalog.Find(notice.Kind) is { } kind && catalog.TemplatesOf(notice.Kind) is { } templates && told.Count > 0)
             {
                 var data = EventKinds.Read(e);
-                var about = await PrepareAsync(db, notice.Kind, new Subject(e.SubjectKind, e.SubjectId), now, ct);
+                var about = await templates.PrepareAsync(db, notice.Kind, new Subject(e.SubjectKind, e.SubjectId), now, ct);
                 db.OutgoingMail.AddRange(told
                     .Select(person => mail.Compose(notice.Kind, e.Seq, data, about, person with { Mode = choices.GetValueOrDefault((person.Id, kind.Name), kind.Default) }, now))
                     .OfType<OutgoingMail>());
             }
-        }
-    }
-
-    /// <summary>
-    /// What the messages of an event share, read once for all recipients after the event is committed: the paper's or
-    /// the meeting's title and, for a meeting's change, its invitation as the workspace serves it (same UID, the
-    /// meeting's SEQUENCE), with <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.
-    /// </summary>
-    private static async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
-    {
-        if (!Guid.TryParse(subject.Id, out var id))
-        {
-            return new MailSubject("");
-        }
-
-        switch (subject.Kind)
-        {
-            case "meeting":
-                var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
-                if (meeting is null || MailKinds.Find(kind) is not { Invitation: true })
-                {
-                    return new MailSubject(meeting?.Title ?? "", meeting);
-                }
-
-                var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
-                return new MailSubject(meeting.Title, meeting, await Meetings.MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
-            case "poll":
-                var poll = await db.Polls.AsNoTracking().Include(p => p.Slots).SingleOrDefaultAsync(p => p.Id == id, ct);
-                return new MailSubject(poll?.Title ?? "", Poll: poll);
-            case "consultation":
-                return new MailSubject(await db.Consultations.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(ct) ?? "");
-            case "action-item":
-                return new MailSubject(await db.ActionItems.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(ct) ?? "");
-            case "paper":
-                return new MailSubject(await db.Papers.Where(p => p.Id == id).Select(p => p.Title).SingleOrDefaultAsync(ct) ?? "");
-            default:
-                return new MailSubject("");
         }
     }
 

@@ -40,6 +40,7 @@ internal sealed class PapersArea : Http.IArea
     {
         services.AddScoped<PaperAccess>();
         services.AddSingleton<Data.ITimedWork, PaperDeadlines>();
+        services.AddSingleton<Server.Mail.INoticeTemplates, PaperNotices>();
         services.AddSingleton<GetDiff.Cache>();
         services.AddSingleton<GetSignOffStatus.Cache>();
     }

@@ -11,4 +11,6 @@ internal sealed class PollsArea : Http.IArea
         AnswerPoll.Map(polls);
         PickPollSlot.Map(polls);
     }
+
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Server.Mail.INoticeTemplates, PollNotices>();
 }

@@ -1,0 +1,78 @@
+using Workspace.Server.Data;
+using Workspace.Server.Domain.Meetings;
+using Workspace.Server.Locale;
+using Workspace.Server.Mail;
+
+namespace Workspace.Server.Features.Meetings;
+
+/// <summary>
+/// What the invited agencies' people are told of a meeting: invited, moved, cancelled, reminded. The first three carry
+/// the meeting's invitation as the workspace serves it (same UID, the meeting's SEQUENCE), which calendars act on by themselves.
+/// </summary>
+internal sealed class MeetingNotices : INoticeTemplates
+{
+    public int Order => 3;
+
+    public IReadOnlyList<MailKind> Kinds { get; } =
+    [
+        new("meeting-scheduled", MailMode.Immediate, true, "Invitations to meetings", "Invitations aux réunions"),
+        new("meeting-rescheduled", MailMode.Immediate, true, "A meeting moved", "Une réunion déplacée"),
+        new("meeting-cancelled", MailMode.Immediate, true, "A meeting cancelled", "Une réunion annulée"),
+        new("meeting-reminder", MailMode.Immediate, false, "Reminders before a meeting", "Rappels avant une réunion"),
+    ];
+
+    /// <summary>The meeting, and for a change its invitation with <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.</summary>
+    public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
+    {
+        var meeting = Guid.TryParse(subject.Id, out var id)
+            ? await db.Meetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct)
+            : null;
+        if (meeting is null || kind == "meeting-reminder")
+        {
+            return new MailSubject(meeting?.Title ?? "", meeting);
+        }
+
+        var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
+        return new MailSubject(meeting.Title, meeting, await MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
+    }
+
+    /// <summary>A meeting added, moved, cancelled or coming: a few lines, answer links, and the invitation calendars act on by themselves.</summary>
+    public MailDraft? Draft(string kind, object? data, MailSubject about, MailReader reader)
+    {
+        if (about.Detail is not Meeting meeting)
+        {
+            return null;
+        }
+
+        var (french, zone, to) = (reader.French, reader.Zone, reader.To);
+        var meetingZone = MeetingZones.Described(meeting.TimeZone);
+        var starts = new DateTimeOffset(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc));
+        var when = $"{Times.DayAndTime(starts, meetingZone)} ({Times.City(meetingZone)})"
+            + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone)} ({Times.City(zone)})");
+        var (subject, lead) = (kind, french) switch
+        {
+            ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
+            ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
+            ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
+            ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", true) => ($"Rappel : {meeting.Title}", $"Rappel : « {meeting.Title} », {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", false) => ($"Reminder: {meeting.Title}", $"Reminder: \"{meeting.Title}\", {when}, {meeting.DurationMinutes} min."),
+            (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
+            _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
+        };
+        var lines = new List<string> { reader.Dear, lead };
+        List<(string, string)> answers = [];
+        if (kind is "meeting-scheduled" or "meeting-rescheduled")
+        {
+            lines.Add(french ? "Votre agenda l'ajoute ou le déplace de lui-même (invitation jointe). Répondre :" : "Your calendar adds or moves it by itself (invitation attached). Answer:");
+            answers.AddRange(new[] { ("Accepted", "Accept", "Accepter"), ("Tentative", "Tentative", "Peut-être"), ("Declined", "Decline", "Refuser") }
+                .Select(a => (french ? a.Item3 : a.Item2, reader.Rsvp(meeting.Id, a.Item1, meeting.StartsAt))));
+        }
+        else if (kind == "meeting-cancelled")
+        {
+            lines.Add(french ? "Votre agenda la retire de lui-même." : "Your calendar removes it by itself.");
+        }
+
+        return new MailDraft(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", reader.Page($"meetings/{meeting.Id}")) { Answers = answers };
+    }
+}
