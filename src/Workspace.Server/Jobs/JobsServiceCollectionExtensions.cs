@@ -40,6 +40,15 @@ public static class JobsServiceCollectionExtensions
                 QueuePollInterval = polling,
                 DistributedLockTimeout = TimeSpan.FromSeconds(30),
             };
+
+            // A database that refuses the workspace (missing, wrong role) or cannot be reached stops the node at once
+            // with one line saying why (StorageFailure); the storage's own start-up retries, which two nodes preparing
+            // its schema together need, would only put that off by half a minute.
+            using (var probe = new Npgsql.NpgsqlConnection(database.ConnectionString))
+            {
+                probe.Open();
+            }
+
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
         services.AddHangfire((sp, configuration) =>

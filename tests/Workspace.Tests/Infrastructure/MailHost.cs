@@ -14,6 +14,9 @@ public class MailHost : WorkspaceHost
         new("Mail:Smtp:UseTls", "false"), new("Mail:From", "workspace@icat.example"),
     ];
 
+    /// <summary>The mail settings change nothing the database holds at start.</summary>
+    protected override bool StartsFromTemplate => true;
+
     protected override async Task DisposedAsync() => await Smtp.DisposeAsync();
 
     /// <summary>

@@ -67,15 +67,35 @@ public sealed class PostgresCluster
     /// <summary>Stops the server, keeping its data, as an outage of the database would.</summary>
     public Task StopServerAsync() => RunAsync(FindBin(), asPostgresUser, "pg_ctl", "-D", Folder, "-m", "fast", "-w", "stop");
 
-    /// <summary>A new, empty database; its name.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A new database, empty or a copy of <paramref name="template"/> (which nobody may be connected to); its name.</summary>
+    public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = "ws_" + Guid.NewGuid().ToString("N")[..16];
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}"), connection);
         await create.ExecuteNonQueryAsync();
         return name;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="name"/> a template nobody connects to any more: a copy is made only of a database no
+    /// session is using, and a server's last connections may still be closing.
+    /// </summary>
+    public async Task SealAsTemplateAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var seal = new NpgsqlCommand(
+            $"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true; SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{name}'",
+            connection);
+        await seal.ExecuteNonQueryAsync();
+        await using var left = new NpgsqlCommand($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{name}'", connection);
+        for (var attempt = 0; attempt < 100 && (long)(await left.ExecuteScalarAsync())! > 0; attempt++)
+        {
+            // Terminated sessions end a moment later.
+            await Task.Delay(50);
+        }
     }
 
     public async Task DropDatabaseAsync(string name)

@@ -30,7 +30,10 @@ public class WorkspaceHost : IAsyncLifetime
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = new();
     private readonly string directory = Path.Combine(Path.GetTempPath(), "workspace-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Where every host's fake clock starts.</summary>
+    private static readonly DateTimeOffset Start = new(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>Every 500 the server answered while this host ran.</summary>
     public ServerFailures Failures { get; } = new();
@@ -62,6 +65,16 @@ public class WorkspaceHost : IAsyncLifetime
     /// <summary>The PostgreSQL cluster this host's database is created in: the run's, unless a host needs one of its own.</summary>
     protected virtual Task<PostgresCluster> ClusterAsync() => PostgresCluster.Instance;
 
+    /// <summary>
+    /// Whether this host's server may start on a copy of a migrated and seeded database rather than migrating and
+    /// seeding its own: true for hosts whose settings do not change what the database holds at start (the server
+    /// then starts as after a restart: nothing to migrate, nothing to seed). A host that changes the seed, the
+    /// group, the first sign-ins or the clock before its start says false.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => GetType() == typeof(WorkspaceHost) || GetType() == typeof(PostgresHost);
+
+    private bool isTemplate;
+
     public async Task InitializeAsync()
     {
         await StartingAsync();
@@ -69,11 +82,67 @@ public class WorkspaceHost : IAsyncLifetime
         if (Provider == DatabaseProvider.PostgreSql)
         {
             cluster = await ClusterAsync();
+        }
+
+        if (StartsFromTemplate && !isTemplate && Clock.GetUtcNow() == Start)
+        {
+            var template = await Templates.GetOrAdd(Provider, provider => new Lazy<Task<Template>>(() => MakeTemplateAsync(provider))).Value;
+            foreach (var file in Directory.EnumerateFiles(template.Folder))
+            {
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            }
+
+            if (cluster is not null)
+            {
+                postgresDatabase = await cluster.CreateDatabaseAsync(template.Database);
+            }
+        }
+        else if (cluster is not null)
+        {
             postgresDatabase = await cluster.CreateDatabaseAsync();
         }
 
         await StartAsync();
         await StartedAsync();
+    }
+
+    private sealed record Template(string Folder, string? Database);
+
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<Template>>> Templates = new();
+
+    /// <summary>
+    /// A database migrated and seeded once per engine and test run, with the files beside it (chain keys, anchor),
+    /// from which every host that may start on a copy does: its server was started and stopped on it, as a deploy leaves one.
+    /// </summary>
+    private static async Task<Template> MakeTemplateAsync(DatabaseProvider provider)
+    {
+        WorkspaceHost host = provider == DatabaseProvider.PostgreSql ? new PostgresHost { isTemplate = true } : new WorkspaceHost { isTemplate = true };
+        await host.InitializeAsync();
+        await host.App.StopAsync();
+        await host.App.DisposeAsync();
+        if (host.cluster is null)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(host.ConnectionString));
+        }
+        else
+        {
+            Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(host.ConnectionString));
+            await host.cluster.SealAsTemplateAsync(host.postgresDatabase);
+        }
+
+        Assert.True(host.Failures.All.Count == 0, "The template's server answered 500:\n" + string.Join("\n", host.Failures.All));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(host.directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Under the temp path; the next run's cleanup is the system's.
+            }
+        };
+        return new Template(host.directory, host.cluster is null ? null : host.postgresDatabase);
     }
 
     /// <summary>Before the server starts: parts of its own a host of some kind starts first (their addresses go in its settings).</summary>
