@@ -38,8 +38,16 @@ public sealed record RoundAgency(string AgencyCode, string Status, string? By, D
 /// <param name="Agencies">Every participating agency's status.</param>
 /// <param name="Signers">Whose sign-off the rule of the paper's kind asked for when the round opened: <c>AllMembers</c>, <c>WorkingGroup</c>, <c>Participants</c> or <c>Named</c>.</param>
 /// <param name="ClearanceRequired">Whether that rule asked each agency to clear the text inside first.</param>
+/// <param name="ClosingReason">How it ended, once it has.</param>
 public sealed record Round(int Number, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string Status, bool Overdue,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies, string Signers = "Participants", bool ClearanceRequired = false);
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies, string Signers = "Participants", bool ClearanceRequired = false,
+    ClosingReason? ClosingReason = null);
+
+/// <summary>How a round ended.</summary>
+/// <param name="Kind"><c>Completed</c> (every agency approved), <c>SilenceBroken</c>, <c>Cancelled</c> (a new revision, or the paper withdrawn) or <c>Adopted</c> (silence kept to the deadline).</param>
+/// <param name="ByAgencyCode">The agency whose act ended it: the objector, or the author of the revision or the withdrawal that cancelled it.</param>
+/// <param name="Revision">For a round cancelled by a new revision: that revision.</param>
+public sealed record ClosingReason(string Kind, string? ByAgencyCode, int? Revision);
 
 /// <summary>A paper as a participant or the secretariat sees it.</summary>
 /// <param name="Id">Identifier.</param>

@@ -77,6 +77,35 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [BrowserFact]
+    public async Task A_round_that_ended_says_what_became_of_the_agencies_that_had_not_answered_on_the_paper_and_the_board_in_english_and_french()
+    {
+        var (broken, text) = await PaperScenario.InSignOffAsync(host.Server, "Statement whose silence IOM broke", "Silence", TimeSpan.FromDays(3));
+        await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("IOM"))).SignOffAsync(broken.Id, 1, text.ContentHash, "Object", "Paragraph 2 needs our figures.");
+        var (cancelled, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement cancelled by a new revision", "Unanimous", TimeSpan.FromDays(3));
+        await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).AddRevisionAsync(cancelled.Id, 1, "# A late change\n\nUNHCR's wording.\n");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.Secretariat);
+
+        await page.GotoAsync($"/papers/{broken.Id}");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("tr[data-agency-row='UNHCR']")).ToContainTextAsync("Silence broken", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator("tr[data-agency-row='IOM']")).ToContainTextAsync("Objected");
+        await Assertions.Expect(page.Locator(".round-ending")).ToContainTextAsync("Silence broken by IOM: the paper is back in drafting.");
+        Assert.DoesNotContain("Awaiting", await page.Locator("section.matrix").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/board");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator($"[data-paper='{broken.Id}'][data-agency='UNHCR']")).ToHaveTextAsync("– Silence broken", Patient));
+        await Assertions.Expect(page.Locator($"[data-paper='{cancelled.Id}'][data-agency='IOM']")).ToHaveTextAsync("– Round cancelled");
+        var cancelledRow = page.Locator("table.board tbody tr", new() { Has = page.Locator($"a[href='/papers/{cancelled.Id}']") });
+        await Assertions.Expect(cancelledRow).ToContainTextAsync("Round cancelled: UNHCR saved revision 2, so no decision on this revision counts.");
+
+        await page.GotoAsync($"/papers/{cancelled.Id}?culture=fr");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("tr[data-agency-row='IOM']")).ToContainTextAsync("Tour annulé", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator(".round-ending")).ToContainTextAsync("Tour annulé\u00a0: UNHCR a enregistré la révision 2");
+        Assert.DoesNotContain("En attente", await page.Locator("section.matrix").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/papers?culture=en");
+    }
+
+    [BrowserFact]
     public async Task A_round_opened_without_a_deadline_is_refused_at_the_top_of_the_page_and_opens_once_it_has_one()
     {
         var (paper, _) = await PaperScenario.DraftAsync(host.Server, "Statement opened with care");

@@ -47,6 +47,7 @@ public abstract class DeadlineTests<THost>(THost host) : IClassFixture<THost>
         var adopted = await ilo.GetPaperAsync(paper.Id);
         Assert.Equal("SignedOff", adopted.State);
         Assert.Equal("Completed", adopted.Round!.Status);
+        Assert.Equal(new Workspace.Client.ClosingReason("Adopted", null, null), adopted.Round.ClosingReason);
         var statuses = adopted.Round.Agencies.ToDictionary(a => a.AgencyCode, a => a.Status);
         Assert.Equal(new Dictionary<string, string> { ["ILO"] = "AdoptedBySilence", ["IOM"] = "Approved", ["UNHCR"] = "AdoptedBySilence" }, statuses);
         Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "round-completed" && n.Subject.Id == paper.Id.ToString());

@@ -153,6 +153,7 @@ public abstract class PublicationTests<THost>(THost host) : IClassFixture<THost>
         var withdrawn = await ilo.WithdrawAsync(paper.Id);
         Assert.Equal("Withdrawn", withdrawn.State);
         Assert.Equal("Cancelled", withdrawn.Round!.Status);
+        Assert.Equal(new Workspace.Client.ClosingReason("Cancelled", "ILO", null), withdrawn.Round.ClosingReason);
         await ProblemAssert.IsProblem(ilo.Http.PostAsync($"/api/papers/{paper.Id}/withdraw", null), HttpStatusCode.Conflict, "wrong-state");
 
         var (published, _) = await SignedOffAsync("Published, then regretted");

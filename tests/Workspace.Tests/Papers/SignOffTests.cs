@@ -39,6 +39,7 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
         var signedOff = await ilo.GetPaperAsync(paper.Id);
         Assert.Equal("SignedOff", signedOff.State);
         Assert.All(signedOff.Round!.Agencies, a => Assert.Equal("Approved", a.Status));
+        Assert.Equal(new Workspace.Client.ClosingReason("Completed", null, null), signedOff.Round.ClosingReason);
         Assert.Equal(WorkspaceHost.FocalPoint("UNHCR"), signedOff.Round.Agencies.Single(a => a.AgencyCode == "UNHCR").By);
 
         var types = (await ilo.ReadEventsAsync(0, 1000)).Where(e => e.Subject.Id == paper.Id.ToString()).Select(e => e.Type).ToList();
@@ -142,6 +143,7 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
         var paperNow = await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).GetPaperAsync(paper.Id);
         Assert.Equal("InSignOff", paperNow.State);
         Assert.Equal("Open", paperNow.Round!.Status);
+        Assert.Null(paperNow.Round.ClosingReason);
     }
 
     [Fact]
@@ -156,6 +158,7 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal("Drafting", broken.State);
         var unhcrRow = broken.Round!.Agencies.Single(a => a.AgencyCode == "UNHCR");
         Assert.Equal(("Objected", "Paragraph 3 misstates the law on non-refoulement."), (unhcrRow.Status, unhcrRow.Comment));
+        Assert.Equal(new Workspace.Client.ClosingReason("SilenceBroken", "UNHCR", null), broken.Round.ClosingReason);
 
         var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         var notice = (await ilo.ListNotificationsAsync()).First(n => n.Subject.Id == paper.Id.ToString());
@@ -197,6 +200,7 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
         var now = await unhcr.GetPaperAsync(paper.Id);
         Assert.Equal("Drafting", now.State);
         Assert.Equal("Cancelled", now.Round!.Status);
+        Assert.Equal(new Workspace.Client.ClosingReason("Cancelled", "UNHCR", 2), now.Round.ClosingReason);
         Assert.Equal(2, second.Number);
         await ProblemAssert.IsProblem(unhcr.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/sign-offs",
             new { revision = 1, contentHash = revision.ContentHash, decision = "Approve" }), HttpStatusCode.Conflict, "wrong-state");

@@ -31,6 +31,15 @@ public abstract class BoardExportTests<THost>(THost host) : IClassFixture<THost>
         Assert.Contains(mine, l => l.Contains(",UNHCR,Pending,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(",Published,", StringComparison.Ordinal));
 
+        // A round that ended says how, on each of its lines: the agencies that had not answered were not forgotten.
+        var (broken, brokenText) = await PaperScenario.InSignOffAsync(host, "Statement whose silence broke", "Silence", TimeSpan.FromDays(2));
+        await (await host.ClientFor(WorkspaceHost.FocalPoint("IOM"))).SignOffAsync(broken.Id, 1, brokenText.ContentHash, "Object", "Not this week.");
+        var brokenLines = (await secretariat.GetStringAsync(new Uri("/board.csv", UriKind.Relative))).Split("\r\n")
+            .Where(l => l.StartsWith(broken.Id.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, brokenLines.Count);
+        Assert.All(brokenLines, l => Assert.EndsWith(",SilenceBroken,IOM", l, StringComparison.Ordinal));
+        Assert.Contains(brokenLines, l => l.Contains(",UNHCR,Pending,", StringComparison.Ordinal));
+
         // A focal point of an agency outside the paper exports nothing of it.
         var other = await host.HttpFor(WorkspaceHost.FocalPoint("UNICEF"));
         Assert.DoesNotContain(paper.Id.ToString(), await other.GetStringAsync(new Uri("/board.csv", UriKind.Relative)), StringComparison.Ordinal);

@@ -14,6 +14,8 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         r.HasIndex(x => new { x.Status, x.Deadline });
         r.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(16);
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        r.Property(x => x.Closing).HasConversion<string>().HasMaxLength(16);
+        r.Property(x => x.ClosedByAgencyCode).HasMaxLength(16);
         r.Property(x => x.ContentHash).HasMaxLength(80);
         r.HasMany(x => x.Agencies).WithOne().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
         r.Navigation(x => x.Agencies).HasField("agencies").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -118,7 +118,7 @@ public sealed class Paper : Aggregate
         {
             var round = CurrentRound!;
             var decided = round.Agencies.Where(a => a.Status != AgencySignOffStatus.Pending).Select(a => a.AgencyCode).ToList();
-            CloseRound(round, RoundStatus.Cancelled, now, $"revision {revision.Number} was added",
+            CloseRound(round, (RoundStatus.Cancelled, RoundClosing.Cancelled, author.AgencyCode, revision.Number), now, $"revision {revision.Number} was added",
                 decided.Count == 0 ? null : new Notice("round-cancelled",
                     $"Sign-off on \"{Title}\" (revision {round.RevisionNumber}) was cancelled: revision {revision.Number} was added. Your agency's decision no longer counts.",
                     decided));
@@ -334,14 +334,14 @@ public sealed class Paper : Aggregate
 
         if (round.Procedure == Procedure.Silence && decision == Decision.Object)
         {
-            CloseRound(round, RoundStatus.Broken, now, $"{by.AgencyCode} objected",
+            CloseRound(round, (RoundStatus.Broken, RoundClosing.SilenceBroken, by.AgencyCode, null), now, $"{by.AgencyCode} objected",
                 new Notice("round-broken", $"{by.AgencyCode} broke silence on \"{Title}\" (revision {round.RevisionNumber}): {comment}", [.. ParticipatingAgencyCodes], [by.Email]),
                 (by.AgencyCode, comment));
             ChangeState(PaperState.Drafting);
         }
         else if (round.Procedure == Procedure.Unanimous && round.Agencies.All(a => a.Status == AgencySignOffStatus.Approved))
         {
-            Complete(round, now, "every participating agency approved");
+            Complete(round, RoundClosing.Completed, now, "every participating agency approved");
         }
     }
 
@@ -389,7 +389,7 @@ public sealed class Paper : Aggregate
             return false;
         }
 
-        Complete(round, now, "the deadline passed without objection");
+        Complete(round, RoundClosing.Adopted, now, "the deadline passed without objection");
         return true;
     }
 
@@ -590,25 +590,27 @@ public sealed class Paper : Aggregate
         PaperWorkflow.Ensure(State, PaperAction.Withdraw);
         if (CurrentRound is { IsOpen: true } round)
         {
-            CloseRound(round, RoundStatus.Cancelled, now, "the paper was withdrawn",
+            CloseRound(round, (RoundStatus.Cancelled, RoundClosing.Cancelled, by.AgencyCode, null), now, "the paper was withdrawn",
                 new Notice("round-cancelled", $"\"{Title}\" was withdrawn by {by.AgencyCode}; its sign-off round is cancelled.", [.. ParticipatingAgencyCodes]));
         }
 
         ChangeState(PaperState.Withdrawn);
     }
 
-    private void Complete(Round round, DateTime now, string reason)
+    private void Complete(Round round, RoundClosing closing, DateTime now, string reason)
     {
         // The minutes of a meeting, once adopted, are news of their own: the meeting's record is ready.
-        CloseRound(round, RoundStatus.Completed, now, reason, Kind == PaperKind.Minutes
+        CloseRound(round, (RoundStatus.Completed, closing, null, null), now, reason, Kind == PaperKind.Minutes
             ? new Notice("minutes-ready", $"The minutes \"{Title}\" (revision {round.RevisionNumber}) are signed off: {reason}.", [.. ParticipatingAgencyCodes])
             : new Notice("round-completed", $"\"{Title}\" (revision {round.RevisionNumber}) is signed off: {reason}.", [.. ParticipatingAgencyCodes]));
         ChangeState(PaperState.SignedOff);
     }
 
-    private void CloseRound(Round round, RoundStatus status, DateTime now, string reason, Notice? notice, (string AgencyCode, string? Reason)? objection = null)
+    private void CloseRound(Round round, (RoundStatus Status, RoundClosing Closing, string? ByAgencyCode, int? ByRevision) end, DateTime now, string reason, Notice? notice,
+        (string AgencyCode, string? Reason)? objection = null)
     {
-        round.Close(status, now);
+        var status = end.Status;
+        round.Close(status, now, end.Closing, end.ByAgencyCode, end.ByRevision);
         Version++;
         Raise(DomainEvent.Of(
             new RoundClosed(Id, round.Number, round.RevisionNumber, status.ToString(), reason, objection?.AgencyCode, objection?.Reason,

@@ -38,6 +38,22 @@ public enum RoundStatus
     Cancelled,
 }
 
+/// <summary>How a round ended, as people say it: what happened to the agencies that had not answered.</summary>
+public enum RoundClosing
+{
+    /// <summary>Every agency approved.</summary>
+    Completed,
+
+    /// <summary>An agency objected in a silence procedure: the round ended for everyone.</summary>
+    SilenceBroken,
+
+    /// <summary>A new revision, or the paper withdrawn: no decision on it counts any more.</summary>
+    Cancelled,
+
+    /// <summary>The silence procedure's deadline passed without objection.</summary>
+    Adopted,
+}
+
 public enum AgencySignOffStatus
 {
     Pending,

@@ -50,6 +50,7 @@ public sealed class Round
             OpenedAt = now,
             OpenedBy = by,
             ClosedAt = now,
+            Closing = RoundClosing.Completed,
             Signers = approved.Signers,
             ClearanceRequired = approved.ClearanceRequired,
             CarriedOverFromRound = approved.Number,
@@ -89,6 +90,15 @@ public sealed class Round
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>How the round ended, once it has.</summary>
+    public RoundClosing? Closing { get; private set; }
+
+    /// <summary>The agency whose act ended it: the objector that broke silence, the author of the revision or the withdrawal that cancelled it.</summary>
+    public string? ClosedByAgencyCode { get; private set; }
+
+    /// <summary>For a round cancelled by a new revision: that revision.</summary>
+    public int? ClosedByRevision { get; private set; }
+
     /// <summary>A unanimous round still open after its deadline.</summary>
     public bool Overdue { get; private set; }
 
@@ -125,10 +135,13 @@ public sealed class Round
         return action;
     }
 
-    internal void Close(RoundStatus status, DateTime at)
+    internal void Close(RoundStatus status, DateTime at, RoundClosing closing, string? byAgencyCode, int? byRevision)
     {
         Status = status;
         ClosedAt = at;
+        Closing = closing;
+        ClosedByAgencyCode = byAgencyCode;
+        ClosedByRevision = byRevision;
         if (status == RoundStatus.Completed)
         {
             // An agency still clearing inside has not objected: silence adopts for it too.

@@ -18,7 +18,7 @@ public static class GetSignOffStatus
     public sealed record BoardAgency(string AgencyCode, AgencySignOffStatus Status, DateTimeOffset? At);
 
     public sealed record BoardRound(int Number, int Revision, Procedure Procedure, DateTimeOffset Deadline, RoundStatus Status, bool Overdue,
-        IReadOnlyList<BoardAgency> Agencies);
+        IReadOnlyList<BoardAgency> Agencies, ClosingReason? ClosingReason = null);
 
     public sealed record BoardRow(Guid PaperId, string Title, PaperKind Kind, PaperState State, string LeadAgencyCode,
         IReadOnlyList<string> ParticipatingAgencyCodes, BoardRound? Round);
@@ -87,7 +87,7 @@ public static class GetSignOffStatus
                 join r in db.Rounds on new { PaperId = p.Id, Number = p.LastRoundNumber } equals new { r.PaperId, r.Number }
                 select r;
             var rounds = await latestRounds
-                .Select(r => new { r.Id, r.PaperId, r.Number, r.RevisionNumber, r.Procedure, r.Deadline, r.Status, r.Overdue })
+                .Select(r => new { r.Id, r.PaperId, r.Number, r.RevisionNumber, r.Procedure, r.Deadline, r.Status, r.Overdue, r.Closing, r.ClosedByAgencyCode, r.ClosedByRevision })
                 .ToDictionaryAsync(r => r.PaperId, ct);
             var statuses = (await (
                     from r in latestRounds
@@ -99,7 +99,8 @@ public static class GetSignOffStatus
             return cache.Keep(audience, head, [.. papers
                 .Select(p => new BoardRow(p.Id, p.Title, p.Kind, p.State, p.LeadAgencyCode, p.ParticipatingAgencyCodes,
                     !rounds.TryGetValue(p.Id, out var r) ? null : new BoardRound(r.Number, r.RevisionNumber, r.Procedure, r.Deadline.AsUtcInstant(), r.Status, r.Overdue,
-                        [.. statuses[r.Id].OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))])))
+                        [.. statuses[r.Id].OrderBy(a => a.AgencyCode, StringComparer.Ordinal).Select(a => new BoardAgency(a.AgencyCode, a.Status, a.At?.AsUtcInstant()))],
+                        ClosingReason.Of(r.Closing, r.ClosedByAgencyCode, r.ClosedByRevision))))
                 .OrderBy(row => row.State == PaperState.InSignOff ? 0 : 1)
                 .ThenBy(row => row.State == PaperState.InSignOff ? row.Round!.Deadline : DateTimeOffset.MaxValue)
                 .ThenBy(row => row.Title, StringComparer.Ordinal)]);

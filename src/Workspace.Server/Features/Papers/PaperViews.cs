@@ -11,14 +11,21 @@ public sealed record RoundAgencyView(string AgencyCode, AgencySignOffStatus Stat
 /// <param name="ClearanceRequired">Whether that rule asked each agency to clear the text inside first.</param>
 public sealed record RoundView(
     int Number, int Revision, string ContentHash, Procedure Procedure, DateTimeOffset Deadline, RoundStatus Status, bool Overdue,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies, Signers Signers = Signers.Participants, bool ClearanceRequired = false)
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies, Signers Signers = Signers.Participants, bool ClearanceRequired = false,
+    ClosingReason? ClosingReason = null)
 {
     public static RoundView Of(Round round) => new(
         round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, round.Deadline.AsUtcInstant(), round.Status, round.Overdue,
         round.OpenedAt.AsUtcInstant(), round.ClosedAt?.AsUtcInstant(),
         [.. round.Agencies.OrderBy(a => a.AgencyCode, StringComparer.Ordinal)
             .Select(a => new RoundAgencyView(a.AgencyCode, a.Status, a.By, a.At?.AsUtcInstant(), a.Comment, a.OnBehalfOf))],
-        round.Signers, round.ClearanceRequired);
+        round.Signers, round.ClearanceRequired, ClosingReason.Of(round.Closing, round.ClosedByAgencyCode, round.ClosedByRevision));
+}
+
+/// <summary>How a round ended: completed, silence broken (by whom), cancelled (by which revision, or the paper withdrawn), adopted by silence.</summary>
+public sealed record ClosingReason(RoundClosing Kind, string? ByAgencyCode, int? Revision)
+{
+    public static ClosingReason? Of(RoundClosing? kind, string? byAgencyCode, int? revision) => kind is { } k ? new(k, byAgencyCode, revision) : null;
 }
 
 /// <summary>A paper as a participant or the secretariat sees it, with what the caller may do now.</summary>

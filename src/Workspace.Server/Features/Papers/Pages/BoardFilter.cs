@@ -19,7 +19,7 @@ public static class BoardFilter
     /// <summary>One line per paper and agency: what a spreadsheet of the board needs.</summary>
     public static string Csv(IEnumerable<GetSignOffStatus.BoardRow> rows)
     {
-        var csv = new System.Text.StringBuilder("paperId,title,kind,state,round,revision,procedure,deadline,overdue,agency,status,at\r\n");
+        var csv = new System.Text.StringBuilder("paperId,title,kind,state,round,revision,procedure,deadline,overdue,agency,status,at,roundEnded,roundEndedBy\r\n");
         foreach (var p in rows)
         {
             foreach (var code in p.ParticipatingAgencyCodes.Order(StringComparer.Ordinal))
@@ -29,7 +29,8 @@ public static class BoardFilter
                     p.PaperId, Field(p.Title), p.Kind, p.State, p.Round?.Number, p.Round?.Revision, p.Round?.Procedure,
                     p.Round?.Deadline.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
                     p.Round?.Overdue, code, agency?.Status,
-                    agency?.At?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).Append("\r\n");
+                    agency?.At?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    p.Round?.ClosingReason?.Kind, p.Round?.ClosingReason?.ByAgencyCode)).Append("\r\n");
             }
         }
 

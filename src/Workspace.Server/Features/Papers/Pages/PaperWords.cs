@@ -35,6 +35,19 @@ public static class PaperWords
         _ => "Cancelled",
     };
 
+    /// <summary>How a round ended, in one sentence that says who did it.</summary>
+    public static string Ending(ClosingReason ending, Microsoft.Extensions.Localization.IStringLocalizer t) => (ending.Kind, ending.ByAgencyCode, ending.Revision) switch
+    {
+        (RoundClosing.SilenceBroken, { } by, _) => t["Silence broken by {0}: the paper is back in drafting.", by],
+        (RoundClosing.SilenceBroken, _, _) => t["Silence broken: the paper is back in drafting."],
+        (RoundClosing.Cancelled, { } by, { } revision) => t["Round cancelled: {0} saved revision {1}, so no decision on this revision counts.", by, revision],
+        (RoundClosing.Cancelled, _, { } revision) => t["Round cancelled: revision {0} was saved, so no decision on this revision counts.", revision],
+        (RoundClosing.Cancelled, { } by, _) => t["Round cancelled: {0} withdrew the paper.", by],
+        (RoundClosing.Cancelled, _, _) => t["Round cancelled: the paper was withdrawn."],
+        (RoundClosing.Adopted, _, _) => t["Adopted by silence: no agency objected by the deadline."],
+        _ => t["Signed off: every agency approved."],
+    };
+
     /// <summary>The paper's open round waits for this agency's word.</summary>
     public static bool Owes(GetSignOffStatus.BoardRow paper, string agencyCode) =>
         paper.Round is { Status: RoundStatus.Open } round && round.Agencies.Any(a => a.AgencyCode == agencyCode && a.Status is AgencySignOffStatus.Pending or AgencySignOffStatus.InClearance);
