@@ -106,6 +106,30 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [BrowserFact]
+    public async Task In_a_silence_round_the_page_explains_the_procedure_and_says_how_long_is_left_before_the_text_and_the_objection_warns_that_it_breaks_silence()
+    {
+        var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement under silence", "Silence", TimeSpan.FromDays(3) + TimeSpan.FromHours(2));
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("UNHCR"));
+        await page.GotoAsync($"/papers/{paper.Id}");
+
+        var deadline = page.Locator(".summary-list dd strong");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(deadline).ToContainTextAsync("3 days left", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.Locator(".sign-off-panel")).ToContainTextAsync("Your agency need not answer.");
+        await Assertions.Expect(page.Locator("section.matrix")).ToContainTextAsync("3 agencies have not answered (ILO, IOM, UNHCR): under the silence procedure, no answer by the deadline counts as approval.");
+        var objection = page.GetByRole(AriaRole.Button, new() { Name = "Object and break silence" });
+        await Assertions.Expect(objection).ToHaveAccessibleDescriptionAsync("Objecting breaks silence: the procedure ends at once for all 3 agencies and the paper returns to drafting.");
+        // The text comes before the decision.
+        var textTop = (await page.Locator("section[aria-labelledby='text-title']").BoundingBoxAsync())!.Y;
+        Assert.True(textTop < (await page.Locator(".sign-off-panel").BoundingBoxAsync())!.Y, "The text should be read before the sign-off panel.");
+
+        await page.GotoAsync($"/papers/{paper.Id}?culture=fr");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(deadline).ToContainTextAsync("encore 3 jours", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Objecter et rompre le silence" })).ToBeVisibleAsync();
+        await page.GotoAsync($"/papers/{paper.Id}?culture=en");
+    }
+
+    [BrowserFact]
     public async Task A_round_opened_without_a_deadline_is_refused_at_the_top_of_the_page_and_opens_once_it_has_one()
     {
         var (paper, _) = await PaperScenario.DraftAsync(host.Server, "Statement opened with care");

@@ -58,6 +58,8 @@ public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
         await secretariat.GetByLabel("Tags").FillAsync("Global, Labour migration");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Publish the paper" }).ClickAsync();
         await BrowserHost.ExpectAsync(secretariat, () => Assertions.Expect(secretariat.Locator(".summary-list")).ToContainTextAsync("Published", new() { Timeout = BrowserHost.Patience }));
+        // The published paper leads to its public page.
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Link, new() { Name = "Read it on its public page" })).ToHaveAttributeAsync("href", $"/publications/{paperId}");
 
         var reader = await host.NewPageAsync();
         await reader.GotoAsync("/publications?tag=Labour%20migration");

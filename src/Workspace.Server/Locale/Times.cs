@@ -39,12 +39,14 @@ public static class Times
     public static string Machine(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>What is left until a deadline, roughly: "2 days", "5 hours", "40 minutes".</summary>
-    public static (int Amount, string Unit) Left(DateTimeOffset deadline, DateTimeOffset now)
+    /// <summary>"3 days left", "1 day left", "5 hours left", "20 minutes left" in the reader's language, or "Overdue" once passed.</summary>
+    public static string Left(Microsoft.Extensions.Localization.IStringLocalizer t, DateTimeOffset deadline, DateTimeOffset now)
     {
         var left = deadline - now;
-        return left.TotalDays >= 2 ? ((int)left.TotalDays, "days")
-            : left.TotalHours >= 2 ? ((int)left.TotalHours, "hours")
-            : ((int)Math.Max(0, Math.Ceiling(left.TotalMinutes)), "minutes");
+        return left <= TimeSpan.Zero ? t["Overdue"]
+            : left.TotalDays >= 1 ? t.Plural((long)left.TotalDays, "{0} day left", "{0} days left")
+            : left.TotalHours >= 1 ? t.Plural((long)left.TotalHours, "{0} hour left", "{0} hours left")
+            : t.Plural((long)Math.Ceiling(left.TotalMinutes), "{0} minute left", "{0} minutes left");
     }
 
     /// <summary>"early" before 08:00 and "late" from 19:00 on the clock of <paramref name="zone"/>, else null: a time to ask people about with care.</summary>

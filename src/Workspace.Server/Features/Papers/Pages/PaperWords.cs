@@ -1,4 +1,5 @@
 using Workspace.Server.Domain.Papers;
+using Workspace.Server.Locale;
 
 namespace Workspace.Server.Features.Papers.Pages;
 
@@ -34,6 +35,10 @@ public static class PaperWords
         RoundStatus.Broken => "Broken",
         _ => "Cancelled",
     };
+
+    /// <summary>"4/6 approved · 1 objection": the approvals out of the agencies, and the objections when there are any.</summary>
+    public static string Tally(int approved, int of, int objections, Microsoft.Extensions.Localization.IStringLocalizer t) =>
+        t["{0}/{1} approved", approved, of] + (objections == 0 ? "" : " · " + t.Plural(objections, "{0} objection", "{0} objections"));
 
     /// <summary>How a round ended, in one sentence that says who did it.</summary>
     public static string Ending(ClosingReason ending, Microsoft.Extensions.Localization.IStringLocalizer t) => (ending.Kind, ending.ByAgencyCode, ending.Revision) switch
