@@ -31,9 +31,16 @@ public sealed record Rsvp(string AgencyCode, string Email, string Response, Date
 /// <param name="Agenda">The agenda.</param>
 /// <param name="Rsvps">Every answer.</param>
 /// <param name="MinutesPaperId">The minutes paper, once drafted.</param>
+/// <param name="Venue">Where people meet: address, building, room.</param>
+/// <param name="OnlineUrl">The link to join online (the invited only see meetings at all).</param>
 public sealed record Meeting(Guid Id, string Title, string Kind, Guid? WorkingGroupId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int DurationMinutes,
     string TimeZone, IReadOnlyList<string> InvitedAgencyCodes, string Organizer, string OrganizerAgencyCode, string Status, int Sequence,
-    IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Rsvp> Rsvps, Guid? MinutesPaperId);
+    IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Rsvp> Rsvps, Guid? MinutesPaperId, string? Venue = null, string? OnlineUrl = null);
+
+/// <summary>An agenda item given with a new meeting.</summary>
+/// <param name="Title">What is discussed.</param>
+/// <param name="PresenterAgencyCode">The invited agency that presents it, if any.</param>
+public sealed record NewAgendaItem(string Title, string? PresenterAgencyCode = null);
 
 /// <summary>What an agency promised at a meeting.</summary>
 /// <param name="Id">Its identifier.</param>

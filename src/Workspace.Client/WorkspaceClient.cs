@@ -228,6 +228,13 @@ public sealed class WorkspaceClient
         Guid? workingGroupId = null, IReadOnlyList<string>? invitedAgencyCodes = null, CancellationToken ct = default) =>
         SendAsync<Meeting>(HttpMethod.Post, "/api/meetings", new { title, kind, workingGroupId, startsAt, durationMinutes, timeZone, invitedAgencyCodes }, ct: ct);
 
+    /// <summary>Convenes a meeting with its venue, online link and agenda given at once.</summary>
+    public Task<Meeting> ScheduleMeetingAsync(string title, string kind, DateTimeOffset startsAt, int durationMinutes, string timeZone,
+        string? venue, string? onlineUrl, IReadOnlyList<NewAgendaItem> agenda, Guid? workingGroupId = null, IReadOnlyList<string>? invitedAgencyCodes = null,
+        CancellationToken ct = default) =>
+        SendAsync<Meeting>(HttpMethod.Post, "/api/meetings",
+            new { title, kind, workingGroupId, startsAt, durationMinutes, timeZone, invitedAgencyCodes, venue, onlineUrl, agenda }, ct: ct);
+
     /// <summary>One meeting.</summary>
     public Task<Meeting> GetMeetingAsync(Guid meetingId, CancellationToken ct = default) =>
         SendAsync<Meeting>(HttpMethod.Get, $"/api/meetings/{meetingId}", null, ct: ct);

@@ -47,18 +47,25 @@ public abstract class CalendarTests<THost>(THost host) : IClassFixture<THost>
     public async Task The_invitation_names_organizer_and_attendees_with_their_answers_and_a_uid_that_never_changes()
     {
         var ilo = await CoChair;
-        var meeting = await ilo.ScheduleMeetingAsync("Invitation details", "Plenary", Vienna(2026, 9, 10, 10), 60, "Europe/Vienna", invitedAgencyCodes: ["IOM", "OHCHR"]);
+        var meeting = await ilo.ScheduleMeetingAsync("Invitation details: Q3", "Plenary", Vienna(2026, 9, 10, 10), 60, "Europe/Vienna",
+            "Vienna International Centre, Board Room C", "https://meet.example.org/icat-q3", [new("Opening"), new("Trends report", "IOM")], invitedAgencyCodes: ["IOM", "OHCHR"]);
         await (await host.ClientFor(WorkspaceHost.FocalPoint("IOM"))).RsvpAsync(meeting.Id, "Declined");
 
         var response = await ilo.Http.GetAsync($"/api/meetings/{meeting.Id}/ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(("attachment", "invitation-details-q3.ics"), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName));
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("REQUEST", calendar.Method);
+        // A download is the reader's copy, not an invitation from the organizer: mail carries those.
+        Assert.Equal("PUBLISH", calendar.Method);
         var e = Assert.Single(calendar.Events);
         Assert.Equal($"{meeting.Id}@inter-agency-workspace", e.Uid);
         Assert.Equal(0, e.Sequence);
         Assert.Equal("CONFIRMED", e.Status);
-        Assert.Equal("Invitation details", e.Summary);
+        Assert.Equal("Invitation details: Q3", e.Summary);
+        Assert.Equal("Vienna International Centre, Board Room C", e.Location);
+        Assert.Equal(new Uri(host.BaseAddress, $"meetings/{meeting.Id}"), e.Url);
+        Assert.Contains("1. Opening\n2. Trends report (IOM)", e.Description, StringComparison.Ordinal);
+        Assert.Contains("Join online: https://meet.example.org/icat-q3", e.Description, StringComparison.Ordinal);
         Assert.Equal($"mailto:{WorkspaceHost.FocalPoint("ILO")}", e.Organizer!.Value!.ToString());
         var attendees = e.Attendees.ToDictionary(a => a.Value!.ToString(), a => a.ParticipationStatus);
         Assert.Equal("DECLINED", attendees[$"mailto:{WorkspaceHost.FocalPoint("IOM")}"]);
@@ -71,7 +78,7 @@ public abstract class CalendarTests<THost>(THost host) : IClassFixture<THost>
 
         await ilo.CancelMeetingAsync(meeting.Id);
         var cancelled = Calendar.Load(await ilo.GetMeetingInvitationAsync(meeting.Id))!;
-        Assert.Equal("CANCEL", cancelled.Method);
+        Assert.Equal("PUBLISH", cancelled.Method);
         var gone = Assert.Single(cancelled.Events);
         Assert.Equal((e.Uid, 2, "CANCELLED"), (gone.Uid, gone.Sequence, gone.Status));
 

@@ -19,6 +19,50 @@ public abstract class MeetingTests<THost>(THost host) : IClassFixture<THost>
     private Task<WorkspaceClient> CoChair => host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
 
     [Fact]
+    public async Task A_meeting_is_convened_with_its_venue_online_link_and_agenda_in_one_request_and_bad_ones_change_nothing()
+    {
+        var ilo = await CoChair;
+        var before = (await ilo.ListMeetingsAsync()).Count;
+
+        var refused = await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync("/api/meetings", new
+        {
+            title = "Badly given",
+            kind = "Plenary",
+            startsAt = July1Vienna,
+            durationMinutes = 60,
+            timeZone = "Europe/Vienna",
+            invitedAgencyCodes = new[] { "IOM" },
+            onlineUrl = "http://meet.example.org/plain",
+            agenda = new object[] { new { title = "" } },
+        }), HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["agenda[0].title", "onlineUrl"], ProblemAssert.ErrorFields(refused).Order(StringComparer.Ordinal));
+        await ProblemAssert.IsProblem(ilo.Http.PostAsJsonAsync("/api/meetings", new
+        {
+            title = "Presenter not invited",
+            kind = "Plenary",
+            startsAt = July1Vienna,
+            durationMinutes = 60,
+            timeZone = "Europe/Vienna",
+            invitedAgencyCodes = new[] { "IOM" },
+            agenda = new[] { new { title = "Update", presenterAgencyCode = "WHO" } },
+        }), HttpStatusCode.Conflict, "presenter-not-invited");
+        Assert.Equal(before, (await ilo.ListMeetingsAsync()).Count);
+
+        var meeting = await ilo.ScheduleMeetingAsync("Working lunch", "Plenary", July1Vienna, 60, "Europe/Vienna",
+            "Vienna International Centre, Room M1", "https://meet.example.org/lunch", [new("Welcome"), new("Trends report", "iom")], invitedAgencyCodes: ["IOM"]);
+
+        Assert.Equal(("Vienna International Centre, Room M1", "https://meet.example.org/lunch"), (meeting.Venue, meeting.OnlineUrl));
+        Assert.Equal([("Welcome", (string?)null), ("Trends report", "IOM")], meeting.Agenda.Select(a => (a.Title, a.PresenterAgencyCode)));
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Equal("https://meet.example.org/lunch", (await iom.GetMeetingAsync(meeting.Id)).OnlineUrl);
+
+        // Moving it keeps the place unless it is given; an empty one clears it.
+        var moved = await ilo.SendAsync<Meeting>(HttpMethod.Post, $"/api/meetings/{meeting.Id}/reschedule",
+            new { startsAt = July1Vienna.AddDays(1), durationMinutes = 60, timeZone = "Europe/Vienna", onlineUrl = "" });
+        Assert.Equal(("Vienna International Centre, Room M1", (string?)null), (moved.Venue, moved.OnlineUrl));
+    }
+
+    [Fact]
     public async Task A_co_chair_convenes_a_plenary_of_every_member_described_in_the_organizers_zone()
     {
         var ilo = await CoChair;

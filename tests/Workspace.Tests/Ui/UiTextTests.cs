@@ -20,16 +20,21 @@ public sealed partial class UiTextTests
         var server = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server");
         var components = Path.Combine(server, "Components");
         var keys = Directory.EnumerateFiles(components, "*.*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(server, "Locale"), "*.cs"))
             .Concat(Directory.EnumerateDirectories(Path.Combine(server, "Features"), "Pages", SearchOption.AllDirectories)
                 .SelectMany(pages => Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)))
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Concat(PluralKey().Matches(File.ReadAllText(f))).Select(m => m.Groups[1].Value))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperKind>().Select(PaperWords.Kind))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperState>().Select(PaperWords.State))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.RoundStatus>().Select(PaperWords.Round))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.Procedure>().Select(PaperWords.Procedure))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Meetings.MeetingKind>().Select(MeetingWords.Kind))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Meetings.RsvpResponse>().Select(MeetingWords.Rsvp))
+            .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.AgencySignOffStatus>().SelectMany(a =>
+                new Workspace.Server.Domain.Papers.RoundClosing?[] { null, Workspace.Server.Domain.Papers.RoundClosing.Completed, Workspace.Server.Domain.Papers.RoundClosing.SilenceBroken,
+                    Workspace.Server.Domain.Papers.RoundClosing.Cancelled, Workspace.Server.Domain.Papers.RoundClosing.Adopted }
+                    .Select(c => Workspace.Server.Components.Parts.StatusWord.For(a, c).Word)))
             .Where(k => !k.EndsWith(' '))
             .ToHashSet(StringComparer.Ordinal);
         Assert.True(keys.Count > 250, $"Only {keys.Count} strings found under {server}.");
@@ -69,13 +74,26 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
-    public void The_time_left_before_a_deadline_is_said_in_days_then_hours_then_minutes()
+    public void The_time_left_before_a_deadline_is_said_in_days_then_hours_then_minutes_in_the_readers_language()
     {
         var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
-        Assert.Equal((3, "days"), Times.Left(now.AddDays(3.5), now));
-        Assert.Equal((30, "hours"), Times.Left(now.AddHours(30), now));
-        Assert.Equal((45, "minutes"), Times.Left(now.AddMinutes(45), now));
-        Assert.Equal((0, "minutes"), Times.Left(now.AddMinutes(-5), now));
+        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal(
+                ["3 days left", "1 day left", "23 hours left", "1 hour left", "45 minutes left", "1 minute left", "Overdue"],
+                new[] { now.AddDays(3.5), now.AddHours(30), now.AddHours(23.5), now.AddMinutes(61), now.AddMinutes(45), now.AddSeconds(30), now.AddMinutes(-5) }
+                    .Select(deadline => Times.Left(t, deadline, now)));
+            CultureInfo.CurrentUICulture = new CultureInfo("fr");
+            Assert.Equal(["encore 3 jours", "encore 1 jour", "encore 1 heure", "En retard"],
+                new[] { now.AddDays(3.5), now.AddHours(30), now.AddMinutes(61), now.AddMinutes(-5) }.Select(deadline => Times.Left(t, deadline, now)));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
@@ -90,6 +108,10 @@ public sealed partial class UiTextTests
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex(@"T\[""((?:[^""\\]|\\.)+)""")]
+    [GeneratedRegex(@"(?<![\w.])[Tt]\[""((?:[^""\\]|\\.)+)""")]
     private static partial Regex Key();
+
+    /// <summary>The key of a counting sentence: its other form, the third argument of <c>Plural</c>.</summary>
+    [GeneratedRegex(@"\.Plural\([^""]*""(?:[^""\\]|\\.)*"",\s*""((?:[^""\\]|\\.)+)""")]
+    private static partial Regex PluralKey();
 }

@@ -13,6 +13,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         m.Property(x => x.TimeZone).HasMaxLength(64);
+        m.Property(x => x.Venue).HasMaxLength(300);
+        m.Property(x => x.OnlineUrl).HasMaxLength(2000);
         m.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
         m.HasOne<Paper>().WithMany().HasForeignKey(x => x.MinutesPaperId).OnDelete(DeleteBehavior.Restrict);
         m.Property(x => x.Version).IsConcurrencyToken();

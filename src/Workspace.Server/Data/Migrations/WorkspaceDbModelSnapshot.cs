@@ -992,6 +992,10 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<Guid?>("MinutesPaperId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Organizer")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1021,6 +1025,10 @@ namespace Workspace.Server.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

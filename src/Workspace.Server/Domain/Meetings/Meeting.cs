@@ -15,6 +15,9 @@ public enum MeetingStatus
     Cancelled,
 }
 
+/// <summary>Where a meeting is held: a venue (address, building, room) and a link to join online, either or both.</summary>
+public sealed record MeetingPlace(string? Venue, string? OnlineUrl);
+
 public enum RsvpResponse
 {
     Accepted,
@@ -52,6 +55,12 @@ public sealed class Meeting : Aggregate
     /// <summary>The organizer's IANA time zone, in which the meeting is described.</summary>
     public string TimeZone { get; private set; } = "";
 
+    /// <summary>Where people meet: address, building, room; none for a meeting held online only.</summary>
+    public string? Venue { get; private set; }
+
+    /// <summary>The link to join online (https), for the invited only: never in a public surface.</summary>
+    public string? OnlineUrl { get; private set; }
+
     /// <summary>Sorted, always including the organizer's agency.</summary>
     public List<string> InvitedAgencyCodes { get; private set; } = [];
 
@@ -86,7 +95,7 @@ public sealed class Meeting : Aggregate
     private Audience Invited => Audience.Agencies(InvitedAgencyCodes);
 
     public static Meeting Schedule(string title, MeetingKind kind, Guid? workingGroupId, DateTime startsAt, int durationMinutes, string timeZone,
-        IEnumerable<string> invitedAgencyCodes, Actor organizer, DateTime now)
+        IEnumerable<string> invitedAgencyCodes, Actor organizer, DateTime now, MeetingPlace? place = null, IReadOnlyList<(string Title, string? PresenterAgencyCode)>? agenda = null)
     {
         EnsureFuture(startsAt, now);
         var meeting = new Meeting
@@ -105,15 +114,23 @@ public sealed class Meeting : Aggregate
             Sequence = 0,
             CreatedAt = now,
             Version = 1,
+            Venue = Clean(place?.Venue),
+            OnlineUrl = Clean(place?.OnlineUrl),
         };
         meeting.ActAs(organizer);
         meeting.Raise(DomainEvent.Of(new MeetingScheduled(meeting.Id, meeting.Title, meeting.Kind.ToString(), meeting.StartsAt.AsUtcInstant(), meeting.DurationMinutes,
                 meeting.TimeZone, [.. meeting.InvitedAgencyCodes], meeting.Status.ToString(), meeting.Sequence), meeting.Subject, meeting.Invited,
             new Notice("meeting-scheduled", $"{meeting.Title}: {meeting.When()}. Your agency is invited.", [.. meeting.InvitedAgencyCodes])));
+        foreach (var (itemTitle, presenter) in agenda ?? [])
+        {
+            meeting.AddAgendaItem(itemTitle, presenter, organizer, now);
+        }
+
         return meeting;
     }
 
-    public void Reschedule(DateTime startsAt, int durationMinutes, string timeZone, Actor by, DateTime now)
+    /// <summary>Moves the meeting; a place not given stays as it was, an empty one is cleared.</summary>
+    public void Reschedule(DateTime startsAt, int durationMinutes, string timeZone, Actor by, DateTime now, MeetingPlace? place = null)
     {
         ActAs(by);
         EnsureChangeable(now);
@@ -122,6 +139,16 @@ public sealed class Meeting : Aggregate
         StartsAt = startsAt;
         DurationMinutes = durationMinutes;
         TimeZone = timeZone;
+        if (place?.Venue is { } venue)
+        {
+            Venue = Clean(venue);
+        }
+
+        if (place?.OnlineUrl is { } onlineUrl)
+        {
+            OnlineUrl = Clean(onlineUrl);
+        }
+
         Sequence++;
         Reminded = false;
         Version++;
@@ -141,6 +168,8 @@ public sealed class Meeting : Aggregate
                 Status.ToString(), Sequence), Subject, Invited,
             new Notice("meeting-cancelled", $"{Title} ({When()}) is cancelled.", [.. InvitedAgencyCodes])));
     }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public AgendaItem AddAgendaItem(string title, string? presenterAgencyCode, Actor by, DateTime now)
     {

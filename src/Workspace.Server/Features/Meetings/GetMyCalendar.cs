@@ -9,7 +9,7 @@ public static class GetMyCalendar
 {
     public sealed record Query : IQuery<string>, ISignedInRequest;
 
-    internal sealed class Handler(WorkspaceDb db, MeetingAccess access, TimeProvider clock) : IRequestHandler<Query, string>
+    internal sealed class Handler(WorkspaceDb db, MeetingAccess access, TimeProvider clock, Http.PublicUrl site) : IRequestHandler<Query, string>
     {
         public async Task<string> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -17,7 +17,7 @@ public static class GetMyCalendar
             var since = now.AddDays(-90);
             var meetings = await access.Visible(db.Meetings.AsNoTracking()).Where(m => m.StartsAt >= since)
                 .Include(m => m.Agenda).Include(m => m.Rsvps).AsSplitQuery().OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
-            return await MeetingCalendar.WriteAsync(db, meetings, "PUBLISH", now, cancellationToken);
+            return await MeetingCalendar.WriteAsync(db, meetings, "PUBLISH", now, site.Base, cancellationToken);
         }
     }
 

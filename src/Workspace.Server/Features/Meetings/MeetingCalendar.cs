@@ -23,7 +23,12 @@ public static class MeetingCalendar
 
     internal sealed record Person(string Email, string DisplayName, string AgencyCode);
 
-    internal static async Task<string> WriteAsync(WorkspaceDb db, IReadOnlyList<Meeting> meetings, string method, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The meetings as an iCalendar: <c>PUBLISH</c> for a download or a feed (the reader's calendar keeps a copy),
+    /// <c>REQUEST</c> or <c>CANCEL</c> for a mailed invitation. Each event carries its venue (LOCATION), the meeting's page
+    /// (URL) and the agenda with the link to join (DESCRIPTION): every reader of it is invited.
+    /// </summary>
+    internal static async Task<string> WriteAsync(WorkspaceDb db, IReadOnlyList<Meeting> meetings, string method, DateTime now, Uri site, CancellationToken ct)
     {
         var agencies = meetings.SelectMany(m => m.InvitedAgencyCodes).Distinct().ToList();
         var people = (await db.Users.AsNoTracking().Where(p => agencies.Contains(p.AgencyCode))
@@ -38,13 +43,23 @@ public static class MeetingCalendar
 
         foreach (var meeting in meetings)
         {
-            calendar.Events.Add(Event(meeting, people, now));
+            calendar.Events.Add(Event(meeting, people, now, site));
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static CalendarEvent Event(Meeting m, ILookup<string, Person> people, DateTime now)
+    /// <summary>A file name from the meeting's title: letters, digits and dashes, as every system saves it.</summary>
+    public static string FileName(string title)
+    {
+        var slug = string.Join('-', new string([.. title.Normalize(NormalizationForm.FormD)
+                .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+                .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return (slug.Length == 0 ? "meeting" : slug[..Math.Min(slug.Length, 80)].TrimEnd('-')) + ".ics";
+    }
+
+    private static CalendarEvent Event(Meeting m, ILookup<string, Person> people, DateTime now, Uri site)
     {
         var zoneId = MeetingZones.Described(m.TimeZone);
         var zone = MeetingZones.Find(m.TimeZone);
@@ -56,6 +71,8 @@ public static class MeetingCalendar
             Sequence = m.Sequence,
             Summary = m.Title,
             Description = Description(m),
+            Location = m.Venue ?? m.OnlineUrl,
+            Url = new Uri(site, $"meetings/{m.Id}"),
             DtStart = new CalDateTime(Local(m.StartsAt), zoneId),
             DtEnd = new CalDateTime(Local(m.EndsAt), zoneId),
             DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), "UTC"),
@@ -95,6 +112,11 @@ public static class MeetingCalendar
                     text.Append(System.Globalization.CultureInfo.InvariantCulture, $" ({presenter})");
                 }
             }
+        }
+
+        if (m.OnlineUrl is { } online)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n\nJoin online: {online}");
         }
 
         return text.ToString();

@@ -9,7 +9,7 @@ namespace Workspace.Server.Features.Meetings;
 /// What the invited agencies' people are told of a meeting: invited, moved, cancelled, reminded. The first three carry
 /// the meeting's invitation as the workspace serves it (same UID, the meeting's SEQUENCE), which calendars act on by themselves.
 /// </summary>
-internal sealed class MeetingNotices : INoticeTemplates
+internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
 {
     public int Order => 3;
 
@@ -33,7 +33,7 @@ internal sealed class MeetingNotices : INoticeTemplates
         }
 
         var method = kind == "meeting-cancelled" ? "CANCEL" : "REQUEST";
-        return new MailSubject(meeting.Title, meeting, await MeetingCalendar.WriteAsync(db, [meeting], method, now, ct), method);
+        return new MailSubject(meeting.Title, meeting, await MeetingCalendar.WriteAsync(db, [meeting], method, now, site.Base, ct), method);
     }
 
     /// <summary>A meeting added, moved, cancelled or coming: a few lines, answer links, and the invitation calendars act on by themselves.</summary>

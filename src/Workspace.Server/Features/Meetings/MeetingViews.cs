@@ -15,7 +15,7 @@ public sealed record RsvpView(string AgencyCode, string Email, RsvpResponse Resp
 public sealed record MeetingView(
     Guid Id, string Title, MeetingKind Kind, Guid? WorkingGroupId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int DurationMinutes, string TimeZone,
     IReadOnlyList<string> InvitedAgencyCodes, string Organizer, string OrganizerAgencyCode, MeetingStatus Status, int Sequence,
-    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<RsvpView> Rsvps, Guid? MinutesPaperId)
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<RsvpView> Rsvps, Guid? MinutesPaperId, string? Venue = null, string? OnlineUrl = null)
 {
     /// <param name="showMinutes">Whether the viewer may see the minutes paper: invitees who may not are not told it exists.</param>
     public static MeetingView Of(Meeting m, bool showMinutes) => new(
@@ -24,7 +24,7 @@ public sealed record MeetingView(
         [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Position, a.Title, a.PresenterAgencyCode))],
         [.. m.Rsvps.OrderBy(r => r.AgencyCode, StringComparer.Ordinal).ThenBy(r => r.Email, StringComparer.Ordinal)
             .Select(r => new RsvpView(r.AgencyCode, r.Email, r.Response, r.At.AsUtcInstant()))],
-        showMinutes ? m.MinutesPaperId : null);
+        showMinutes ? m.MinutesPaperId : null, m.Venue, m.OnlineUrl);
 
     /// <summary>The views of <paramref name="meetings"/> for the caller, each naming its minutes only where the caller may see them.</summary>
     public static async Task<IReadOnlyList<MeetingView>> ForAsync(PaperAccess access, IReadOnlyCollection<Meeting> meetings, CancellationToken ct)
@@ -40,6 +40,15 @@ public sealed record MeetingView(
 public static class MeetingTime
 {
     public static DateTimeOffset InZone(DateTime utc, string zoneId) => TimeZoneInfo.ConvertTime(utc.AsUtcInstant(), MeetingZones.Find(zoneId));
+
+    /// <summary>Where it is held: a venue of one line, and a link to join that is an https address.</summary>
+    public static void PlaceRules<T>(AbstractValidator<T> validator, Func<T, string?> venue, Func<T, string?> onlineUrl)
+    {
+        validator.RuleFor(x => venue(x)).MaximumLength(300).WithMessage("Write the venue in at most 300 characters.").OverridePropertyName("venue");
+        validator.RuleFor(x => onlineUrl(x)).MaximumLength(2000).WithMessage("The online meeting link is at most 2,000 characters.")
+            .Must(u => string.IsNullOrWhiteSpace(u) || (Uri.TryCreate(u.Trim(), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
+            .WithMessage("Give the online meeting link as an address starting with https://.").OverridePropertyName("onlineUrl");
+    }
 
     /// <summary>The shape rules shared by scheduling and rescheduling.</summary>
     public static void Rules<T>(AbstractValidator<T> validator, Func<T, DateTimeOffset?> startsAt, Func<T, int?> duration, Func<T, string?> zone, TimeProvider clock)

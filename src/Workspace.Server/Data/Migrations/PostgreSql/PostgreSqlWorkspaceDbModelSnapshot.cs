@@ -1006,6 +1006,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<Guid?>("MinutesPaperId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Organizer")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1035,6 +1039,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Venue")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
