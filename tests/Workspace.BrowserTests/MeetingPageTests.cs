@@ -18,9 +18,16 @@ public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHo
         await coChair.GetByLabel("Start time").FillAsync("15:00");
         Assert.Equal("Europe/Vienna", await coChair.GetByLabel("Time zone of the meeting").InputValueAsync());
         await coChair.GetByLabel("Duration in minutes").FillAsync("120");
+        await coChair.GetByLabel("Venue").FillAsync("Vienna International Centre, Board Room C");
+        await coChair.GetByLabel("Online meeting link").FillAsync("https://meet.example.org/plenary");
+        await coChair.GetByLabel("Agenda").FillAsync("Adoption of the agenda\nDraft annual report [ILO]\n\nAny other business");
         await coChair.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
 
         await BrowserHost.ExpectAsync(coChair, () => Assertions.Expect(coChair.Locator("h1")).ToHaveTextAsync("Plenary on the annual report", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(coChair.Locator(".summary-list")).ToContainTextAsync("Vienna International Centre, Board Room C");
+        await Assertions.Expect(coChair.GetByRole(AriaRole.Link, new() { Name = "Join online" })).ToHaveAttributeAsync("href", "https://meet.example.org/plenary");
+        await Assertions.Expect(coChair.Locator("section[aria-labelledby='agenda-title'] li")).ToHaveTextAsync(["Adoption of the agenda", "Draft annual report (presented by ILO)", "Any other business"]);
+        await Assertions.Expect(coChair.GetByRole(AriaRole.Link, new() { Name = "Add to my calendar (.ics)" })).ToHaveAttributeAsync("download", "plenary-on-the-annual-report.ics");
         var address = new Uri(coChair.Url).AbsolutePath;
         // The organizer reads it in the meeting's zone, which is theirs: no second time.
         var when = await coChair.Locator("dd time").First.InnerTextAsync();
@@ -36,6 +43,7 @@ public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHo
         await focal.GetByLabel("Accepted").CheckAsync();
         await focal.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
         await BrowserHost.ExpectAsync(focal, () => Assertions.Expect(focal.Locator("tr", new() { HasText = "UNICEF" })).ToContainTextAsync("Accepted", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(focal.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer" })).ToHaveTextAsync("Your answer is recorded: Accepted. You can change it until the meeting starts.");
         await focal.GotoAsync("/");
         await Assertions.Expect(focal.Locator("main")).ToContainTextAsync("Plenary on the annual report", new() { Timeout = BrowserHost.Patience });
     }
