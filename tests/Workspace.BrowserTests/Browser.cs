@@ -58,10 +58,19 @@ public class BrowserHost : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
+    /// <summary>A phone's screen, as the pages are checked on it.</summary>
+    public static readonly (int Width, int Height) Phone = (390, 844);
+
     /// <summary>A fresh browser context (its own cookies) with a page on the server.</summary>
-    public async Task<IPage> NewPageAsync(string timeZone = "Europe/Vienna", string locale = "en-GB")
+    public async Task<IPage> NewPageAsync(string timeZone = "Europe/Vienna", string locale = "en-GB", (int Width, int Height)? screen = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = locale, TimezoneId = timeZone });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            Locale = locale,
+            TimezoneId = timeZone,
+            ViewportSize = screen is { } size ? new ViewportSize { Width = size.Width, Height = size.Height } : null,
+        });
         var page = await context.NewPageAsync();
         var console = Console.GetOrCreateValue(page);
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
