@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Workspace.Tests.Infrastructure;
 using Workspace.Tests.Papers;
@@ -127,6 +128,35 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(deadline).ToContainTextAsync("encore 3 jours", new() { Timeout = BrowserHost.Patience }));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Objecter et rompre le silence" })).ToBeVisibleAsync();
         await page.GotoAsync($"/papers/{paper.Id}?culture=en");
+    }
+
+    [BrowserFact]
+    public async Task What_changed_between_revisions_reads_as_the_text_with_the_changed_words_marked_inside_the_sentence_and_side_by_side_pairs_paragraphs()
+    {
+        var (paper, _) = await PaperScenario.DraftAsync(host.Server, "Statement compared word by word");
+        await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("IOM"))).AddRevisionAsync(paper.Id, 1,
+            "# Statement compared word by word\n\nThe members of the group call on all States to act **now**.\n\nA paragraph IOM added.\n");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("ILO"));
+
+        await page.GotoAsync($"/papers/{paper.Id}?revision=2&compare=1");
+        var changed = page.Locator(".diff.rendered p.changed");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(changed).ToHaveCountAsync(1, new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(changed).ToContainTextAsync("The members of the group call on");
+        await Assertions.Expect(changed.Locator("ins")).ToHaveTextAsync(["Added text: all ", "Added text:  now"]);
+        await Assertions.Expect(changed.Locator("del")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".diff.rendered p.added ins")).ToHaveTextAsync("Added text: A paragraph IOM added.");
+        await Assertions.Expect(page.Locator(".diff.rendered .same").First.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Statement compared word by word");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='text-title']")).ToContainTextAsync("What changed from revision 1 to revision 2: 1 paragraph changed, 1 paragraph added.");
+
+        await page.GotoAsync($"/papers/{paper.Id}?revision=2&compare=1&view=split");
+        var row = page.Locator("table.diff.rendered tr.changed");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(row.Locator("td").Nth(0)).ToContainTextAsync("call on States to act", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(row.Locator("td").Nth(1).Locator("ins")).ToHaveTextAsync(["Added text: all ", "Added text:  now"]);
+        BrowserHost.AssertAccessible(await page.RunAxe(), "paper page comparing revisions side by side");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show the markdown changes line by line" }).ClickAsync();
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator(".diff.unified:not(.rendered) ins").First).ToContainTextAsync("**now**", new() { Timeout = BrowserHost.Patience }));
     }
 
     [BrowserFact]

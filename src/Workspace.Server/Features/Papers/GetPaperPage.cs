@@ -28,6 +28,7 @@ public static class GetPaperPage
             var text = reading == 0 ? null : await mediator.Send(new GetRevision.Query(id, reading), ct);
             var diff = query.Compare is { } other && other != reading && revisions.Any(r => r.Number == other) && reading > 0
                 ? await mediator.Send(new GetDiff.Query(id, other, reading), ct) : null;
+            var compared = diff is null ? null : await mediator.Send(new GetRevision.Query(id, diff.From), ct);
             var comments = (await mediator.Send(new ListComments.Query(id), ct)).Where(c => c.Revision == reading).ToList();
             var rounds = await mediator.Send(new ListRounds.Query(id), ct);
             var corrections = await mediator.Send(new ListCorrections.Query(id), ct);
@@ -35,7 +36,7 @@ public static class GetPaperPage
             var clearance = paper.Round is { Status: RoundStatus.Open, ClearanceRequired: true } && paper.ParticipatingAgencyCodes.Contains(me.AgencyCode)
                 ? await mediator.Send(new GetClearance.Query(id), ct) : null;
             var actingFor = (await mediator.Send(new Alternates.GetMyAlternate.Query(), ct)).ActingFor.Select(a => a.Email).ToList();
-            return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor);
+            return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor, compared);
         }
     }
 }
@@ -56,4 +57,5 @@ public sealed record PaperPageView(
     IReadOnlyList<CorrectionView> Corrections,
     IReadOnlyList<ListConsultations.ConsultationSummary> Consultations,
     ClearanceView? Clearance,
-    IReadOnlyList<string> ActingFor);
+    IReadOnlyList<string> ActingFor,
+    GetRevision.RevisionView? Compared = null);

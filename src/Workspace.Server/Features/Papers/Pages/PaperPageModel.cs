@@ -43,6 +43,9 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
 
     public GetDiff.DiffView? Diff => page.Diff;
 
+    /// <summary>The text of the revision the one on screen is compared with.</summary>
+    public GetRevision.RevisionView? Compared => page.Compared;
+
     /// <summary>The comments on the revision on screen.</summary>
     public IReadOnlyList<CommentView> Comments => page.Comments;
 
