@@ -78,6 +78,9 @@ public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
         await PaperScenario.InSignOffAsync(host.Server, "Statement that rings it again", "Unanimous", TimeSpan.FromDays(3));
         var page = await host.NewPageAsync();
         await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("UNHCR"));
+        // On the home page each unread notice leads to what it is about.
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("section[aria-labelledby='unread-title'] a", new() { HasText = "Statement that rings the bell" }).First)
+            .ToHaveAttributeAsync("href", $"/papers/{paper.Id}", new() { Timeout = BrowserHost.Patience }));
         await page.GotoAsync("/notifications");
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("[data-live='on']")).ToHaveCountAsync(1, new() { Timeout = BrowserHost.Patience }));
         var unread = (await (await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListNotificationsAsync(unreadOnly: true)).Count;

@@ -226,6 +226,31 @@ public abstract class SignOffTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task What_an_agency_answered_leaves_New_for_all_its_people_and_an_ended_rounds_requests_leave_it_for_everyone()
+    {
+        var (paper, revision) = await InSignOffAsync(host, "Statement whose requests get answered", "Unanimous", Week);
+        async Task<bool?> AskedIsNew(string agency) =>
+            (await (await host.ClientFor(WorkspaceHost.FocalPoint(agency))).ListNotificationsAsync())
+                .SingleOrDefault(n => n.Kind == "round-opened" && n.Subject.Id == paper.Id.ToString()) is { } asked ? !asked.Read : null;
+        Assert.Equal((true, true), (await AskedIsNew("IOM"), await AskedIsNew("UNHCR")));
+
+        await ApproveAsync(host, paper.Id, revision, "IOM");
+        Assert.Equal((false, true), (await AskedIsNew("IOM"), await AskedIsNew("UNHCR")));
+
+        // A new revision cancels the round: nobody is asked any more.
+        await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).AddRevisionAsync(paper.Id, revision.Number, "# Answered\n\nA second text.\n");
+        Assert.Equal(false, await AskedIsNew("UNHCR"));
+
+        // An answer to a meeting answers its invitation.
+        var meeting = await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).ScheduleMeetingAsync("Meeting answered", "Plenary",
+            host.Clock.GetUtcNow().AddDays(10), 60, "Europe/Vienna", invitedAgencyCodes: ["IOM"]);
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.False(Assert.Single(await iom.ListNotificationsAsync(), n => n.Subject.Id == meeting.Id.ToString()).Read);
+        await iom.RsvpAsync(meeting.Id, "Accepted");
+        Assert.True(Assert.Single(await iom.ListNotificationsAsync(), n => n.Subject.Id == meeting.Id.ToString()).Read);
+    }
+
+    [Fact]
     public async Task A_notification_is_marked_read_by_its_owner_only()
     {
         var (paper, _) = await InSignOffAsync(host, "Read receipts", "Silence", Week);

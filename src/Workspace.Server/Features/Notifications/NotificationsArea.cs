@@ -13,6 +13,8 @@ internal sealed class NotificationsArea : Http.IArea
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<Data.ILogReaction, NotifyPeople>();
+        // After the notices are written: what the same events answered is read.
+        services.AddSingleton<Data.ILogReaction, ResolveNotices>();
         services.AddSingleton(new Components.Layout.HeaderPart(typeof(Pages.NotificationBell)));
     }
 }
