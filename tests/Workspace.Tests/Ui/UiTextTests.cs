@@ -74,6 +74,19 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
+    public void French_punctuation_that_takes_a_space_before_it_takes_one_that_does_not_break()
+    {
+        var french = File.ReadAllText(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components", "Ui.fr.resx"));
+        var values = Regex.Matches(french, "<value>(.*?)</value>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(values.Count > 250, $"Only {values.Count} French strings found.");
+
+        // A plain space before : ; ? ! lets the sign wrap to the next line alone.
+        var breaking = values.Where(v => Regex.IsMatch(v, @" [:;?!](\s|$)")).ToList();
+        Assert.True(breaking.Count == 0, "A breaking space before the sign in:\n" + string.Join("\n", breaking));
+        Assert.Contains(values, v => v.Contains("\u00a0:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_time_left_before_a_deadline_is_said_in_days_then_hours_then_minutes_in_the_readers_language()
     {
         var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
