@@ -65,7 +65,14 @@ public sealed class PhoneTests(BrowserHost host) : IClassFixture<BrowserHost>
 
     private static async Task AssertOnScreenAsync(ILocator element, string what)
     {
-        var box = await element.BoundingBoxAsync();
+        // A live part renders again once its connection is up: the element is looked up again until it holds still.
+        LocatorBoundingBoxResult? box = null;
+        for (var attempt = 0; attempt < 10 && box is null; attempt++)
+        {
+            await Assertions.Expect(element).ToBeVisibleAsync(new() { Timeout = BrowserHost.Patience });
+            box = await element.BoundingBoxAsync(new() { Timeout = 5_000 });
+        }
+
         Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= Width, $"{what} lies outside the screen's width: {box?.X}–{box?.X + box?.Width} of {Width} px.");
     }
 
