@@ -16,7 +16,8 @@ public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHo
         await coChair.GetByLabel("Kind").SelectOptionAsync("Plenary");
         await coChair.GetByLabel("Date").FillAsync("2026-07-01");
         await coChair.GetByLabel("Start time").FillAsync("15:00");
-        Assert.Equal("Europe/Vienna", await coChair.GetByLabel("Time zone of the meeting").InputValueAsync());
+        // The zone is left empty: the venue's city names it.
+        Assert.Equal("", await coChair.GetByLabel("Time zone of the meeting").InputValueAsync());
         await coChair.GetByLabel("Duration in minutes").FillAsync("120");
         await coChair.GetByLabel("Venue").FillAsync("Vienna International Centre, Board Room C");
         await coChair.GetByLabel("Online meeting link").FillAsync("https://meet.example.org/plenary");
@@ -46,6 +47,37 @@ public sealed class MeetingPageTests(BrowserHost host) : IClassFixture<BrowserHo
         await Assertions.Expect(focal.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer" })).ToHaveTextAsync("Your answer is recorded: Accepted. You can change it until the meeting starts.");
         await focal.GotoAsync("/");
         await Assertions.Expect(focal.Locator("main")).ToContainTextAsync("Plenary on the annual report", new() { Timeout = BrowserHost.Patience });
+    }
+
+    [BrowserFact]
+    public async Task A_co_chair_reading_in_french_finds_the_zone_by_typing_a_city_and_moves_the_meeting_with_its_venue()
+    {
+        var coChair = await host.NewPageAsync("Europe/Vienna");
+        await BrowserHost.SignInHomeAsync(coChair, WorkspaceHost.FocalPoint("ILO"));
+        await coChair.GotoAsync("/meetings/new?culture=fr");
+        await coChair.GetByLabel("Titre").FillAsync("Réunion des chefs à Bangkok");
+        await coChair.GetByLabel("Date").FillAsync("2026-07-02");
+        await coChair.GetByLabel("Heure de début").FillAsync("09:00");
+        var zone = coChair.GetByLabel("Fuseau horaire de la réunion");
+        // The list offers each zone by its city and country in French, with its offset.
+        Assert.Contains("Vienne, Autriche — UTC+02:00", await coChair.Locator("#zone-choices option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await zone.FillAsync("Atlantide");
+        await coChair.GetByRole(AriaRole.Button, new() { Name = "Programmer la réunion" }).ClickAsync();
+        await BrowserHost.ExpectAsync(coChair, () => Assertions.Expect(coChair.Locator(".error-summary")).ToContainTextAsync("Choisissez un fuseau horaire dans la liste", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(coChair.GetByLabel("Fuseau horaire de la réunion")).ToHaveValueAsync("Atlantide");
+
+        await coChair.GetByLabel("Fuseau horaire de la réunion").FillAsync("bangkok");
+        await coChair.GetByRole(AriaRole.Button, new() { Name = "Programmer la réunion" }).ClickAsync();
+        await BrowserHost.ExpectAsync(coChair, () => Assertions.Expect(coChair.Locator("h1")).ToHaveTextAsync("Réunion des chefs à Bangkok", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(coChair.Locator("dd time").First).ToHaveTextAsync("jeu. 2 juil., 09:00 Bangkok (04:00 votre heure, Vienne)");
+
+        // Moving it keeps the zone as it is named in French, and gives it a venue.
+        await Assertions.Expect(coChair.GetByLabel("Fuseau horaire de la réunion")).ToHaveValueAsync("Bangkok, Thaïlande — UTC+07:00");
+        await coChair.GetByLabel("Heure de début").FillAsync("10:00");
+        await coChair.GetByLabel("Lieu").FillAsync("Centre de conférences des Nations Unies, salle 3");
+        await coChair.GetByRole(AriaRole.Button, new() { Name = "Reprogrammer la réunion" }).ClickAsync();
+        await BrowserHost.ExpectAsync(coChair, () => Assertions.Expect(coChair.Locator("dd time").First).ToHaveTextAsync("jeu. 2 juil., 10:00 Bangkok (05:00 votre heure, Vienne)", new() { Timeout = BrowserHost.Patience }));
+        await Assertions.Expect(coChair.Locator(".summary-list")).ToContainTextAsync("Centre de conférences des Nations Unies, salle 3");
     }
 
     [BrowserFact]

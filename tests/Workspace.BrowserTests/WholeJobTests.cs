@@ -55,7 +55,9 @@ public abstract class WholeJobTests<THost>(THost host) : IClassFixture<THost>
         await BrowserHost.SignInHomeAsync(secretariat, WorkspaceHost.Secretariat);
         await secretariat.GotoAsync($"/papers/{paperId}");
         await secretariat.GetByLabel("Summary").FillAsync("Member agencies call for due diligence against forced labour.");
-        await secretariat.GetByLabel("Tags").FillAsync("Global, Labour migration");
+        // Tags are ticked from the secretariat's lists: no typo can make a filter of its own.
+        await secretariat.GetByRole(AriaRole.Group, new() { Name = "Tags" }).GetByLabel("Global", new() { Exact = true }).CheckAsync();
+        await secretariat.GetByRole(AriaRole.Group, new() { Name = "Tags" }).GetByLabel("Labour migration", new() { Exact = true }).CheckAsync();
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Publish the paper" }).ClickAsync();
         await BrowserHost.ExpectAsync(secretariat, () => Assertions.Expect(secretariat.Locator(".summary-list")).ToContainTextAsync("Published", new() { Timeout = BrowserHost.Patience }));
         // The published paper leads to its public page.

@@ -79,7 +79,7 @@ public sealed class DirectoryTerms : Aggregate
         ["Prevention", "Protection", "Prosecution", "Partnerships", "Labour migration", "Forced labour", "Children", "Conflict", "Technology", "Procurement"];
 
     public static readonly IReadOnlyList<string> DefaultRegions =
-        ["Global", "Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe and Central Asia"];
+        ["Global", "Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe", "Europe and Central Asia"];
 
     private DirectoryTerms()
     {

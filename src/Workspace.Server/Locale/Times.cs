@@ -10,16 +10,20 @@ namespace Workspace.Server.Locale;
 public static class Times
 {
     /// <summary>"Europe/Vienna" → "Vienna", "America/New_York" → "New York".</summary>
-    public static string City(string zone) => MeetingZones.City(zone);
+    public static string City(string zone) => ZoneNames.City(zone);
 
     public static DateTime In(DateTimeOffset instant, string zone) => TimeZoneInfo.ConvertTime(instant, MeetingZones.Find(zone)).DateTime;
 
-    /// <summary>"Wed 14 Oct, 15:00".</summary>
-    public static string DayAndTime(DateTimeOffset instant, string zone) =>
-        In(instant, zone).ToString("ddd d MMM, HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>"Wed 14 Oct, 15:00"; "Wed 14 Oct 2027, 15:00" when it falls in another year than <paramref name="now"/>.</summary>
+    public static string DayAndTime(DateTimeOffset instant, string zone, DateTimeOffset? now = null) =>
+        In(instant, zone).ToString(OtherYear(instant, zone, now) ? "ddd d MMM yyyy, HH:mm" : "ddd d MMM, HH:mm", CultureInfo.CurrentCulture);
 
-    /// <summary>"Thu 15 Oct".</summary>
-    public static string Day(DateTimeOffset instant, string zone) => In(instant, zone).ToString("ddd d MMM", CultureInfo.CurrentCulture);
+    /// <summary>"Thu 15 Oct"; "Thu 15 Oct 2027" when it falls in another year than <paramref name="now"/>.</summary>
+    public static string Day(DateTimeOffset instant, string zone, DateTimeOffset? now = null) =>
+        In(instant, zone).ToString(OtherYear(instant, zone, now) ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.CurrentCulture);
+
+    private static bool OtherYear(DateTimeOffset instant, string zone, DateTimeOffset? now) =>
+        now is { } today && In(instant, zone).Year != In(today, zone).Year;
 
     public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.CurrentCulture);
 

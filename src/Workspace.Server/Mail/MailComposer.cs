@@ -24,7 +24,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
             return null;
         }
 
-        var reader = new MailReader(to, MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc), url, links);
+        var reader = new MailReader(to, MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc), url, links, new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
         var french = reader.French;
         return InCulture(french, () => templates.Draft(kind, data, about, reader)) is { } draft
             ? Written(draft, french, kind, seq, to, now, about, held: to.Mode == MailMode.Digest && !mailKind.Invitation)
@@ -41,10 +41,10 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
         var zone = MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc);
         var (subject, intro, settings) = InCulture(french, () => french
             ? ($"Votre résumé du jour : {items.Count} nouvelle{(items.Count > 1 ? "s" : "")}",
-                $"Bonjour {to.DisplayName}, voici ce qui s'est passé dans l'espace de travail jusqu'au {Times.DayAndTime(new DateTimeOffset(now), zone)} ({Times.City(zone)}) :",
+                $"Bonjour {to.DisplayName}, voici ce qui s'est passé dans l'espace de travail jusqu'au {Times.DayAndTime(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), zone)} ({Times.City(zone)}) :",
                 "Choisir ce qui vous est envoyé")
             : ($"Your daily digest: {items.Count} update{(items.Count > 1 ? "s" : "")}",
-                $"Dear {to.DisplayName}, here is what happened in the workspace up to {Times.DayAndTime(new DateTimeOffset(now), zone)} ({Times.City(zone)}):",
+                $"Dear {to.DisplayName}, here is what happened in the workspace up to {Times.DayAndTime(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), zone)} ({Times.City(zone)}):",
                 "Choose what is mailed to you"));
         var settingsLink = new Uri(url.Base, "settings/mail").ToString();
         var (stop, why) = Footer(french, MailCatalog.Digest, to);

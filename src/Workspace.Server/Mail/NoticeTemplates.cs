@@ -28,6 +28,17 @@ public interface INoticeTemplates
 
     /// <summary>What the message of <paramref name="kind"/> says to <paramref name="reader"/>, or null when there is nothing to say.</summary>
     MailDraft? Draft(string kind, object? data, MailSubject about, MailReader reader);
+
+    /// <summary>
+    /// What a notice of <paramref name="kind"/> says in the reader's list (<see cref="MailReader.OnPage"/>): by default
+    /// the message's paragraphs without its greeting, as one text.
+    /// </summary>
+    string? Line(string kind, object? data, MailSubject about, MailReader reader) =>
+        Draft(kind, data, about, reader) is { } draft ? string.Join(" ", draft.Lines.Where(l => l.Length > 0)) : null;
+
+    /// <summary>What the notices of one event share when they are read in the workspace (no invitation to attach).</summary>
+    Task<MailSubject> DescribeAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) =>
+        PrepareAsync(db, kind, subject, now, ct);
 }
 
 /// <summary>What the messages of one event share: the title of what it is about, what a template read for it, and a meeting's invitation.</summary>
@@ -43,8 +54,11 @@ public sealed record MailDraft(string Subject, string[] Lines, string Open, stri
     public IReadOnlyList<(string Label, string Url)> Answers { get; init; } = [];
 }
 
-/// <summary>Who a message is written for, and the words and links every template writes with: their language, their zone.</summary>
-public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, MailLinks links)
+/// <summary>
+/// Who a message is written for, and the words and links every template writes with: their language, their zone.
+/// On a page of the workspace (<see cref="OnPage"/>) a notice has no greeting, and its times are in the reader's zone alone.
+/// </summary>
+public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, MailLinks links, DateTimeOffset now, bool onPage = false)
 {
     public Recipient To => to;
 
@@ -53,11 +67,17 @@ public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, Ma
     /// <summary>The reader's zone (UTC when they have none).</summary>
     public string Zone => zone;
 
-    public string Dear => French ? $"Bonjour {to.DisplayName}," : $"Dear {to.DisplayName},";
+    /// <summary>When it is written: a date of another year says its year.</summary>
+    public DateTimeOffset Now => now;
 
-    /// <summary>A moment in the reader's zone, with UTC beside it for those who share the message.</summary>
+    /// <summary>A notice in the workspace's list, rather than a message.</summary>
+    public bool OnPage => onPage;
+
+    public string Dear => onPage ? "" : French ? $"Bonjour {to.DisplayName}," : $"Dear {to.DisplayName},";
+
+    /// <summary>A moment in the reader's zone; in a message, with UTC beside it for those who share it.</summary>
     public string When(DateTimeOffset at) =>
-        $"{Times.DayAndTime(at, zone)} ({Times.City(zone)})" + (zone == MeetingZones.Utc ? "" : $", {Times.DayAndTime(at, MeetingZones.Utc)} UTC");
+        $"{Times.DayAndTime(at, zone, now)} ({Times.City(zone)})" + (zone == MeetingZones.Utc || onPage ? "" : $", {Times.DayAndTime(at, MeetingZones.Utc, now)} UTC");
 
     /// <summary>A page of the workspace, as an absolute address.</summary>
     public string Page(string path) => new Uri(url.Base, path).ToString();

@@ -17,7 +17,29 @@ public sealed class ComponentTests : IDisposable
     public ComponentTests()
     {
         context.Services.AddLocalization();
+        context.Services.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero)));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
+    }
+
+    [Fact]
+    public void A_time_of_another_year_says_its_year_in_both_zones()
+    {
+        var at = new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero);
+
+        var time = context.Render<Moment>(p => p.Add(m => m.At, at).Add(m => m.Zone, "Europe/Vienna").Add(m => m.ReaderZone, "America/New_York")).Find("time");
+
+        Assert.Equal("Fri 1 Jan 2027, 03:00 Vienna (21:00 Thu 31 Dec your time, New York)", time.TextContent);
+    }
+
+    [Fact]
+    public void A_city_is_named_in_the_pages_language()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        var at = new DateTimeOffset(2026, 10, 14, 13, 0, 0, TimeSpan.Zero);
+
+        var time = context.Render<Moment>(p => p.Add(m => m.At, at).Add(m => m.Zone, "Europe/Vienna").Add(m => m.ReaderZone, "Europe/Vienna")).Find("time");
+
+        Assert.Equal("mer. 14 oct., 15:00 Vienne", time.TextContent);
     }
 
     [Fact]

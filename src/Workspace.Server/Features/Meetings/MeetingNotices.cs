@@ -36,6 +36,13 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
         return new MailSubject(meeting.Title, meeting, await MeetingCalendar.WriteAsync(db, [meeting], method, now, site.Base, ct), method);
     }
 
+    /// <summary>In the workspace: the meeting as it stood, with no invitation to write.</summary>
+    public async Task<MailSubject> DescribeAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
+    {
+        var meeting = Guid.TryParse(subject.Id, out var id) ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) : null;
+        return new MailSubject(meeting?.Title ?? "", meeting);
+    }
+
     /// <summary>A meeting added, moved, cancelled or coming: a few lines, answer links, and the invitation calendars act on by themselves.</summary>
     public MailDraft? Draft(string kind, object? data, MailSubject about, MailReader reader)
     {
@@ -44,22 +51,8 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
             return null;
         }
 
-        var (french, zone, to) = (reader.French, reader.Zone, reader.To);
-        var meetingZone = MeetingZones.Described(meeting.TimeZone);
-        var starts = new DateTimeOffset(DateTime.SpecifyKind(meeting.StartsAt, DateTimeKind.Utc));
-        var when = $"{Times.DayAndTime(starts, meetingZone)} ({Times.City(meetingZone)})"
-            + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone)} ({Times.City(zone)})");
-        var (subject, lead) = (kind, french) switch
-        {
-            ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
-            ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
-            ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
-            ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
-            ("meeting-reminder", true) => ($"Rappel : {meeting.Title}", $"Rappel : « {meeting.Title} », {when}, {meeting.DurationMinutes} min."),
-            ("meeting-reminder", false) => ($"Reminder: {meeting.Title}", $"Reminder: \"{meeting.Title}\", {when}, {meeting.DurationMinutes} min."),
-            (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
-            _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
-        };
+        var french = reader.French;
+        var (subject, lead) = Words(kind, new Slot(meeting.Title, meeting.StartsAt.AsUtcInstant(), meeting.TimeZone, meeting.DurationMinutes), reader);
         var lines = new List<string> { reader.Dear, lead };
         List<(string, string)> answers = [];
         if (kind is "meeting-scheduled" or "meeting-rescheduled")
@@ -74,5 +67,41 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
         }
 
         return new MailDraft(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", reader.Page($"meetings/{meeting.Id}")) { Answers = answers };
+    }
+
+    /// <summary>In the workspace's list: the one sentence, with the meeting's time as the event left it (a later move has its own notice).</summary>
+    public string? Line(string kind, object? data, MailSubject about, MailReader reader)
+    {
+        var slot = data switch
+        {
+            MeetingScheduled e => new Slot(e.Title, e.StartsAt, e.TimeZone, e.DurationMinutes),
+            MeetingRescheduled e => new Slot(e.Title, e.StartsAt, e.TimeZone, e.DurationMinutes),
+            MeetingCancelled e => new Slot(e.Title, e.StartsAt, e.TimeZone, e.DurationMinutes),
+            MeetingReminded e when about.Detail is Meeting m => new Slot(m.Title, e.StartsAt, m.TimeZone, m.DurationMinutes),
+            _ when about.Detail is Meeting m => new Slot(m.Title, m.StartsAt.AsUtcInstant(), m.TimeZone, m.DurationMinutes),
+            _ => null,
+        };
+        return slot is null ? null : Words(kind, slot, reader).Lead;
+    }
+
+    private sealed record Slot(string Title, DateTimeOffset StartsAt, string TimeZone, int DurationMinutes);
+
+    private static (string Subject, string Lead) Words(string kind, Slot meeting, MailReader reader)
+    {
+        var (french, zone, to) = (reader.French, reader.Zone, reader.To);
+        var (meetingZone, starts) = (MeetingZones.Described(meeting.TimeZone), meeting.StartsAt);
+        var when = $"{Times.DayAndTime(starts, meetingZone, reader.Now)} ({Times.City(meetingZone)})"
+            + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone, reader.Now)} ({Times.City(zone)})");
+        return (kind, french) switch
+        {
+            ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
+            ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
+            ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
+            ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", true) => ($"Rappel : {meeting.Title}", $"Rappel : « {meeting.Title} », {when}, {meeting.DurationMinutes} min."),
+            ("meeting-reminder", false) => ($"Reminder: {meeting.Title}", $"Reminder: \"{meeting.Title}\", {when}, {meeting.DurationMinutes} min."),
+            (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
+            _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
+        };
     }
 }

@@ -9,7 +9,7 @@ public static class ListMyNotifications
 {
     public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 200) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, LogReactions reactions) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, LogReactions reactions, NoticeLines lines) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
     {
         /// <summary>How long a reader waits for the notifications of what has just happened (written just after commit).</summary>
         private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
@@ -21,7 +21,7 @@ public static class ListMyNotifications
                 .Where(n => n.PersonId == me.Id && (!query.UnreadOnly || n.ReadAt == null))
                 .OrderByDescending(n => n.EventSeq).ThenBy(n => n.Id).Skip(query.Skip).Take(query.Take)
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(NotificationViews.Of)];
+            return await lines.ReadAsync(db, rows, await NoticeLines.ReaderAsync(db, me, cancellationToken), cancellationToken);
         }
     }
 

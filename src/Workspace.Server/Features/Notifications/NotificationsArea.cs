@@ -12,6 +12,7 @@ internal sealed class NotificationsArea : Http.IArea
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<NoticeLines>();
         services.AddSingleton<Data.ILogReaction, NotifyPeople>();
         // After the notices are written: what the same events answered is read.
         services.AddSingleton<Data.ILogReaction, ResolveNotices>();

@@ -1,5 +1,6 @@
 using Workspace.Server.Auth;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Agencies;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
@@ -13,13 +14,27 @@ public static class PublishPaper
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(WorkspaceDb db)
         {
             RuleFor(c => c.Summary).NotEmpty().MaximumLength(2_000);
             RuleFor(c => c.Tags).NotNull().Must(t => t.Count <= 20).WithMessage("At most 20 tags.");
             RuleForEach(c => c.Tags).NotEmpty().MaximumLength(60);
+            // Tags are the themes and regions the secretariat lists, so that a typo never makes a filter of its own.
+            RuleFor(c => c).CustomAsync(async (command, context, ct) =>
+            {
+                var terms = await db.DirectoryTermsAsync(ct);
+                var unknown = (command.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t) && Listed(terms, t) is null).ToList();
+                if (unknown.Count > 0)
+                {
+                    context.AddFailure(nameof(Command.Tags),
+                        $"Not among the group's themes and regions: {string.Join(", ", unknown)}. The tags are {string.Join(", ", terms.Regions.Concat(terms.Themes))}.");
+                }
+            });
         }
     }
+
+    /// <summary>The listed spelling of a tag among the directory's regions and themes, or null.</summary>
+    internal static string? Listed(Domain.DirectoryTerms terms, string tag) => Domain.DirectoryTerms.Find(terms.Regions.Concat(terms.Themes), tag);
 
     internal sealed class Handler(WorkspaceDb db, PaperAccess access, TimeProvider clock, ILogger<Handler> logger, ICurrentUser me) : IRequestHandler<Command, PaperView>
     {
@@ -39,7 +54,8 @@ public static class PublishPaper
                 throw new RuleBrokenException("content-mismatch", "The text to publish is not the text the event log records every agency as having approved.");
             }
 
-            paper.Publish(command.Summary, command.Tags, text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            var terms = await db.DirectoryTermsAsync(cancellationToken);
+            paper.Publish(command.Summary, [.. command.Tags.Select(t => Listed(terms, t) ?? t)], text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);
         }
@@ -50,5 +66,5 @@ public static class PublishPaper
                 mediator.Send(new Command(paperId, body.Summary, body.Tags ?? []), ct))
             .WithName("PublishPaper")
             .WithSummary("Publish a signed-off paper (secretariat)")
-            .WithDescription("With a `summary` and `tags` (regions, themes). Only from SignedOff (else 409 `wrong-state`); the published text is checked, in the same transaction, to be exactly the approved revision.");
+            .WithDescription("With a `summary` and `tags`: regions and themes from the secretariat's lists (`GET /api/directory-terms`), matched whatever their case; any other is a 400. Only from SignedOff (else 409 `wrong-state`); the published text is checked, in the same transaction, to be exactly the approved revision.");
 }

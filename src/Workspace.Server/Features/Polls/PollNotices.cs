@@ -52,6 +52,6 @@ internal sealed class PollNotices : INoticeTemplates
             "late" => reader.French ? " (tard)" : " (late)",
             _ => "",
         };
-        return $"{Times.DayAndTime(at, zone)} ({Times.City(zone)}){mark}" + (zone == pollZone ? "" : $", {Times.DayAndTime(at, pollZone)} ({Times.City(pollZone)})");
+        return $"{Times.DayAndTime(at, zone, reader.Now)} ({Times.City(zone)}){mark}" + (zone == pollZone || reader.OnPage ? "" : $", {Times.DayAndTime(at, pollZone, reader.Now)} ({Times.City(pollZone)})");
     }
 }
