@@ -24,6 +24,24 @@ public abstract class PublicationTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Tags_come_from_the_secretariats_regions_and_themes_in_their_listed_spelling_and_a_typo_is_refused()
+    {
+        var (paper, _) = await SignedOffAsync("Statement tagged from the lists");
+        var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
+
+        var typo = await ProblemAssert.IsProblem(secretariat.Http.PostAsJsonAsync($"/api/papers/{paper.Id}/publish", new { summary = "S", tags = new[] { "Global", "Eurpoe" } }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["tags"], ProblemAssert.ErrorFields(typo));
+        Assert.Contains("Eurpoe", typo.GetProperty("errors").GetProperty("tags")[0].GetString());
+        Assert.Equal("SignedOff", (await secretariat.GetPaperAsync(paper.Id)).State);
+
+        await secretariat.PublishAsync(paper.Id, "S", ["global", "LABOUR MIGRATION"]);
+        using var anonymous = host.Anonymous();
+        var entry = Assert.Single((await anonymous.GetFromJsonAsync<List<Publication>>("/api/publications", WorkspaceClient.Json))!, p => p.PaperId == paper.Id);
+        Assert.Equal(["Global", "Labour migration"], entry.Tags);
+    }
+
+    [Fact]
     public async Task The_secretariat_publishes_a_signed_off_paper_which_becomes_public_exactly_as_approved()
     {
         var (paper, revision) = await SignedOffAsync("Joint statement on the World Day against Trafficking");
