@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Papers;
 using Workspace.Server.Features.Papers.Pages;
@@ -14,6 +15,25 @@ public sealed class BoardExportTestsOnPostgres(PostgresHost host) : BoardExportT
 public abstract class BoardExportTests<THost>(THost host) : IClassFixture<THost>
     where THost : WorkspaceHost
 {
+    [Fact]
+    public async Task The_boards_link_downloads_it_for_people_in_the_pages_language_with_times_in_the_readers_zone()
+    {
+        var (paper, revision) = await PaperScenario.InSignOffAsync(host, "Statement read in a spreadsheet", "Unanimous", TimeSpan.FromDays(2));
+        await PaperScenario.ApproveAsync(host, paper.Id, revision, "IOM");
+        var iom = await host.HttpFor(WorkspaceHost.FocalPoint("IOM"));
+        Assert.Equal(HttpStatusCode.OK, (await iom.PutAsJsonAsync("/api/me/settings", new { timeZone = "Europe/Vienna", language = "fr" })).StatusCode);
+        var deadline = TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow() + TimeSpan.FromDays(2), TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna"));
+
+        var csv = await iom.GetStringAsync(new Uri("/board.csv?readable=true&culture=fr", UriKind.Relative));
+        // Every text field is quoted (and guarded against formulas); read here without the quotes.
+        var lines = csv.TrimStart('\uFEFF').Replace("\"", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Document,Type,État,Tour,Révision,Procédure,Échéance (Vienne),En retard,Agence,Statut,Réponse (Vienne),Fin du tour", lines[0]);
+        var mine = lines.Where(l => l.StartsWith("Statement read in a spreadsheet,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, mine.Count);
+        Assert.Contains(mine, l => l.Contains($",{deadline:yyyy-MM-dd HH:mm},,IOM,Approuvé,", StringComparison.Ordinal));
+        Assert.Contains(mine, l => l.Contains(",UNHCR,En attente,", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_board_exports_one_line_per_paper_and_agency_with_the_same_filters_and_rules_as_the_page()
     {
