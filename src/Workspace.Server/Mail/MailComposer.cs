@@ -26,8 +26,8 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
 
         var reader = new MailReader(to, MeetingZones.Described(to.TimeZone ?? MeetingZones.Utc), url, links, new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
         var french = reader.French;
-        return InCulture(french, () => templates.Draft(kind, data, about, reader)) is { } draft
-            ? Written(draft, french, kind, seq, to, now, about, held: to.Mode == MailMode.Digest && !mailKind.Invitation)
+        return InCulture(french, () => templates.Draft(kind, data, about, reader)) is { } draft && (french ? Typeset(draft) : draft) is { } set
+            ? Written(set, french, kind, seq, to, now, about, held: to.Mode == MailMode.Digest && !mailKind.Invitation)
             : null;
     }
 
@@ -46,6 +46,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
             : ($"Your daily digest: {items.Count} update{(items.Count > 1 ? "s" : "")}",
                 $"Dear {to.DisplayName}, here is what happened in the workspace up to {Times.DayAndTime(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), zone)} ({Times.City(zone)}):",
                 "Choose what is mailed to you"));
+        (subject, intro) = french ? (FrenchTypography.Set(subject), FrenchTypography.Set(intro)) : (subject, intro);
         var settingsLink = new Uri(url.Base, "settings/mail").ToString();
         var (stop, why) = Footer(french, MailCatalog.Digest, to);
         var enc = HtmlEncoder.Default;
@@ -56,7 +57,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
             To = to.Email,
             ToName = to.DisplayName,
             Subject = subject,
-            Text = intro + "\n\n" + string.Concat(items.Select(i => $"* {i.Subject}\n  {i.Link}\n")) + $"\n{settings}: {settingsLink}\n\n-- \n{why}\n{TextLink(stop)}\n",
+            Text = intro + "\n\n" + string.Concat(items.Select(i => $"* {i.Subject}\n  {i.Link}\n")) + $"\n{TextLink((settings, settingsLink), french)}\n\n-- \n{why}\n{TextLink(stop, french)}\n",
             Html = Html(french, $"<p>{enc.Encode(intro)}</p><ul>" + string.Concat(items.Select(i => $"<li><a href=\"{enc.Encode(i.Link)}\">{enc.Encode(i.Subject)}</a></li>")) + "</ul>"
                 + $"<p><a href=\"{enc.Encode(settingsLink)}\">{enc.Encode(settings)}</a></p>", why, stop),
             Link = settingsLink,
@@ -88,7 +89,7 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
             To = to.Email,
             ToName = to.DisplayName,
             Subject = draft.Subject,
-            Text = string.Join("\n\n", [.. draft.Lines, .. draft.Answers.Select(TextLink)]) + $"\n\n{draft.Open}: {draft.Link}\n\n-- \n{why}\n{TextLink(stop)}\n",
+            Text = string.Join("\n\n", [.. draft.Lines, .. draft.Answers.Select(a => TextLink(a, french))]) + $"\n\n{TextLink((draft.Open, draft.Link), french)}\n\n-- \n{why}\n{TextLink(stop, french)}\n",
             Html = Html(french, string.Concat(draft.Lines.Select(l => $"<p>{enc.Encode(l)}</p>")) + string.Concat(draft.Answers.Select(a => $"<p>{HtmlLink(a)}</p>"))
                 + $"<p>{HtmlLink((draft.Open, draft.Link))}</p>", why, stop),
             Link = draft.Link,
@@ -101,7 +102,11 @@ public sealed class MailComposer(Http.PublicUrl url, MailLinks links, MailCatalo
         };
     }
 
-    private static string TextLink((string Label, string Url) link) => $"{link.Label}: {link.Url}";
+    private static string TextLink((string Label, string Url) link, bool french) => $"{link.Label}{(french ? "\u00a0" : "")}: {link.Url}";
+
+    /// <summary>A French message set as French is: a no-break space before its colons, semicolons, question and exclamation marks.</summary>
+    private static MailDraft Typeset(MailDraft draft) =>
+        new(FrenchTypography.Set(draft.Subject), [.. draft.Lines.Select(FrenchTypography.Set)], draft.Open, draft.Link) { Answers = draft.Answers };
 
     /// <summary>A link of the composer's own, as HTML: only these fields ever become an <c>href</c>.</summary>
     private static string HtmlLink((string Label, string Url) link) =>

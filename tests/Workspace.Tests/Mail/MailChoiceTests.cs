@@ -155,8 +155,8 @@ public sealed class DigestTests(MailHost host) : IClassFixture<MailHost>
         Assert.Empty(To(WorkspaceHost.FocalPoint("IOM"), "résumé"));
         await DeliverAt(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero));
         var newYork = Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "résumé"));
-        Assert.Equal("Votre résumé du jour : 1 nouvelle", newYork.Subject);
-        Assert.Contains("Approuvé : Digest statement", newYork.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Votre résumé du jour\u00a0: 1 nouvelle", newYork.Subject);
+        Assert.Contains("Approuvé\u00a0: Digest statement", newYork.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{host.BaseAddress}papers/{paper.Id}", newYork.TextBody, StringComparison.Ordinal);
         Assert.Contains("(New York)", newYork.TextBody, StringComparison.Ordinal);
         Assert.Empty(To(WorkspaceHost.FocalPoint("UNHCR"), "digest"));

@@ -30,9 +30,12 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
         await host.DeliverMailAsync();
 
         var french = Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "Statement by mail"));
-        Assert.Equal("Approbation demandée : Statement by mail", french.Subject);
+        Assert.Equal("Approbation demandée\u00a0: Statement by mail", french.Subject);
         Assert.Equal("workspace@icat.example", french.From.Mailboxes.Single().Address);
-        Assert.Contains("Échéance : jeu. 18 juin, 11:00 (New York), jeu. 18 juin, 15:00 UTC.", french.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Échéance\u00a0: jeu. 18 juin, 11:00 (New York), jeu. 18 juin, 15:00 UTC.", french.TextBody, StringComparison.Ordinal);
+        // French sets a no-break space before its colons and inside its guillemets, in the subject, the text and the links.
+        Assert.DoesNotContain(" :", french.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("« ", french.TextBody, StringComparison.Ordinal);
         Assert.Contains("accord tacite", french.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{host.BaseAddress}papers/{paper.Id}", french.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{host.BaseAddress}papers/{paper.Id}\"", french.HtmlBody, StringComparison.Ordinal);

@@ -162,7 +162,7 @@ public sealed class PollDeadlineTests(MailHost host) : IClassFixture<MailHost>
         Assert.Contains(await (await host.ClientFor(WorkspaceHost.FocalPoint("UNICEF"))).ListNotificationsAsync(), n => n.Kind == "poll-reminder" && n.Subject.Id == poll.Id.ToString());
         Assert.DoesNotContain(await (await host.ClientFor(WorkspaceHost.FocalPoint("IOM"))).ListNotificationsAsync(), n => n.Kind == "poll-reminder");
         await host.DeliverMailAsync();
-        Assert.Single(host.Smtp.To(WorkspaceHost.FocalPoint("UNICEF"), "Rappel : quand pouvez-vous vous réunir ? Call across three zones"));
+        Assert.Single(host.Smtp.To(WorkspaceHost.FocalPoint("UNICEF"), "Rappel\u00a0: quand pouvez-vous vous réunir\u00a0? Call across three zones"));
 
         host.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 20, 12, 0, 0, TimeSpan.Zero));
         await ProblemAssert.IsProblem((await host.HttpFor(WorkspaceHost.FocalPoint("UNICEF"))).PutAsJsonAsync($"/api/polls/{poll.Id}/answers",

@@ -34,7 +34,7 @@ public sealed class NoticeWordsTests(WorkspaceHost host) : IClassFixture<Workspa
         await (await host.ClientFor(WorkspaceHost.FocalPoint("ILO"))).OpenRoundAsync(paper.Id, revision.Number, "Unanimous", deadline);
 
         var french = Assert.Single(await NoticesAsync("IOM", "fr"), n => n.Subject.Id == paper.Id.ToString());
-        Assert.Contains("L'approbation de votre organisation (IOM) est demandée pour « Statement on safe migration »", french.Text);
+        Assert.Contains("L'approbation de votre organisation (IOM) est demandée pour «\u00a0Statement on safe migration\u00a0»", french.Text);
         Assert.Contains("17:00 (Vienne)", french.Text);
         Assert.DoesNotContain("UTC", french.Text);
         Assert.DoesNotContain("Bonjour", french.Text);
@@ -60,7 +60,7 @@ public sealed class NoticeWordsTests(WorkspaceHost host) : IClassFixture<Workspa
         var notices = (await NoticesAsync("IOM", "fr")).Where(n => n.Subject.Id == meeting.Id.ToString()).ToList();
         var invited = Assert.Single(notices, n => n.Kind == "meeting-scheduled");
         var moved = Assert.Single(notices, n => n.Kind == "meeting-rescheduled");
-        Assert.Contains("est invitée à « Plenary, March »", invited.Text);
+        Assert.Contains("est invitée à «\u00a0Plenary, March\u00a0»", invited.Text);
         Assert.Contains(", 60 min.", invited.Text);
         Assert.Contains("est déplacée", moved.Text);
         Assert.Contains(", 90 min.", moved.Text);

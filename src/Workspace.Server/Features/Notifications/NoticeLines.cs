@@ -31,7 +31,7 @@ internal sealed class NoticeLines(MailCatalog catalog, Http.PublicUrl url, MailL
                     about = described[key] = await templates.DescribeAsync(db, row.Kind, new Subject(row.SubjectKind, row.SubjectId), now.UtcDateTime, ct);
                 }
 
-                text = templates.Line(row.Kind, EventKinds.Read(e), about, words) ?? text;
+                text = templates.Line(row.Kind, EventKinds.Read(e), about, words) is { } line ? (words.French ? Locale.FrenchTypography.Set(line) : line) : text;
             }
 
             views.Add(NotificationViews.Of(row) with { Text = text });

@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Workspace.Server.Locale;
+
+/// <summary>
+/// French puts a no-break space before <c>: ; ? !</c> and inside guillemets, so that the sign never wraps alone onto
+/// the next line. The pages' strings carry it already; the texts written in code (mail, notices) are set by this.
+/// </summary>
+public static partial class FrenchTypography
+{
+    /// <summary>The text with each plain space before <c>: ; ? ! »</c> and after <c>«</c> made a no-break space; nothing else changes.</summary>
+    public static string Set(string text) => Spaces().Replace(text, m => m.Value[0] == '«' ? "«\u00a0" : "\u00a0" + m.Value[^1]);
+
+    [GeneratedRegex("(?<=\\S) [:;?!»]|« ")]
+    private static partial Regex Spaces();
+}
