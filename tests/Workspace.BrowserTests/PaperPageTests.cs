@@ -57,6 +57,28 @@ public sealed class PaperPageTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [BrowserFact]
+    public async Task At_1440_pixels_the_board_shows_its_last_agency_whole_and_the_page_never_scrolls_sideways()
+    {
+        // A paper with many participants makes the board wider than the screen: the table scrolls inside its region.
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        await ilo.CreatePaperAsync("Statement with a dozen agencies", "JointStatement", "ILO",
+            ["IOM", "OHCHR", "UNHCR", "UNICEF", "UNODC", "WHO", "UNDP", "UNWOMEN", "OSCE", "COE", "ICMPD"]);
+        var board = await host.NewPageAsync(screen: (1440, 900));
+        await BrowserHost.SignInHomeAsync(board, WorkspaceHost.Secretariat);
+        await board.GotoAsync("/board");
+        await Assertions.Expect(board.Locator("table.board")).ToContainTextAsync("Statement with a dozen agencies");
+        var fit = await board.EvaluateAsync<double[]>(@"() => {
+            const region = document.querySelector('.board-scroll');
+            region.scrollLeft = region.scrollWidth;
+            const heads = region.querySelectorAll('thead th');
+            const last = heads[heads.length - 1].getBoundingClientRect();
+            return [region.getBoundingClientRect().right - region.clientLeft - last.right, window.innerWidth - document.documentElement.scrollWidth];
+        }");
+        Assert.True(fit[0] >= -0.5, $"The last column is cut by {-fit[0]:0.#} px.");
+        Assert.True(fit[1] >= 0, $"The page scrolls sideways by {-fit[1]:0.#} px.");
+    }
+
+    [BrowserFact]
     public async Task An_objection_needs_a_reason_and_then_shows_with_it()
     {
         var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement objected in the browser", "Unanimous", TimeSpan.FromDays(3));
