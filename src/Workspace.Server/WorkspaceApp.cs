@@ -72,6 +72,7 @@ public static class WorkspaceApp
         services.AddWorkspaceUi();
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
         FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        Pipeline.PeopleMessages.Apply();
 
         // Last, so a host built for tests can replace any service (the clock, above all).
         configure?.Invoke(builder);

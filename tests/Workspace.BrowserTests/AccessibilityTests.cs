@@ -45,6 +45,9 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         await page.GetByLabel("Language").SelectOptionAsync("fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Préférences", new() { Timeout = BrowserHost.Patience }));
+        // This browser stays in Vienna: the next page asks, naming both cities in French.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#zone-check")).ToHaveTextAsync("Votre navigateur est dans le fuseau horaire de Vienne, mais les heures sont affichées ici dans celui de Bangkok. Le changer dans les préférences");
 
         var other = await host.NewPageAsync("America/New_York");
         await BrowserHost.SignInAsync(other, WorkspaceHost.FocalPoint("UNHCR"));

@@ -40,6 +40,10 @@ public sealed class ScreenshotTests(BrowserHost host) : IClassFixture<BrowserHos
         await secretariat.GotoAsync("/board");
         await Assertions.Expect(secretariat.Locator($"[data-paper='{paper.Id}'][data-agency='IOM']")).ToContainTextAsync("Objected");
         await SaveAsync(secretariat, "board");
+        await secretariat.GotoAsync("/");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Region, new() { Name = "Rounds across papers" })).ToContainTextAsync("Objected: IOM.");
+        await SaveAsync(secretariat, "home-secretariat");
+
 
         var reader = await host.NewPageAsync();
         await reader.SetViewportSizeAsync(1280, 900);
@@ -58,6 +62,30 @@ public sealed class ScreenshotTests(BrowserHost host) : IClassFixture<BrowserHos
         Assert.True(wide.Length == 0, "The paper page scrolls sideways on a phone: " + string.Join("; ", wide));
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The paper page is wider than the phone.");
         await SaveAsync(phone, "paper-phone");
+
+        // The board on a phone, in French: one card per paper, every agency's word readable without scrolling sideways.
+        await phone.GotoAsync("/board?culture=fr");
+        await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Tableau des approbations");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The board is wider than the phone.");
+        await SaveAsync(phone, "board-phone-fr");
+
+        // Scheduling a meeting: the agenda in the form, the zone found by typing a city.
+        await secretariat.GotoAsync("/meetings/new");
+        await secretariat.GetByLabel("Title").FillAsync("Working Group, spring session");
+        await secretariat.GetByLabel("Venue").FillAsync("Palais des Nations, Room XII, Geneva");
+        await secretariat.GetByLabel("Agenda").FillAsync("Adoption of the agenda\nIssue brief on online recruitment [IOM]\nAny other business");
+        await SaveAsync(secretariat, "meeting-new");
+
+        // The lead's next revision, read as track changes show it: the changed words inside the sentence.
+        var lead = await host.NewPageAsync();
+        await lead.SetViewportSizeAsync(1280, 900);
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var first = await ilo.GetRevisionAsync(paper.Id, revision.Number);
+        await ilo.AddRevisionAsync(paper.Id, revision.Number, first.Body.Replace("call on States to act", "call on States to act without delay and to apply the non-punishment principle", StringComparison.Ordinal));
+        await BrowserHost.SignInHomeAsync(lead, WorkspaceHost.FocalPoint("ILO"));
+        await lead.GotoAsync($"/papers/{paper.Id}?revision=2&compare=1");
+        await Assertions.Expect(lead.Locator("ins").First).ToContainTextAsync("without delay");
+        await SaveAsync(lead, "paper-diff");
     }
 
     private static async Task SaveAsync(IPage page, string name)

@@ -40,7 +40,11 @@ function pageShown() {
       const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const profile = check.dataset.profileZone;
       const city = function (zone) { return zone.substring(zone.lastIndexOf('/') + 1).replace(/_/g, ' '); };
-      if (browser && profile && browser !== profile) {
+      // The server names the cities in the page's language once it knows the browser's zone.
+      if (browser && check.dataset.browserZone !== browser) {
+        document.cookie = 'browser-zone=' + encodeURIComponent(browser) + '; path=/; max-age=31536000; samesite=lax';
+      }
+      if (browser && profile && browser !== profile && check.dataset.browserZone !== browser) {
         document.getElementById('zone-check-text').textContent = check.dataset.text.replace('{0}', city(browser)).replace('{1}', city(profile));
         check.hidden = false;
       }

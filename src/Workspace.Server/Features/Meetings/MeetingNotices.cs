@@ -91,7 +91,7 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
         var (french, zone, to) = (reader.French, reader.Zone, reader.To);
         var (meetingZone, starts) = (MeetingZones.Described(meeting.TimeZone), meeting.StartsAt);
         var when = $"{Times.DayAndTime(starts, meetingZone, reader.Now)} ({Times.City(meetingZone)})"
-            + (zone == meetingZone ? "" : $", {Times.DayAndTime(starts, zone, reader.Now)} ({Times.City(zone)})");
+            + (Times.In(starts, zone) == Times.In(starts, meetingZone) ? "" : $", {Times.DayAndTime(starts, zone, reader.Now)} ({Times.City(zone)})");
         return (kind, french) switch
         {
             ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),

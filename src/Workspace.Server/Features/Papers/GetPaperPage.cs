@@ -15,7 +15,8 @@ public static class GetPaperPage
 {
     /// <param name="Revision">The revision to read; the latest when absent or unknown.</param>
     /// <param name="Compare">Another revision to show the changes from.</param>
-    public sealed record Query(Guid PaperId, int? Revision = null, int? Compare = null) : IQuery<PaperPageView>, IPaperViewerRequest;
+    /// <param name="Lines">The changes as the markdown's lines (else only the compared revision is read, for the rendered diff).</param>
+    public sealed record Query(Guid PaperId, int? Revision = null, int? Compare = null, bool Lines = false) : IQuery<PaperPageView>, IPaperViewerRequest;
 
     internal sealed class Handler(IMediator mediator, ICurrentUser me) : IRequestHandler<Query, PaperPageView>
     {
@@ -26,9 +27,9 @@ public static class GetPaperPage
             var revisions = await mediator.Send(new ListRevisions.Query(id), ct);
             var reading = query.Revision is { } asked && revisions.Any(r => r.Number == asked) ? asked : revisions.Count == 0 ? 0 : revisions[^1].Number;
             var text = reading == 0 ? null : await mediator.Send(new GetRevision.Query(id, reading), ct);
-            var diff = query.Compare is { } other && other != reading && revisions.Any(r => r.Number == other) && reading > 0
-                ? await mediator.Send(new GetDiff.Query(id, other, reading), ct) : null;
-            var compared = diff is null ? null : await mediator.Send(new GetRevision.Query(id, diff.From), ct);
+            var comparing = query.Compare is { } other && other != reading && revisions.Any(r => r.Number == other) && reading > 0 ? other : (int?)null;
+            var diff = comparing is { } from && query.Lines ? await mediator.Send(new GetDiff.Query(id, from, reading), ct) : null;
+            var compared = comparing is { } before && !query.Lines ? await mediator.Send(new GetRevision.Query(id, before), ct) : null;
             var comments = (await mediator.Send(new ListComments.Query(id), ct)).Where(c => c.Revision == reading).ToList();
             var rounds = await mediator.Send(new ListRounds.Query(id), ct);
             var corrections = await mediator.Send(new ListCorrections.Query(id), ct);

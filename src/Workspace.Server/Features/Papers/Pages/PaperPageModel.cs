@@ -69,9 +69,9 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
     public bool ClearingInside => Clearance is { Required: true, WaitingFor: not null };
 
     /// <summary>Reads the page in one request; a paper the reader may not see throws <see cref="NotFoundException"/>.</summary>
-    public async Task LoadAsync(PageSender sender, int? revision, int? compare)
+    public async Task LoadAsync(PageSender sender, int? revision, int? compare, bool lines = false)
     {
-        page = await sender.Send(new GetPaperPage.Query(paperId, revision, compare));
+        page = await sender.Send(new GetPaperPage.Query(paperId, revision, compare, lines));
         Compare = compare;
     }
 }
