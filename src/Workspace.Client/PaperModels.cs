@@ -16,6 +16,12 @@ public sealed record RevisionSummary(int Number, string ContentHash, string Auth
 /// <param name="CreatedAt">When.</param>
 public sealed record Revision(int Number, string Body, string ContentHash, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
 
+/// <summary>
+/// One block of a revision: a heading, paragraph, list item or table row (<c>Other</c>: code). <see cref="Id"/> stays the
+/// same across revisions while the block lives; <see cref="Number"/> is the one people cite in this revision ("¶ 12").
+/// </summary>
+public sealed record Block(string Id, int Number, string Kind, string Text);
+
 /// <summary>Where one agency stands in a round.</summary>
 /// <param name="AgencyCode">The agency.</param>
 /// <param name="Status"><c>Pending</c>, <c>InClearance</c>, <c>Approved</c>, <c>Objected</c> or <c>AdoptedBySilence</c>.</param>

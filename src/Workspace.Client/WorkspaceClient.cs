@@ -134,6 +134,10 @@ public sealed class WorkspaceClient
     public Task<Revision> GetRevisionAsync(Guid paperId, int number, CancellationToken ct = default) =>
         SendAsync<Revision>(HttpMethod.Get, $"/api/papers/{paperId}/revisions/{number}", null, ct: ct);
 
+    /// <summary>A revision's blocks, in order, with the ids they keep across revisions.</summary>
+    public Task<IReadOnlyList<Block>> GetBlocksAsync(Guid paperId, int number, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Block>>(HttpMethod.Get, $"/api/papers/{paperId}/revisions/{number}/blocks", null, ct: ct);
+
     /// <summary>Opens a sign-off round on the latest revision (lead agency or secretariat).</summary>
     public Task<Round> OpenRoundAsync(Guid paperId, int revision, string procedure, DateTimeOffset deadline, CancellationToken ct = default) =>
         SendAsync<Round>(HttpMethod.Post, $"/api/papers/{paperId}/rounds", new { revision, procedure, deadline }, ct: ct);

@@ -64,6 +64,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<RevisionBlock> RevisionBlocks => Set<RevisionBlock>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

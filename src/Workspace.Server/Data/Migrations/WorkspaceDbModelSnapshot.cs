@@ -538,6 +538,44 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("ReactionCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Data.RevisionBlock", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PaperId", "Revision", "Index");
+
+                    b.HasIndex("PaperId", "BlockId");
+
+                    b.ToTable("RevisionBlocks");
+                });
+
             modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,6 +11,7 @@ internal sealed class PapersArea : Http.IArea
         AddRevision.Map(papers);
         ListRevisions.Map(papers);
         GetRevision.Map(papers);
+        GetRevisionBlocks.Map(papers);
         ImportRevision.Map(papers);
         ExportRevision.Map(papers);
         GetDiff.Map(papers);
@@ -43,5 +44,6 @@ internal sealed class PapersArea : Http.IArea
         services.AddSingleton<Server.Mail.INoticeTemplates, PaperNotices>();
         services.AddSingleton<GetDiff.Cache>();
         services.AddSingleton<GetSignOffStatus.Cache>();
+        services.AddSingleton<Data.ILogReaction, RevisionBlocksProjection>();
     }
 }

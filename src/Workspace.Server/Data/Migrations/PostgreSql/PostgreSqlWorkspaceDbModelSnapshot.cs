@@ -550,6 +550,44 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("ReactionCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Server.Data.RevisionBlock", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BlockId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PaperId", "Revision", "Index");
+
+                    b.HasIndex("PaperId", "BlockId");
+
+                    b.ToTable("RevisionBlocks");
+                });
+
             modelBuilder.Entity("Workspace.Server.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,188 @@
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+
+namespace Workspace.Server.Domain.Papers;
+
+/// <summary>What a block of a paper's text is: what people cite as a paragraph, a heading, an item of a list, a row of a table.</summary>
+public enum BlockKind
+{
+    Heading,
+    Paragraph,
+    ListItem,
+    TableRow,
+    Other,
+}
+
+/// <summary>
+/// One block of one revision's text: its id, which stays the same across revisions while the block lives, its place and
+/// the number people cite ("¶ 12", counted again in each revision), and its markdown: <see cref="Text"/> is the body's
+/// characters from <see cref="Start"/> for <see cref="Text"/>'s length (a heading without its <c>#</c>, an item without
+/// its marker).
+/// </summary>
+public sealed record Block(string Id, int Index, int Number, BlockKind Kind, string Text, int Start)
+{
+    public int End => Start + Text.Length;
+}
+
+/// <summary>
+/// Splits a revision's markdown into blocks and carries the previous revision's ids over to the blocks that are still
+/// there: unchanged ones by the diff of the two sequences, then changed, split, merged or moved ones by the likeness of
+/// their words (the most alike pair first, at least half their words in common). A block that matches none is new, and
+/// its id names the revision and place it was born in (<c>r3b7</c>).
+/// </summary>
+public static class Blocks
+{
+    /// <summary>How alike two blocks must be, by their words, to be one block changed.</summary>
+    public const double Likeness = 0.5;
+
+    /// <summary>Beyond so many pairs of changed blocks to compare, each is compared with its <see cref="Neighbourhood"/> only.</summary>
+    private const int MaxPairs = 250_000;
+
+    private const int Neighbourhood = 100;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().UsePreciseSourceLocation().Build();
+
+    /// <summary>The blocks of <paramref name="body"/>, revision <paramref name="revision"/>, with ids carried from <paramref name="previous"/>.</summary>
+    public static IReadOnlyList<Block> Of(string body, int revision, IReadOnlyList<Block>? previous = null)
+    {
+        var parts = Split(body);
+        var ids = new string?[parts.Count];
+        if (previous is { Count: > 0 })
+        {
+            Carry(previous, parts, ids);
+        }
+
+        return [.. parts.Select((p, i) => new Block(ids[i] ?? $"r{revision}b{i + 1}", i, i + 1, p.Kind, p.Text, p.Start))];
+    }
+
+    private sealed record Part(BlockKind Kind, string Text, int Start);
+
+    private static List<Part> Split(string body)
+    {
+        List<Part> parts = [];
+        foreach (var block in Markdown.Parse(body, Pipeline).Descendants())
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    Add(parts, body, BlockKind.Heading, heading.Inline is { } inline && inline.Span.Length > 0 ? inline.Span : heading.Span);
+                    break;
+                case ParagraphBlock paragraph when paragraph.Parent is not TableCell:
+                    var inList = false;
+                    for (var parent = paragraph.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        inList |= parent is ListItemBlock;
+                    }
+
+                    Add(parts, body, inList ? BlockKind.ListItem : BlockKind.Paragraph, paragraph.Span);
+                    break;
+                case TableRow row:
+                    Add(parts, body, BlockKind.TableRow, row.Span);
+                    break;
+                case CodeBlock code:
+                    Add(parts, body, BlockKind.Other, code.Span);
+                    break;
+            }
+        }
+
+        return parts;
+    }
+
+    private static void Add(List<Part> parts, string body, BlockKind kind, SourceSpan span)
+    {
+        if (span.Start < 0 || span.End >= body.Length + 1 || span.Length <= 0)
+        {
+            return;
+        }
+
+        var (start, end) = (span.Start, Math.Min(span.End + 1, body.Length));
+        while (start < end && char.IsWhiteSpace(body[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(body[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            parts.Add(new Part(kind, body[start..end], start));
+        }
+    }
+
+    private static void Carry(IReadOnlyList<Block> previous, List<Part> parts, string?[] ids)
+    {
+        var taken = new bool[previous.Count];
+        // Unchanged blocks, in order: the longest common run of equal texts.
+        var diff = DiffPlex.Differ.Instance.CreateLineDiffs(
+            string.Join('\n', previous.Select(b => Escape(b.Text))), string.Join('\n', parts.Select(p => Escape(p.Text))), ignoreWhitespace: false);
+        var (o, n) = (0, 0);
+        foreach (var change in diff.DiffBlocks)
+        {
+            for (; o < change.DeleteStartA && n < change.InsertStartB; o++, n++)
+            {
+                (ids[n], taken[o]) = (previous[o].Id, true);
+            }
+
+            (o, n) = (change.DeleteStartA + change.DeleteCountA, change.InsertStartB + change.InsertCountB);
+        }
+
+        for (; o < previous.Count && n < parts.Count; o++, n++)
+        {
+            (ids[n], taken[o]) = (previous[o].Id, true);
+        }
+
+        // The rest: changed in place, split, merged or moved, the most alike first.
+        var words = parts.Select(p => Words(p.Text)).ToList();
+        var pairs = new List<(double Likeness, int Old, int New)>();
+        // A text rewritten throughout compares each block with its neighbourhood only, so that the work stays in bounds.
+        var reach = taken.Count(t => !t) * ids.Count(id => id is null) > MaxPairs ? Neighbourhood : int.MaxValue;
+        for (var i = 0; i < previous.Count; i++)
+        {
+            if (taken[i])
+            {
+                continue;
+            }
+
+            var before = Words(previous[i].Text);
+            for (var j = Math.Max(0, i - Math.Min(reach, i)); j < parts.Count && (reach == int.MaxValue || j <= i + reach); j++)
+            {
+                if (ids[j] is null && Alike(before, words[j]) is var likeness && likeness >= Likeness)
+                {
+                    pairs.Add((likeness, i, j));
+                }
+            }
+        }
+
+        foreach (var (_, i, j) in pairs.OrderByDescending(p => p.Likeness).ThenBy(p => Math.Abs(p.Old - p.New)).ThenBy(p => p.New))
+        {
+            if (!taken[i] && ids[j] is null)
+            {
+                (ids[j], taken[i]) = (previous[i].Id, true);
+            }
+        }
+    }
+
+    /// <summary>A block's text on one line of the diff (blocks may hold line breaks).</summary>
+    private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static Dictionary<string, int> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('*', '_', '`', '.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '|', '-').ToLowerInvariant())
+            .Where(w => w.Length > 0).GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Twice the words two texts share over all their words (1: the same words; 0: none in common).</summary>
+    private static double Alike(Dictionary<string, int> a, Dictionary<string, int> b)
+    {
+        var (total, common) = (a.Values.Sum() + b.Values.Sum(), 0);
+        foreach (var (word, count) in a)
+        {
+            common += Math.Min(count, b.GetValueOrDefault(word));
+        }
+
+        return total == 0 ? 0 : 2.0 * common / total;
+    }
+}
