@@ -129,3 +129,18 @@ public sealed record PaperSummary(Guid Id, string Title, string Kind, string Sta
 /// <param name="AuthorAgencyCode">For which agency.</param>
 /// <param name="CreatedAt">When.</param>
 public sealed record Comment(Guid Id, int Revision, string Text, string Author, string AuthorAgencyCode, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A comment on, or a suggested change to, a passage (<see cref="Quote"/>) of one block of one revision. <see cref="Kind"/>:
+/// <c>Comment</c>, <c>Replace</c>, <c>Insert</c> (after the passage), <c>Delete</c>. <see cref="Status"/>: <c>Draft</c> (seen
+/// by its agency alone), <c>Open</c> (sent), <c>Accepted</c>, <c>PartlyAccepted</c>, <c>Rejected</c>, <c>Noted</c>,
+/// <c>Outdated</c>, <c>Withdrawn</c>.
+/// </summary>
+public sealed record Annotation(Guid Id, Guid PaperId, int Revision, string BlockId, string Quote, int Occurrence, string Kind, string? Text,
+    string? Justification, string AgencyCode, string Author, string Status, DateTimeOffset CreatedAt, string? Reason, int? AppliedInRevision);
+
+/// <summary>What an agency sent on a revision.</summary>
+public sealed record Contribution(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status);
+
+/// <summary>A revision the lead built from suggestions, with those it took in.</summary>
+public sealed record FoldedRevision(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Guid> AppliedAnnotationIds);

@@ -138,6 +138,48 @@ public sealed class WorkspaceClient
     public Task<IReadOnlyList<Block>> GetBlocksAsync(Guid paperId, int number, CancellationToken ct = default) =>
         SendAsync<IReadOnlyList<Block>>(HttpMethod.Get, $"/api/papers/{paperId}/revisions/{number}/blocks", null, ct: ct);
 
+    /// <summary>Comments on, or suggests a change to, a passage of a block: a draft of my agency's until it sends it.</summary>
+    public Task<Annotation> AddAnnotationAsync(Guid paperId, int revision, string blockId, string quote, string kind, string? text = null,
+        string? justification = null, int occurrence = 1, CancellationToken ct = default) =>
+        SendAsync<Annotation>(HttpMethod.Post, $"/api/papers/{paperId}/annotations", new { revision, blockId, quote, occurrence, kind, text, justification }, ct: ct);
+
+    /// <summary>The comments and suggestions I may see: every sent one, and my agency's drafts.</summary>
+    public Task<IReadOnlyList<Annotation>> ListAnnotationsAsync(Guid paperId, int? revision = null, string? status = null, string? agency = null, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Annotation>>(HttpMethod.Get, $"/api/papers/{paperId}/annotations?" + string.Join('&', new[]
+        {
+            revision is null ? null : $"revision={revision}", status is null ? null : $"status={Uri.EscapeDataString(status)}", agency is null ? null : $"agency={Uri.EscapeDataString(agency)}",
+        }.OfType<string>()), null, ct: ct);
+
+    /// <summary>Changes a draft's words (its agency only).</summary>
+    public Task<Annotation> EditAnnotationAsync(Guid annotationId, string? text, string? justification, CancellationToken ct = default) =>
+        SendAsync<Annotation>(HttpMethod.Patch, $"/api/annotations/{annotationId}", new { text, justification }, ct: ct);
+
+    /// <summary>Deletes a draft (its agency only).</summary>
+    public async Task DeleteAnnotationAsync(Guid annotationId, CancellationToken ct = default)
+    {
+        using var response = await http.DeleteAsync(new Uri($"/api/annotations/{annotationId}", UriKind.Relative), ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes back a sent item the lead has not decided on (its agency only).</summary>
+    public Task<Annotation> WithdrawAnnotationAsync(Guid annotationId, CancellationToken ct = default) =>
+        SendAsync<Annotation>(HttpMethod.Post, $"/api/annotations/{annotationId}/withdraw", null, ct: ct);
+
+    /// <summary>Sends every draft of my agency on <paramref name="revision"/>.</summary>
+    public Task<Contribution> SendContributionAsync(Guid paperId, int revision, CancellationToken ct = default) =>
+        SendAsync<Contribution>(HttpMethod.Post, $"/api/papers/{paperId}/contributions", new { revision }, ct: ct);
+
+    /// <summary>The lead's decision on a sent item: <c>Accepted</c>, <c>PartlyAccepted</c>, <c>Rejected</c>, <c>Noted</c> (a reason unless accepted).</summary>
+    public Task<Annotation> DisposeAnnotationAsync(Guid annotationId, string decision, string? reason = null, CancellationToken ct = default) =>
+        SendAsync<Annotation>(HttpMethod.Post, $"/api/annotations/{annotationId}/disposition", new { decision, reason }, ct: ct);
+
+    /// <summary>The lead builds the next revision from <paramref name="baseRevision"/> and the chosen suggestions.</summary>
+    public Task<FoldedRevision> AddRevisionFromSuggestionsAsync(Guid paperId, int baseRevision, IReadOnlyList<Guid> annotationIds, CancellationToken ct = default) =>
+        SendAsync<FoldedRevision>(HttpMethod.Post, $"/api/papers/{paperId}/revisions/from-suggestions", new { baseRevision, annotationIds }, ct: ct);
+
     /// <summary>Opens a sign-off round on the latest revision (lead agency or secretariat).</summary>
     public Task<Round> OpenRoundAsync(Guid paperId, int revision, string procedure, DateTimeOffset deadline, CancellationToken ct = default) =>
         SendAsync<Round>(HttpMethod.Post, $"/api/papers/{paperId}/rounds", new { revision, procedure, deadline }, ct: ct);

@@ -66,6 +66,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<RevisionBlock> RevisionBlocks => Set<RevisionBlock>();
 
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

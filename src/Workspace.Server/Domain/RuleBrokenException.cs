@@ -24,3 +24,12 @@ public sealed class NotFoundException(string kind, string id)
 /// an agency's clearance, rather than one the pipeline can check before the object is loaded.
 /// </summary>
 public sealed class NotPermittedException(string message) : Exception(message);
+
+/// <summary>
+/// A field of the request names what is not there in the object it points into (400 on <see cref="Field"/>): a passage
+/// that does not stand in the paragraph it is said to be in.
+/// </summary>
+public sealed class FieldRefusedException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

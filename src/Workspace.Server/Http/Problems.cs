@@ -57,6 +57,7 @@ internal sealed partial class Problems(IProblemDetailsService problemDetails, IL
         _ when Data.StorageFailure.FindServerFailure(exception) is not null => Problem(503, "storage-unavailable", "Storage unavailable",
             "The server cannot reach its database right now. Try again later: a request that was not answered may or may not have been done, and a retry with the same Idempotency-Key is safe."),
         ValidationException v => Validation(v.Errors),
+        FieldRefusedException f => Validation([new ValidationFailure(f.Field, f.Message)]),
         RuleBrokenException r => WithExtensions(Problem(409, r.Code, "Conflict with the current state", r.Message), r.Extensions),
         NotFoundException n => Problem(404, "not-found", "Not found", n.Message),
         ForbiddenException f => Problem(403, "forbidden", "Not allowed", f.Message),

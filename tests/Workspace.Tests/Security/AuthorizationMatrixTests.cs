@@ -49,6 +49,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
     private Guid participantsNotification;
     private ActionItem actionItem = null!;
     private Poll poll = null!;
+    private Annotation draftAnnotation = null!;
 
     public async Task InitializeAsync()
     {
@@ -63,6 +64,9 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             invitedAgencyCodes: ["UNICEF"]);
         actionItem = await secretariat.RecordActionItemAsync(meeting.Id, "UNICEF's promise", "UNICEF", new DateOnly(2026, 7, 1));
         participantsNotification = (await (await host.ClientFor(Emails[Role.Participant])).ListNotificationsAsync())[0].Id;
+        var unicef = await host.ClientFor(Emails[Role.Participant]);
+        var blocks = await unicef.GetBlocksAsync(paper.Id, revision.Number);
+        draftAnnotation = await unicef.AddAnnotationAsync(paper.Id, revision.Number, blocks[^1].Id, blocks[^1].Text[..4], "Comment", "UNICEF's draft, seen by UNICEF alone.");
     }
 
     public Task DisposeAsync() => host.DisposeAsync();
@@ -173,6 +177,18 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("GET", $"/api/papers/{p}/rounds", () => null, viewers),
             new("GET", $"/api/papers/{p}/revisions/1", () => null, viewers),
             new("GET", $"/api/papers/{p}/revisions/1/docx", () => null, viewers),
+            new("GET", $"/api/papers/{p}/revisions/1/blocks", () => null, viewers),
+            new("POST", $"/api/papers/{p}/annotations", () => new { revision = 1, blockId = draftAnnotation.BlockId, quote = draftAnnotation.Quote, kind = "Comment", text = "Unseen" }, participants),
+            new("GET", $"/api/papers/{p}/annotations", () => null, viewers),
+            new("POST", $"/api/papers/{p}/contributions", () => new { revision = 1 }, participants),
+            // The pen is the lead's (IOM): UNICEF takes part and the secretariat sees the paper, but neither writes from suggestions.
+            new("POST", $"/api/papers/{p}/revisions/from-suggestions", () => new { baseRevision = 1, annotationIds = new[] { draftAnnotation.Id } },
+                Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
+            // UNICEF's draft does not exist for anyone but UNICEF; UNICEF does not decide on items of a paper it does not lead.
+            new("PATCH", $"/api/annotations/{draftAnnotation.Id}", () => new { text = "Changed by someone else" }, Refuse([Role.Participant], HttpStatusCode.NotFound)),
+            new("DELETE", $"/api/annotations/{draftAnnotation.Id}", () => null, Refuse([Role.Participant], HttpStatusCode.NotFound)),
+            new("POST", $"/api/annotations/{draftAnnotation.Id}/withdraw", () => null, Refuse([Role.Participant], HttpStatusCode.NotFound)),
+            new("POST", $"/api/annotations/{draftAnnotation.Id}/disposition", () => new { decision = "Accepted" }, Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden))),
             new("POST", $"/api/papers/{p}/revisions/import", () => null, participants),
             new("GET", $"/api/papers/{p}/diff?from=1&to=1", () => null, viewers),
             new("POST", $"/api/papers/{p}/comments", () => new { revision = 1, text = "Unseen comment" }, viewers),

@@ -108,11 +108,11 @@ public sealed class Paper : Aggregate
     /// Adds the next revision on top of <paramref name="baseRevision"/>, which must be the latest (no lost
     /// updates). A revision during sign-off cancels the round: every sign-off on it is void.
     /// </summary>
-    public Revision AddRevision(int baseRevision, string body, Actor author, DateTime now)
+    public Revision AddRevision(int baseRevision, string body, Actor author, DateTime now, IReadOnlyList<Guid>? appliedAnnotationIds = null)
     {
         ActAs(author);
         EnsureRevisable(baseRevision);
-        var revision = NextRevision(body, author, now);
+        var revision = NextRevision(body, author, now, appliedAnnotationIds);
 
         if (State == PaperState.InSignOff)
         {
@@ -143,7 +143,7 @@ public sealed class Paper : Aggregate
         }
     }
 
-    private Revision NextRevision(string body, Actor author, DateTime now)
+    private Revision NextRevision(string body, Actor author, DateTime now, IReadOnlyList<Guid>? appliedAnnotationIds = null)
     {
         var revision = new Revision(Id, LatestRevisionNumber + 1, body, author, now);
         LatestRevisionNumber = revision.Number;
@@ -151,7 +151,7 @@ public sealed class Paper : Aggregate
         LatestRevisionAuthor = author.Email;
         LatestRevisionAt = now;
         Version++;
-        Raise(DomainEvent.Of(new RevisionAdded(Id, revision.Number, revision.ContentHash, author.Email), Subject, Participants));
+        Raise(DomainEvent.Of(new RevisionAdded(Id, revision.Number, revision.ContentHash, author.Email) { AppliedAnnotationIds = appliedAnnotationIds }, Subject, Participants));
         return revision;
     }
 
@@ -163,6 +163,95 @@ public sealed class Paper : Aggregate
         var comment = new PaperComment(Id, revision, text.Trim(), author, now);
         Raise(DomainEvent.Of(new CommentAdded(Id, comment.Id, revision, author.Email), Subject, Participants));
         return comment;
+    }
+
+    /// <summary>
+    /// Refuses a comment or suggestion on a passage unless the paper is still negotiated (drafting or in sign-off) and
+    /// <paramref name="revision"/> is its latest text: what is suggested on an older one is already out of date.
+    /// </summary>
+    public void EnsureAnnotatable(int revision)
+    {
+        PaperWorkflow.Ensure(State, PaperAction.AddRevision);
+        if (revision != LatestRevisionNumber)
+        {
+            throw new RuleBrokenException("stale-revision",
+                $"Revision {revision} is not the latest: the paper is at revision {LatestRevisionNumber}. Comment on and suggest changes to the latest text.",
+                new Dictionary<string, object?> { ["currentRevision"] = LatestRevisionNumber });
+        }
+    }
+
+    /// <summary>
+    /// An agency sends its drafts on <paramref name="revision"/>: from now on the paper's agencies and the secretariat see
+    /// them, and the lead agency is told.
+    /// </summary>
+    public void SendContribution(IReadOnlyList<Annotation> drafts, int revision, Actor by, DateTime now)
+    {
+        ActAs(by);
+        PaperWorkflow.Ensure(State, PaperAction.AddRevision);
+        if (drafts.Count == 0)
+        {
+            throw new RuleBrokenException("nothing-to-send", $"{by.AgencyCode} has no draft comment or suggestion on revision {revision} to send.");
+        }
+
+        foreach (var draft in drafts)
+        {
+            draft.Send(now);
+        }
+
+        Raise(DomainEvent.Of(new ContributionSent(Id, by.AgencyCode, revision, drafts.Count, [.. drafts.Select(d => d.Id)]), Subject, Participants,
+            new Notice("contribution-sent", $"{by.AgencyCode} sent {drafts.Count} comments and suggestions on \"{Title}\" (revision {revision}).", [LeadAgencyCode], [by.Email])));
+    }
+
+    /// <summary>
+    /// The lead builds the next revision from <paramref name="baseRevision"/>'s text and the chosen suggestions, in one
+    /// step: each must be sent and not rejected, on that revision, and none may change a passage another changes.
+    /// The suggestions taken in are accepted (a partly accepted one stays so) and the revision records them.
+    /// </summary>
+    public Revision AddRevisionFromSuggestions(int baseRevision, string baseBody, IReadOnlyList<Annotation> suggestions, Actor author, DateTime now)
+    {
+        EnsureRevisable(baseRevision);
+        var unfit = suggestions.Where(a => !a.IsSuggestion || a.Revision != baseRevision
+            || a.Status is not (AnnotationStatus.Open or AnnotationStatus.Accepted or AnnotationStatus.PartlyAccepted)).ToList();
+        if (unfit.Count > 0)
+        {
+            throw new RuleBrokenException("suggestions-not-applicable",
+                $"These cannot be taken into a revision on revision {baseRevision}: {string.Join(", ", unfit.Select(a => a.Id))}. A suggestion is applied while it is sent (or accepted) and stands on that revision.",
+                new Dictionary<string, object?> { ["annotationIds"] = unfit.Select(a => a.Id).ToList() });
+        }
+
+        var overlapping = suggestions.SelectMany((a, i) => suggestions.Skip(i + 1).Where(a.Overlaps).Select(b => (a, b))).ToList();
+        if (overlapping.Count > 0)
+        {
+            var ids = overlapping.SelectMany(p => new[] { p.a.Id, p.b.Id }).Distinct().ToList();
+            throw new RuleBrokenException("overlapping-suggestions",
+                $"These suggestions change the same words; choose one of each pair: {string.Join("; ", overlapping.Select(p => $"{p.a.Id} and {p.b.Id}"))}.",
+                new Dictionary<string, object?> { ["annotationIds"] = ids });
+        }
+
+        var body = new System.Text.StringBuilder(baseBody);
+        foreach (var suggestion in suggestions.OrderByDescending(a => a.Kind == AnnotationKind.Insert ? a.End : a.Start))
+        {
+            switch (suggestion.Kind)
+            {
+                case AnnotationKind.Replace:
+                    body.Remove(suggestion.Start, suggestion.Quote.Length).Insert(suggestion.Start, suggestion.Text ?? "");
+                    break;
+                case AnnotationKind.Delete:
+                    body.Remove(suggestion.Start, suggestion.Quote.Length);
+                    break;
+                case AnnotationKind.Insert:
+                    body.Insert(suggestion.End, suggestion.Text ?? "");
+                    break;
+            }
+        }
+
+        var revision = AddRevision(baseRevision, body.ToString(), author, now, [.. suggestions.Select(a => a.Id)]);
+        foreach (var suggestion in suggestions)
+        {
+            suggestion.Applied(revision.Number, author);
+        }
+
+        return revision;
     }
 
     /// <param name="reminderHours">Hours before the deadline at which pending agencies are reminded.</param>

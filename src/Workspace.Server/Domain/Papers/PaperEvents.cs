@@ -18,6 +18,10 @@ public sealed record ParticipantsAdded(Guid PaperId, IReadOnlyList<string> Agenc
 public sealed record RevisionAdded(Guid PaperId, int Number, string ContentHash, string Author) : IEventData
 {
     public static string Type => "paper.revision-added";
+
+    /// <summary>The suggestions the revision took in, when the lead built it from them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? AppliedAnnotationIds { get; init; }
 }
 
 /// <summary>An agency's status as a round ended.</summary>
@@ -131,4 +135,22 @@ public sealed record SignOffRuleChanged(string PaperKind, string Signers, IReadO
 public sealed record ClearanceChainChanged(string AgencyCode, IReadOnlyList<ClearanceStep> Steps) : IEventData
 {
     public static string Type => "agency.clearance-chain-changed";
+}
+
+/// <summary>An agency sent its comments and suggestions on a revision: from now on the paper's agencies see them.</summary>
+public sealed record ContributionSent(Guid PaperId, string AgencyCode, int Revision, int Count, IReadOnlyList<Guid> AnnotationIds) : IEventData
+{
+    public static string Type => "paper.contribution-sent";
+}
+
+/// <summary>The lead decided on a sent comment or suggestion.</summary>
+public sealed record AnnotationDisposed(Guid PaperId, Guid AnnotationId, string AgencyCode, string Decision) : IEventData
+{
+    public static string Type => "paper.annotation-disposed";
+}
+
+/// <summary>An agency took back a comment or suggestion it had sent.</summary>
+public sealed record AnnotationWithdrawn(Guid PaperId, Guid AnnotationId, string AgencyCode) : IEventData
+{
+    public static string Type => "paper.annotation-withdrawn";
 }

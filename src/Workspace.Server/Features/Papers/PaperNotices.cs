@@ -25,6 +25,8 @@ internal sealed class PaperNotices : INoticeTemplates
         new("correction-objected", MailMode.Immediate, false, "An objection to an editorial correction", "Une objection à une correction de forme"),
         new("correction-adopted", MailMode.Digest, false, "An editorial correction adopted", "Une correction de forme adoptée"),
         new("minutes-ready", MailMode.Immediate, false, "Minutes of a meeting signed off", "Le compte rendu d'une réunion approuvé"),
+        new("contribution-sent", MailMode.Immediate, false, "An agency sent its comments and suggestions on a paper my agency leads", "Une organisation a envoyé ses commentaires et propositions sur un document dont mon organisation est chef de file"),
+        new("annotation-disposed", MailMode.Digest, false, "The lead decided on my agency's comments and suggestions", "Le chef de file a statué sur les commentaires et propositions de mon organisation"),
     ];
 
     public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) =>
@@ -111,6 +113,22 @@ internal sealed class PaperNotices : INoticeTemplates
                 return french
                     ? new($"Correction adoptée : {title}", [dear, $"La correction de forme de « {title} » est adoptée ; les approbations sont reportées sur le texte corrigé."], open, Paper(adopted.PaperId))
                     : new($"Correction adopted: {title}", [dear, $"The editorial correction of \"{title}\" is adopted; every sign-off carries over to the corrected text."], open, Paper(adopted.PaperId));
+            case ("contribution-sent", ContributionSent sent):
+                var input = reader.Page($"papers/{sent.PaperId}?revision={sent.Revision}");
+                return french
+                    ? new($"Contribution de {sent.AgencyCode} : {title}", [dear, $"{sent.AgencyCode} a envoyé {sent.Count} commentaire(s) et proposition(s) sur « {title} », révision {sent.Revision}."], open, input)
+                    : new($"{sent.AgencyCode}'s input: {title}", [dear, sent.Count == 1 ? $"{sent.AgencyCode} sent 1 comment or suggestion on \"{title}\", revision {sent.Revision}." : $"{sent.AgencyCode} sent {sent.Count} comments and suggestions on \"{title}\", revision {sent.Revision}."], open, input);
+            case ("annotation-disposed", AnnotationDisposed disposed):
+                var (word, mot) = disposed.Decision switch
+                {
+                    "Accepted" => ("accepted", "acceptée"),
+                    "PartlyAccepted" => ("partly accepted", "acceptée en partie"),
+                    "Rejected" => ("rejected", "rejetée"),
+                    _ => ("noted", "notée"),
+                };
+                return french
+                    ? new($"Suite donnée : {title}", [dear, $"Une contribution de {disposed.AgencyCode} sur « {title} » a été {mot}."], open, Paper(disposed.PaperId))
+                    : new($"Decided: {title}", [dear, $"An item {disposed.AgencyCode} sent on \"{title}\" was {word}."], open, Paper(disposed.PaperId));
             default:
                 return null;
         }

@@ -12,6 +12,10 @@ internal sealed class PapersArea : Http.IArea
         ListRevisions.Map(papers);
         GetRevision.Map(papers);
         GetRevisionBlocks.Map(papers);
+        AddAnnotation.Map(papers);
+        ListAnnotations.Map(papers);
+        SendContribution.Map(papers);
+        AddRevisionFromSuggestions.Map(papers);
         ImportRevision.Map(papers);
         ExportRevision.Map(papers);
         GetDiff.Map(papers);
@@ -29,6 +33,9 @@ internal sealed class PapersArea : Http.IArea
         WithdrawPaper.Map(papers);
         GetSignOffRecord.Map(papers);
         GetSignOffStatus.Map(api);
+        var annotations = api.MapGroup("/annotations").WithTags("Papers");
+        ChangeAnnotation.Map(annotations);
+        DisposeAnnotation.Map(annotations);
     }
 
     public void MapOutsideApi(IEndpointRouteBuilder app)

@@ -5,8 +5,9 @@ namespace Workspace.Server.Features.Papers;
 
 /// <summary>
 /// Splits each new revision into its blocks after commit, carrying the ids of the revision before (<see cref="Blocks"/>),
-/// in the order of the log, so every revision's blocks follow from its predecessor's. On a database from before, its
-/// first run goes through every revision once.
+/// in the order of the log, so every revision's blocks follow from its predecessor's, and moves the drafts and sent
+/// comments and suggestions to it (or marks them out of date). On a database from before, its first run goes through
+/// every revision once.
 /// </summary>
 internal sealed class RevisionBlocksProjection : ILogReaction
 {
@@ -47,6 +48,15 @@ internal sealed class RevisionBlocksProjection : ILogReaction
                 Text = b.Text,
                 Start = b.Start,
             }));
+
+            // Drafts and sent items move to the new revision while their passage stands there unchanged; the others are out of date.
+            var following = await db.Annotations
+                .Where(a => a.PaperId == added.PaperId && a.Revision < added.Number && (a.Status == AnnotationStatus.Draft || a.Status == AnnotationStatus.Open))
+                .ToListAsync(ct);
+            foreach (var annotation in following)
+            {
+                annotation.Follow(added.Number, blocks);
+            }
         }
     }
 
