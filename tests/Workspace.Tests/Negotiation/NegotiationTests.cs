@@ -150,6 +150,9 @@ public abstract class NegotiationTests<THost>(THost host) : IClassFixture<THost>
 
         var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
         await ilo.AddRevisionAsync(paper.Id, 1, "# Statement\n\nA new opening.\n\nThe members call on States to assist victims of trafficking.\n\nEmployers should bear the cost of recruitment.\n");
+        // At once, on the new revision, with an id the block kept: the request waits for the blocks, outside the writer's turn.
+        var next = await iom.AddAnnotationAsync(paper.Id, 2, blocks[2].Id, "Employers", "Comment", "Right after the revision.");
+        Assert.Equal(2, next.Revision);
 
         var after = (await iom.ListAnnotationsAsync(paper.Id)).ToDictionary(a => a.Id);
         Assert.Equal(("Open", 2), (after[stays.Id].Status, after[stays.Id].Revision));

@@ -7,17 +7,14 @@ namespace Workspace.Server.Features.Papers;
 /// <summary>A revision's text as the blocks people cite and comment on, each with the id it keeps across revisions.</summary>
 public static class GetRevisionBlocks
 {
-    public sealed record Query(Guid PaperId, int Number) : IQuery<IReadOnlyList<BlockView>>, IPaperViewerRequest;
+    public sealed record Query(Guid PaperId, int Number) : IQuery<IReadOnlyList<BlockView>>, IPaperViewerRequest, IReadsProjections;
 
     /// <param name="Id">Stable across revisions while the block lives.</param>
     /// <param name="Number">The number people cite in this revision ("¶ 12").</param>
     public sealed record BlockView(string Id, int Number, BlockKind Kind, string Text);
 
-    internal sealed class Handler(WorkspaceDb db, LogReactions reactions) : IRequestHandler<Query, IReadOnlyList<BlockView>>
+    internal sealed class Handler(WorkspaceDb db) : IRequestHandler<Query, IReadOnlyList<BlockView>>
     {
-        /// <summary>How long a reader waits for the blocks of a revision just saved (split just after commit).</summary>
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<IReadOnlyList<BlockView>> Handle(Query query, CancellationToken cancellationToken)
         {
             if (!await db.Revisions.AnyAsync(r => r.PaperId == query.PaperId && r.Number == query.Number, cancellationToken))
@@ -25,7 +22,6 @@ public static class GetRevisionBlocks
                 throw new NotFoundException("revision", $"{query.PaperId}/{query.Number}");
             }
 
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             return await db.RevisionBlocks.AsNoTracking().Where(b => b.PaperId == query.PaperId && b.Revision == query.Number)
                 .OrderBy(b => b.Index).Select(b => new BlockView(b.BlockId, b.Number, b.Kind, b.Text)).ToListAsync(cancellationToken);
         }

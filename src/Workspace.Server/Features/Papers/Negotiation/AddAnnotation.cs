@@ -11,7 +11,7 @@ public static class AddAnnotation
     public sealed record Body(int? Revision, string? BlockId, string? Quote, int? Occurrence, AnnotationKind? Kind, string? Text, string? Justification);
 
     public sealed record Command(Guid PaperId, int? Revision, string? BlockId, [MultiLine] string? Quote, int? Occurrence, AnnotationKind? Kind,
-        [MultiLine] string? Text, [MultiLine] string? Justification) : ICommand<AnnotationView>, IPaperParticipantRequest;
+        [MultiLine] string? Text, [MultiLine] string? Justification) : ICommand<AnnotationView>, IPaperParticipantRequest, IReadsProjections;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -29,17 +29,13 @@ public static class AddAnnotation
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, LogReactions reactions) : IRequestHandler<Command, AnnotationView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, AnnotationView>
     {
-        /// <summary>How long the request waits for the blocks of a revision just saved (split just after commit).</summary>
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<AnnotationView> Handle(Command command, CancellationToken cancellationToken)
         {
             var paper = await db.Papers.AsNoTracking().SingleAsync(p => p.Id == command.PaperId, cancellationToken);
             var revision = command.Revision!.Value;
             paper.EnsureAnnotatable(revision);
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var block = await db.RevisionBlocks.AsNoTracking()
                 .SingleOrDefaultAsync(b => b.PaperId == paper.Id && b.Revision == revision && b.BlockId == command.BlockId, cancellationToken)
                 ?? throw new FieldRefusedException("blockId", $"Revision {revision} has no block \"{command.BlockId}\". Read its blocks again.");

@@ -9,7 +9,7 @@ public static class AddRevisionFromSuggestions
 {
     public sealed record Body(int? BaseRevision, IReadOnlyList<Guid>? AnnotationIds);
 
-    public sealed record Command(Guid PaperId, int? BaseRevision, IReadOnlyList<Guid>? AnnotationIds) : ICommand<FoldedRevision>, IPaperPenHolderRequest;
+    public sealed record Command(Guid PaperId, int? BaseRevision, IReadOnlyList<Guid>? AnnotationIds) : ICommand<FoldedRevision>, IPaperPenHolderRequest, IReadsProjections;
 
     public sealed record FoldedRevision(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Guid> AppliedAnnotationIds);
 
@@ -22,13 +22,10 @@ public static class AddRevisionFromSuggestions
         }
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, LogReactions reactions) : IRequestHandler<Command, FoldedRevision>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, FoldedRevision>
     {
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<FoldedRevision> Handle(Command command, CancellationToken cancellationToken)
         {
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var paper = await db.LoadAsync(command.PaperId, cancellationToken);
             var ids = command.AnnotationIds!.Distinct().ToList();
             var suggestions = await db.Annotations.VisibleTo(me.AgencyCode).Where(a => a.PaperId == paper.Id && ids.Contains(a.Id)).ToListAsync(cancellationToken);

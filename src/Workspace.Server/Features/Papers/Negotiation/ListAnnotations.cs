@@ -8,16 +8,12 @@ namespace Workspace.Server.Features.Papers;
 /// <summary>The comments and suggestions on a paper the caller may see: every sent one, and their own agency's drafts.</summary>
 public static class ListAnnotations
 {
-    public sealed record Query(Guid PaperId, int? Revision = null, AnnotationStatus? Status = null, string? Agency = null) : IQuery<IReadOnlyList<AnnotationView>>, IPaperViewerRequest;
+    public sealed record Query(Guid PaperId, int? Revision = null, AnnotationStatus? Status = null, string? Agency = null) : IQuery<IReadOnlyList<AnnotationView>>, IPaperViewerRequest, IReadsProjections;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, LogReactions reactions) : IRequestHandler<Query, IReadOnlyList<AnnotationView>>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<AnnotationView>>
     {
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<IReadOnlyList<AnnotationView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            // Items move to a new revision, or go out of date, just after it is saved.
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var agency = query.Agency?.Trim().ToUpperInvariant();
             var rows = await db.Annotations.AsNoTracking().VisibleTo(me.AgencyCode)
                 .Where(a => a.PaperId == query.PaperId)

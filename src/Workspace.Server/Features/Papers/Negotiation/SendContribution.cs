@@ -10,7 +10,7 @@ public static class SendContribution
 {
     public sealed record Body(int? Revision);
 
-    public sealed record Command(Guid PaperId, int? Revision) : ICommand<ContributionView>, IPaperParticipantRequest;
+    public sealed record Command(Guid PaperId, int? Revision) : ICommand<ContributionView>, IPaperParticipantRequest, IReadsProjections;
 
     public sealed record ContributionView(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status);
 
@@ -19,14 +19,10 @@ public static class SendContribution
         public Validator() => RuleFor(c => c.Revision).NotNull().GreaterThan(0);
     }
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, LogReactions reactions) : IRequestHandler<Command, ContributionView>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Command, ContributionView>
     {
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<ContributionView> Handle(Command command, CancellationToken cancellationToken)
         {
-            // Drafts follow a new revision just after it is saved: what is sent is what stands on the revision named.
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var paper = await db.LoadAsync(command.PaperId, cancellationToken);
             var revision = command.Revision!.Value;
             var drafts = await db.Annotations
