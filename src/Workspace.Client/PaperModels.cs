@@ -47,7 +47,19 @@ public sealed record RoundAgency(string AgencyCode, string Status, string? By, D
 /// <param name="ClosingReason">How it ended, once it has.</param>
 public sealed record Round(int Number, int Revision, string ContentHash, string Procedure, DateTimeOffset Deadline, string Status, bool Overdue,
     DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgency> Agencies, string Signers = "Participants", bool ClearanceRequired = false,
-    ClosingReason? ClosingReason = null);
+    ClosingReason? ClosingReason = null)
+{
+    /// <summary>The comments matrix as it stood when the round opened (in the list of rounds only).</summary>
+    public IReadOnlyList<Disposition>? Dispositions { get; init; }
+}
+
+/// <summary>
+/// One line of a paper's comments matrix: a sent comment or suggestion of <see cref="AgencyCode"/> on paragraph
+/// <see cref="BlockNumber"/> of <see cref="Revision"/>, what the lead made of it (<see cref="Status"/>) and why, and
+/// the revision that took it in.
+/// </summary>
+public sealed record Disposition(Guid AnnotationId, string AgencyCode, int Revision, int? BlockNumber, string Kind, string Quote, string? Text,
+    string? Justification, string Status, string? Reason, int? AppliedInRevision);
 
 /// <summary>How a round ended.</summary>
 /// <param name="Kind"><c>Completed</c> (every agency approved), <c>SilenceBroken</c>, <c>Cancelled</c> (a new revision, or the paper withdrawn) or <c>Adopted</c> (silence kept to the deadline).</param>

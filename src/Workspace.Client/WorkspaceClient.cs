@@ -176,6 +176,14 @@ public sealed class WorkspaceClient
     public Task<Annotation> DisposeAnnotationAsync(Guid annotationId, string decision, string? reason = null, CancellationToken ct = default) =>
         SendAsync<Annotation>(HttpMethod.Post, $"/api/annotations/{annotationId}/disposition", new { decision, reason }, ct: ct);
 
+    /// <summary>The comments matrix: every sent comment and suggestion, what became of it and why.</summary>
+    public Task<IReadOnlyList<Disposition>> GetDispositionsAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Disposition>>(HttpMethod.Get, $"/api/papers/{paperId}/dispositions", null, ct: ct);
+
+    /// <summary>Every sign-off round of a paper, newest first, each with the comments matrix frozen when it opened.</summary>
+    public Task<IReadOnlyList<Round>> ListRoundsAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<Round>>(HttpMethod.Get, $"/api/papers/{paperId}/rounds", null, ct: ct);
+
     /// <summary>The lead builds the next revision from <paramref name="baseRevision"/> and the chosen suggestions.</summary>
     public Task<FoldedRevision> AddRevisionFromSuggestionsAsync(Guid paperId, int baseRevision, IReadOnlyList<Guid> annotationIds, CancellationToken ct = default) =>
         SendAsync<FoldedRevision>(HttpMethod.Post, $"/api/papers/{paperId}/revisions/from-suggestions", new { baseRevision, annotationIds }, ct: ct);

@@ -186,4 +186,37 @@ public abstract class NegotiationTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal("Withdrawn", (await iom.WithdrawAnnotationAsync(draft.Id)).Status);
         Assert.Equal("Withdrawn", Assert.Single(await (await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).ListAnnotationsAsync(paper.Id)).Status);
     }
+
+    [Fact]
+    public async Task The_comments_matrix_lists_every_sent_item_with_its_fate_and_a_round_keeps_it_as_it_stood_when_it_opened()
+    {
+        var (paper, blocks) = await DraftAsync("Statement with a matrix");
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var fees = await iom.AddAnnotationAsync(paper.Id, 1, blocks[2].Id, "cost", "Replace", "full cost", "Fees are often hidden.");
+        var why = await iom.AddAnnotationAsync(paper.Id, 1, blocks[1].Id, "States", "Comment", "And regional bodies?");
+        await iom.SendContributionAsync(paper.Id, 1);
+        await iom.AddAnnotationAsync(paper.Id, 1, blocks[1].Id, "members", "Comment", "A draft never in the matrix.");
+        await ilo.DisposeAnnotationAsync(why.Id, "Noted", "Regional bodies are not members.");
+        var folded = await ilo.AddRevisionFromSuggestionsAsync(paper.Id, 1, [fees.Id]);
+
+        var matrix = await (await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"))).GetDispositionsAsync(paper.Id);
+        Assert.Equal(2, matrix.Count);
+        var taken = matrix.Single(d => d.AnnotationId == fees.Id);
+        Assert.Equal(("IOM", "Replace", "cost", "full cost", "Fees are often hidden.", "Accepted", 2, 3), (taken.AgencyCode, taken.Kind, taken.Quote, taken.Text, taken.Justification, taken.Status, taken.AppliedInRevision!.Value, taken.BlockNumber!.Value));
+        var noted = matrix.Single(d => d.AnnotationId == why.Id);
+        Assert.Equal(("Noted", "Regional bodies are not members.", 2), (noted.Status, noted.Reason, noted.BlockNumber!.Value));
+
+        var csv = await (await host.HttpFor(WorkspaceHost.Secretariat)).GetStringAsync($"/api/papers/{paper.Id}/dispositions.csv");
+        Assert.StartsWith("annotationId,agency,revision,paragraph,kind,quote,text,justification,status,reason,appliedInRevision\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{fees.Id},IOM,1,3,Replace,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("A draft never in the matrix", csv, StringComparison.Ordinal);
+
+        // A round keeps the matrix as it stood when it opened; later decisions do not change it.
+        await ilo.OpenRoundAsync(paper.Id, folded.Number, "Unanimous", host.Clock.GetUtcNow().AddDays(7));
+        await ilo.DisposeAnnotationAsync(why.Id, "Rejected", "On second thoughts, no.");
+        var round = (await iom.ListRoundsAsync(paper.Id))[0];
+        Assert.Equal(["Accepted", "Noted"], round.Dispositions!.OrderBy(d => d.Status).Select(d => d.Status));
+        Assert.Equal("Rejected", (await iom.GetDispositionsAsync(paper.Id)).Single(d => d.AnnotationId == why.Id).Status);
+    }
 }

@@ -180,6 +180,8 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("GET", $"/api/papers/{p}/revisions/1/blocks", () => null, viewers),
             new("POST", $"/api/papers/{p}/annotations", () => new { revision = 1, blockId = draftAnnotation.BlockId, quote = draftAnnotation.Quote, kind = "Comment", text = "Unseen" }, participants),
             new("GET", $"/api/papers/{p}/annotations", () => null, viewers),
+            new("GET", $"/api/papers/{p}/dispositions", () => null, viewers),
+            new("GET", $"/api/papers/{p}/dispositions.csv", () => null, viewers),
             new("POST", $"/api/papers/{p}/contributions", () => new { revision = 1 }, participants),
             // The pen is the lead's (IOM): UNICEF takes part and the secretariat sees the paper, but neither writes from suggestions.
             new("POST", $"/api/papers/{p}/revisions/from-suggestions", () => new { baseRevision = 1, annotationIds = new[] { draftAnnotation.Id } },

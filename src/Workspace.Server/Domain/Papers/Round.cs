@@ -102,6 +102,12 @@ public sealed class Round
     /// <summary>A unanimous round still open after its deadline.</summary>
     public bool Overdue { get; private set; }
 
+    /// <summary>The comments matrix as it stood when the round opened (JSON): what each agency reads of its input before it decides.</summary>
+    public string? FrozenDispositions { get; private set; }
+
+    /// <summary>Keeps the comments matrix of the revision the round is on, as it stands now.</summary>
+    public void FreezeDispositions(string matrix) => FrozenDispositions ??= matrix;
+
     /// <summary>The reminders (hours before the deadline) already sent or passed when the round opened.</summary>
     public List<int> RemindersSent { get; private set; } = [];
 

@@ -14,7 +14,11 @@ public static class ListRounds
         {
             var rounds = await db.Rounds.AsNoTracking().Include(r => r.Agencies)
                 .Where(r => r.PaperId == query.PaperId).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
-            return [.. rounds.Select(RoundView.Of)];
+            return [.. rounds.Select(r => RoundView.Of(r) with
+            {
+                Dispositions = r.FrozenDispositions is { } matrix
+                    ? System.Text.Json.JsonSerializer.Deserialize<IReadOnlyList<GetDispositions.DispositionView>>(matrix, OpenRound.Handler.Matrix) : [],
+            })];
         }
     }
 
@@ -22,5 +26,5 @@ public static class ListRounds
         papers.MapGet("/{paperId:guid}/rounds", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
             .WithName("ListRounds")
             .WithSummary("Every sign-off round of a paper")
-            .WithDescription("Newest first: revision, content hash, procedure, deadline, status and each agency's last word in the round.");
+            .WithDescription("Newest first: revision, content hash, procedure, deadline, status and each agency's last word in the round, and `dispositions`: the comments matrix as it stood when the round opened.");
 }

@@ -14,7 +14,7 @@ public static class OpenRound
 {
     public sealed record Body(int? Revision, Procedure? Procedure, DateTimeOffset? Deadline);
 
-    public sealed record Command(Guid PaperId, int? Revision, Procedure? Procedure, DateTimeOffset? Deadline) : ICommand<RoundView>, IPaperLeadRequest;
+    public sealed record Command(Guid PaperId, int? Revision, Procedure? Procedure, DateTimeOffset? Deadline) : ICommand<RoundView>, IPaperLeadRequest, IReadsProjections;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -54,6 +54,12 @@ public static class OpenRound
     internal sealed class Handler(WorkspaceDb db, ICurrentUser me, TimeProvider clock, IOptions<SignOffOptions> options)
         : IRequestHandler<Command, RoundView>
     {
+        /// <summary>How the matrix is kept with the round (as the API writes it).</summary>
+        internal static readonly System.Text.Json.JsonSerializerOptions Matrix = new(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
+
         public async Task<RoundView> Handle(Command command, CancellationToken cancellationToken)
         {
             var paper = await db.LoadAsync(command.PaperId, cancellationToken);
@@ -65,6 +71,7 @@ public static class OpenRound
                 : [];
             var round = paper.OpenRound(command.Revision!.Value, command.Procedure ?? rule.Procedure, command.Deadline!.Value.UtcDateTime,
                 me.AsActor(), clock.GetUtcNow().UtcDateTime, options.Value.ReminderHours, rule.Terms(signers, chains));
+            round.FreezeDispositions(System.Text.Json.JsonSerializer.Serialize(await GetDispositions.ReadAsync(db, paper.Id, cancellationToken), Matrix));
             await db.SaveChangesAsync(cancellationToken);
             return RoundView.Of(round);
         }

@@ -14,6 +14,10 @@ public sealed record RoundView(
     DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, IReadOnlyList<RoundAgencyView> Agencies, Signers Signers = Signers.Participants, bool ClearanceRequired = false,
     ClosingReason? ClosingReason = null)
 {
+    /// <summary>The comments matrix as it stood when the round opened (in the rounds' list only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<GetDispositions.DispositionView>? Dispositions { get; init; }
+
     public static RoundView Of(Round round) => new(
         round.Number, round.RevisionNumber, round.ContentHash, round.Procedure, round.Deadline.AsUtcInstant(), round.Status, round.Overdue,
         round.OpenedAt.AsUtcInstant(), round.ClosedAt?.AsUtcInstant(),

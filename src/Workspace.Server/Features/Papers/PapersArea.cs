@@ -16,6 +16,7 @@ internal sealed class PapersArea : Http.IArea
         ListAnnotations.Map(papers);
         SendContribution.Map(papers);
         AddRevisionFromSuggestions.Map(papers);
+        GetDispositions.Map(papers);
         ImportRevision.Map(papers);
         ExportRevision.Map(papers);
         GetDiff.Map(papers);

@@ -1698,6 +1698,9 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FrozenDispositions")
+                        .HasColumnType("text");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
