@@ -57,6 +57,7 @@ public static class GetDispositions
                 Results.Text(Csv(await mediator.Send(new Query(paperId), ct)), "text/csv; charset=utf-8"))
             .WithName("GetDispositionsCsv")
             .WithSummary("The comments matrix as a spreadsheet")
+            .WithDescription("The same lines as `GET /dispositions`, one per item, text fields quoted and guarded against formulas.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 }
