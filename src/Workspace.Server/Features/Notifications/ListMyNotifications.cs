@@ -7,21 +7,20 @@ namespace Workspace.Server.Features.Notifications;
 /// <summary>What the signed-in person has been told: rounds opened for their agency, reminders, outcomes, publications.</summary>
 public static class ListMyNotifications
 {
-    public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 200) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest;
+    public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 200) : IQuery<IReadOnlyList<NotificationView>>, ISignedInRequest, IReadsProjections;
 
-    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, LogReactions reactions, NoticeLines lines) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
+    /// <remarks>The notifications of what has just happened are written just after commit: the pipeline waits for them (<see cref="IReadsProjections"/>).</remarks>
+    internal sealed class Handler(WorkspaceDb db, ICurrentUser me, Components.Viewer viewer, NoticeLines lines) : IRequestHandler<Query, IReadOnlyList<NotificationView>>
     {
-        /// <summary>How long a reader waits for the notifications of what has just happened (written just after commit).</summary>
-        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
         public async Task<IReadOnlyList<NotificationView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await reactions.CaughtUpAsync(db, Wait, cancellationToken);
             var rows = await db.Notifications.AsNoTracking()
                 .Where(n => n.PersonId == me.Id && (!query.UnreadOnly || n.ReadAt == null))
                 .OrderByDescending(n => n.EventSeq).ThenBy(n => n.Id).Skip(query.Skip).Take(query.Take)
                 .ToListAsync(cancellationToken);
-            return await lines.ReadAsync(db, rows, await NoticeLines.ReaderAsync(db, me, cancellationToken), cancellationToken);
+            var reader = new Server.Mail.Recipient(me.Id, me.Email, me.DisplayName, me.AgencyCode, await viewer.ZoneAsync(cancellationToken),
+                System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            return await lines.ReadAsync(db, rows, reader, cancellationToken);
         }
     }
 

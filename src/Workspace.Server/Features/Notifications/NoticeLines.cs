@@ -1,4 +1,3 @@
-using System.Globalization;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Mail;
@@ -38,12 +37,5 @@ internal sealed class NoticeLines(MailCatalog catalog, Http.PublicUrl url, MailL
         }
 
         return views;
-    }
-
-    /// <summary>The signed-in reader: their zone from their profile, their language the page's.</summary>
-    public static async Task<Recipient> ReaderAsync(WorkspaceDb db, Workspace.Server.Auth.ICurrentUser me, CancellationToken ct)
-    {
-        var zone = await db.Users.Where(p => p.Id == me.Id).Select(p => p.TimeZone).SingleOrDefaultAsync(ct);
-        return new Recipient(me.Id, me.Email, me.DisplayName, me.AgencyCode, zone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 }
