@@ -72,7 +72,7 @@ public sealed partial class LogReactions(IServiceScopeFactory scopes, IEnumerabl
     /// </summary>
     public async Task<bool> CaughtUpAsync(WorkspaceDb db, TimeSpan timeout, CancellationToken ct)
     {
-        var head = await db.EventLogHeads.AsNoTracking().Select(h => h.Seq).FirstOrDefaultAsync(ct);
+        var head = await db.EventLogHeads.AsNoTracking().Where(h => h.Id == 1).Select(h => h.Seq).SingleOrDefaultAsync(ct);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
         while (Reached < head)

@@ -56,3 +56,73 @@ function pageShown() {
 }
 pageShown();
 if (window.Blazor) Blazor.addEventListener('enhancedload', pageShown);
+
+// Commenting on the words selected in a paragraph: a button by the selection opens the form below on that paragraph with
+// those words (and which of their repeats). Each paragraph's own "Comment or suggest" link does the same from the
+// keyboard, and without this script it opens the form by a link.
+(function () {
+  let button;
+  const form = function () { return document.getElementById('annotate'); };
+  const blockOf = function (node) {
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    return element && element.closest('.numbered [data-block]');
+  };
+  // The block's words as people read them: without its number and its own control.
+  const textBefore = function (block, range) {
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const fragment = before.cloneContents();
+    fragment.querySelectorAll('.block-number, .block-action').forEach(function (e) { e.remove(); });
+    return fragment.textContent.replace(/^\s+/, '');
+  };
+  const open = function (blockId, quote, occurrence) {
+    const section = form();
+    if (!section) return false;
+    section.querySelector('#block').value = blockId;
+    section.querySelector('#quote').value = quote || '';
+    section.querySelector('#occurrence').value = occurrence || 1;
+    section.scrollIntoView({ block: 'start' });
+    (quote ? section.querySelector('input[name="Annotation.Kind"]:checked') : section.querySelector('#quote')).focus();
+    return true;
+  };
+  const hide = function () { if (button) button.hidden = true; };
+  document.addEventListener('selectionchange', function () {
+    const section = form();
+    const selection = document.getSelection();
+    if (!section || !selection || selection.isCollapsed || selection.rangeCount === 0) { hide(); return; }
+    const range = selection.getRangeAt(0);
+    const block = blockOf(range.startContainer);
+    if (!block || block !== blockOf(range.endContainer)) { hide(); return; }
+    const quote = selection.toString().trim();
+    if (!quote) { hide(); return; }
+    if (!button) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'selection-action';
+      button.addEventListener('mousedown', function (event) { event.preventDefault(); });
+      button.addEventListener('click', function () {
+        const chosen = button.chosen;
+        hide();
+        if (chosen) open(chosen.block, chosen.quote, chosen.occurrence);
+      });
+      document.body.appendChild(button);
+    }
+    button.textContent = section.dataset.selectionLabel;
+    // Which repeat of the words was chosen: those that start before the selection, counted as the server finds them.
+    const before = textBefore(block, range) + quote;
+    let occurrence = 0;
+    for (let at = before.indexOf(quote); at >= 0 && at <= before.length - quote.length; at = before.indexOf(quote, at + 1)) occurrence++;
+    button.chosen = { block: block.dataset.block, quote: quote, occurrence: Math.max(1, occurrence) };
+    const rect = range.getBoundingClientRect();
+    button.style.insetBlockStart = (window.scrollY + rect.bottom + 6) + 'px';
+    button.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 220)) + 'px';
+    button.hidden = false;
+  });
+  document.addEventListener('click', function (event) {
+    const link = event.target.closest && event.target.closest('.numbered .block-action');
+    if (!link) return;
+    const block = link.closest('[data-block]');
+    if (block && open(block.dataset.block, '', 1)) event.preventDefault();
+  });
+})();

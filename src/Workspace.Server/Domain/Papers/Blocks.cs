@@ -58,42 +58,55 @@ public static class Blocks
 
     private sealed record Part(BlockKind Kind, string Text, int Start);
 
-    private static List<Part> Split(string body)
-    {
-        List<Part> parts = [];
-        foreach (var block in Markdown.Parse(body, Pipeline).Descendants())
-        {
-            switch (block)
-            {
-                case HeadingBlock heading:
-                    Add(parts, body, BlockKind.Heading, heading.Inline is { } inline && inline.Span.Length > 0 ? inline.Span : heading.Span);
-                    break;
-                case ParagraphBlock paragraph when paragraph.Parent is not TableCell:
-                    var inList = false;
-                    for (var parent = paragraph.Parent; parent is not null; parent = parent.Parent)
-                    {
-                        inList |= parent is ListItemBlock;
-                    }
+    private static List<Part> Split(string body) =>
+        [.. Walk(Parse(body), body).Select(p => new Part(p.Kind, body[p.Start..p.End], p.Start))];
 
-                    Add(parts, body, inList ? BlockKind.ListItem : BlockKind.Paragraph, paragraph.Span);
-                    break;
-                case TableRow row:
-                    Add(parts, body, BlockKind.TableRow, row.Span);
-                    break;
-                case CodeBlock code:
-                    Add(parts, body, BlockKind.Other, code.Span);
-                    break;
+    /// <summary>The revision's markdown parsed as the blocks are split from it (with each node's place in the body).</summary>
+    public static MarkdownDocument Parse(string body) => Markdown.Parse(body, Pipeline);
+
+    /// <summary>
+    /// The nodes of <paramref name="document"/> that are blocks, in the order of their numbers, each with its kind and
+    /// the range of the body it stands on: the one split of a text, for storing its blocks and for showing them.
+    /// </summary>
+    public static IEnumerable<(Markdig.Syntax.Block Node, BlockKind Kind, int Start, int End)> Walk(MarkdownDocument document, string body)
+    {
+        foreach (var block in document.Descendants())
+        {
+            (BlockKind Kind, SourceSpan Span)? part = block switch
+            {
+                HeadingBlock heading => (BlockKind.Heading, heading.Inline is { } inline && inline.Span.Length > 0 ? inline.Span : heading.Span),
+                ParagraphBlock paragraph when paragraph.Parent is not TableCell => (InList(paragraph) ? BlockKind.ListItem : BlockKind.Paragraph, paragraph.Span),
+                TableRow row => (BlockKind.TableRow, row.Span),
+                CodeBlock code => (BlockKind.Other, code.Span),
+                _ => null,
+            };
+            if (part is not { } p || Trimmed(body, p.Span) is not { } range)
+            {
+                continue;
+            }
+
+            yield return ((Markdig.Syntax.Block)block, p.Kind, range.Start, range.End);
+        }
+    }
+
+    private static bool InList(ParagraphBlock paragraph)
+    {
+        for (var parent = paragraph.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ListItemBlock)
+            {
+                return true;
             }
         }
 
-        return parts;
+        return false;
     }
 
-    private static void Add(List<Part> parts, string body, BlockKind kind, SourceSpan span)
+    private static (int Start, int End)? Trimmed(string body, SourceSpan span)
     {
         if (span.Start < 0 || span.End >= body.Length + 1 || span.Length <= 0)
         {
-            return;
+            return null;
         }
 
         var (start, end) = (span.Start, Math.Min(span.End + 1, body.Length));
@@ -107,10 +120,7 @@ public static class Blocks
             end--;
         }
 
-        if (end > start)
-        {
-            parts.Add(new Part(kind, body[start..end], start));
-        }
+        return end > start ? (start, end) : null;
     }
 
     private static void Carry(IReadOnlyList<Block> previous, List<Part> parts, string?[] ids)

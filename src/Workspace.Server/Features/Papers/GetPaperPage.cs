@@ -31,13 +31,19 @@ public static class GetPaperPage
             var diff = comparing is { } from && query.Lines ? await mediator.Send(new GetDiff.Query(id, from, reading), ct) : null;
             var compared = comparing is { } before && !query.Lines ? await mediator.Send(new GetRevision.Query(id, before), ct) : null;
             var comments = (await mediator.Send(new ListComments.Query(id), ct)).Where(c => c.Revision == reading).ToList();
+            var blocks = reading == 0 ? [] : await mediator.Send(new GetRevisionBlocks.Query(id, reading), ct);
+            var annotations = reading == 0 ? [] : await mediator.Send(new ListAnnotations.Query(id, reading), ct);
             var rounds = await mediator.Send(new ListRounds.Query(id), ct);
             var corrections = await mediator.Send(new ListCorrections.Query(id), ct);
             var consultations = await mediator.Send(new ListConsultations.Query(id), ct);
             var clearance = paper.Round is { Status: RoundStatus.Open, ClearanceRequired: true } && paper.ParticipatingAgencyCodes.Contains(me.AgencyCode)
                 ? await mediator.Send(new GetClearance.Query(id), ct) : null;
             var actingFor = (await mediator.Send(new Alternates.GetMyAlternate.Query(), ct)).ActingFor.Select(a => a.Email).ToList();
-            return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor, compared);
+            return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor, compared)
+            {
+                Blocks = blocks,
+                Annotations = annotations,
+            };
         }
     }
 }
@@ -59,4 +65,11 @@ public sealed record PaperPageView(
     IReadOnlyList<ListConsultations.ConsultationSummary> Consultations,
     ClearanceView? Clearance,
     IReadOnlyList<string> ActingFor,
-    GetRevision.RevisionView? Compared = null);
+    GetRevision.RevisionView? Compared = null)
+{
+    /// <summary>The numbered blocks of the revision on screen.</summary>
+    public IReadOnlyList<GetRevisionBlocks.BlockView> Blocks { get; init; } = [];
+
+    /// <summary>The comments and suggestions on the revision on screen that the reader may see (their agency's drafts among them).</summary>
+    public IReadOnlyList<AnnotationView> Annotations { get; init; } = [];
+}

@@ -51,6 +51,15 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
 
     public IReadOnlyList<RoundView> Rounds => page.Rounds;
 
+    /// <summary>The numbered blocks of the revision on screen.</summary>
+    public IReadOnlyList<GetRevisionBlocks.BlockView> Blocks => page.Blocks;
+
+    /// <summary>The comments and suggestions on the revision on screen the reader may see: sent ones, and their agency's drafts.</summary>
+    public IReadOnlyList<AnnotationView> Annotations => page.Annotations;
+
+    /// <summary>The reader may comment on and suggest changes to the text on screen: it is the latest, and their agency takes part.</summary>
+    public bool MayAnnotate => Reading > 0 && Reading == Latest?.Number && Allows(PaperAction.AddRevision);
+
     public IReadOnlyList<CorrectionView> Corrections => page.Corrections;
 
     public IReadOnlyList<ListConsultations.ConsultationSummary> Consultations => page.Consultations;
