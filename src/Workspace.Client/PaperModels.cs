@@ -151,6 +151,12 @@ public sealed record Comment(Guid Id, int Revision, string Text, string Author, 
 public sealed record Annotation(Guid Id, Guid PaperId, int Revision, string BlockId, string Quote, int Occurrence, string Kind, string? Text,
     string? Justification, string AgencyCode, string Author, string Status, DateTimeOffset CreatedAt, string? Reason, int? AppliedInRevision);
 
+/// <summary>What a Word redline became: my agency's new drafts, and what it marked that could not be placed, with why.</summary>
+public sealed record ImportedAnnotations(IReadOnlyList<Annotation> Created, IReadOnlyList<NotAnchored> NotAnchored);
+
+/// <summary>A mark of a Word redline that could not be placed on the revision: its kind, what it said, and why.</summary>
+public sealed record NotAnchored(string Kind, string Text, string Reason);
+
 /// <summary>What an agency sent on a revision.</summary>
 public sealed record Contribution(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status);
 

@@ -347,6 +347,38 @@ public sealed class WorkspaceClient
     public Task<Poll> PickPollSlotAsync(Guid pollId, Guid slotId, CancellationToken ct = default) =>
         SendAsync<Poll>(HttpMethod.Post, $"/api/polls/{pollId}/pick", new { slotId }, ct: ct);
 
+    /// <summary>
+    /// Brings my agency's Word redline of <paramref name="revision"/> (the latest): its tracked changes become my agency's
+    /// draft suggestions and its Word comments draft comments; what could not be placed is listed with why.
+    /// </summary>
+    public async Task<ImportedAnnotations> ImportAnnotationsAsync(Guid paperId, int revision, byte[] docx, string fileName = "redline.docx", CancellationToken ct = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(docx);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(revision.ToString(System.Globalization.CultureInfo.InvariantCulture)), "revision");
+        using var response = await http.PostAsync(new Uri($"/api/papers/{paperId}/annotations/import", UriKind.Relative), form, ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, ct).ConfigureAwait(false);
+        }
+
+        return (await response.Content.ReadFromJsonAsync<ImportedAnnotations>(Json, ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>A revision as a Word document; with <paramref name="openAnnotations"/>, the sent comments and suggestions not yet folded in as Word comments and tracked changes.</summary>
+    public async Task<byte[]> DownloadRevisionAsync(Guid paperId, int number, bool openAnnotations = false, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/papers/{paperId}/revisions/{number}/docx" + (openAnnotations ? "?annotations=open" : ""), UriKind.Relative), ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemAsync(response, ct).ConfigureAwait(false);
+        }
+
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>A meeting's iCalendar invitation.</summary>
     public async Task<string> GetMeetingInvitationAsync(Guid meetingId, CancellationToken ct = default)
     {

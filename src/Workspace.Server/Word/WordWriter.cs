@@ -19,6 +19,22 @@ namespace Workspace.Server.Word;
 /// <param name="ContentHash">The text's hash; for an approved or published text, the hash every signatory approved.</param>
 public sealed record WordProperties(string Title, string Kind, int Revision, string ContentHash, IReadOnlyList<string> Signatories, bool Approved);
 
+/// <summary>What a mark in the Word document proposes: a comment over its passage, or a tracked change.</summary>
+public enum WordMarkKind
+{
+    Comment,
+    Replace,
+    Insert,
+    Delete,
+}
+
+/// <summary>
+/// A comment or suggestion to write into the document, on the markdown's characters from <paramref name="Start"/> to
+/// <paramref name="End"/>: a Word comment over them, or a tracked deletion of them and a tracked insertion of
+/// <paramref name="Text"/> (after them, for <see cref="WordMarkKind.Insert"/>), credited to <paramref name="Author"/>.
+/// </summary>
+public sealed record WordMark(int Start, int End, WordMarkKind Kind, string? Text, string Author, string Initials, DateTime Date);
+
 /// <summary>
 /// Writes the workspace's markdown as a Word document: headings in Word's heading styles, lists as Word lists,
 /// bold and italic, links, tables, footnotes as Word footnotes. The title, the signatory agencies and the hash
@@ -28,9 +44,10 @@ public static class WordWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().DisableHtml().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().DisableHtml().UsePreciseSourceLocation().Build();
 
-    public static byte[] Write(string markdown, WordProperties properties)
+    /// <param name="marks">Comments and suggestions to write as Word comments and tracked changes, by their place in <paramref name="markdown"/>.</param>
+    public static byte[] Write(string markdown, WordProperties properties, IReadOnlyList<WordMark>? marks = null)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -38,7 +55,7 @@ public static class WordWriter
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body());
             AddStyles(main);
-            var writer = new Writer(main);
+            var writer = new Writer(main, marks ?? []);
             writer.Blocks(Markdown.Parse(markdown, Pipeline), main.Document.Body!, 0);
             main.Document.Body!.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
@@ -109,8 +126,12 @@ public static class WordWriter
             { Type = StyleValues.Table, StyleId = "TableGrid" });
     }
 
-    private sealed class Writer(MainDocumentPart main)
+    private sealed class Writer(MainDocumentPart main, IReadOnlyList<WordMark> marks)
     {
+        private readonly bool[] started = new bool[marks.Count];
+        private readonly bool[] ended = new bool[marks.Count];
+        private readonly List<Comment> comments = [];
+        private int nextChange = 1;
         private const int BulletList = 1;
         private const int NumberedList = 2;
         private readonly Numbering numbering = new();
@@ -125,10 +146,10 @@ public static class WordWriter
                 switch (block)
                 {
                     case HeadingBlock heading:
-                        into.Append(Paragraph(heading.Inline, new ParagraphStyleId { Val = $"Heading{Math.Min(6, heading.Level)}" }));
+                        into.Append(Paragraph(heading.Inline, new ParagraphStyleId { Val = $"Heading{Math.Min(6, heading.Level)}" }, heading.Span.End + 1));
                         break;
                     case ParagraphBlock paragraph:
-                        into.Append(Paragraph(paragraph.Inline, list is { } numId ? new NumberingProperties(new NumberingLevelReference { Val = depth - 1 }, new NumberingId { Val = numId }) : null));
+                        into.Append(Paragraph(paragraph.Inline, list is { } numId ? new NumberingProperties(new NumberingLevelReference { Val = depth - 1 }, new NumberingId { Val = numId }) : null, paragraph.Span.End + 1));
                         break;
                     case ListBlock items:
                         var id = items.IsOrdered ? NewList(NumberedList) : (list is { } outer && depth > 0 ? outer : NewList(BulletList));
@@ -141,7 +162,7 @@ public static class WordWriter
                     case QuoteBlock quote:
                         foreach (var inner in quote.OfType<ParagraphBlock>())
                         {
-                            into.Append(Paragraph(inner.Inline, new ParagraphStyleId { Val = "Quote" }));
+                            into.Append(Paragraph(inner.Inline, new ParagraphStyleId { Val = "Quote" }, inner.Span.End + 1));
                         }
 
                         break;
@@ -172,8 +193,86 @@ public static class WordWriter
             }
         }
 
+        /// <summary>
+        /// Writes <paramref name="text"/>, the markdown's characters from <paramref name="start"/>: cut where a mark starts
+        /// or ends, the parts under a deletion as deleted text, each mark's insertion and comment ends after its last character.
+        /// </summary>
+        private void Marked(string text, int start, OpenXmlCompositeElement into, bool bold, bool italic)
+        {
+            var end = start + text.Length;
+            var cuts = marks.SelectMany(m => new[] { m.Start, m.End }).Where(c => c > start && c < end).Append(end).Distinct().Order().ToList();
+            var from = start;
+            foreach (var cut in cuts)
+            {
+                Marks(into, from);
+                var piece = text[(from - start)..(cut - start)];
+                var deleted = marks.Select((m, i) => (m, i)).FirstOrDefault(x => x.m.Kind is WordMarkKind.Replace or WordMarkKind.Delete && x.m.Start <= from && cut <= x.m.End);
+                if (deleted.m is { } by)
+                {
+                    var run = TextRun(piece, bold, italic);
+                    var word = run.GetFirstChild<Text>()!;
+                    word.Remove();
+                    run.Append(new DeletedText(piece) { Space = SpaceProcessingModeValues.Preserve });
+                    into.Append(new DeletedRun(run) { Id = (nextChange++).ToString(CultureInfo.InvariantCulture), Author = by.Author, Date = by.Date });
+                }
+                else
+                {
+                    into.Append(TextRun(piece, bold, italic));
+                }
+
+                from = cut;
+            }
+
+            Marks(into, end);
+        }
+
+        /// <summary>What the marks do at <paramref name="at"/> (or before it, where they start or end inside markup): open comments, insert their words, close comments.</summary>
+        private void Marks(OpenXmlCompositeElement into, int at)
+        {
+            for (var i = 0; i < marks.Count; i++)
+            {
+                var m = marks[i];
+                if (!started[i] && m.Start <= at && m.Kind == WordMarkKind.Comment)
+                {
+                    started[i] = true;
+                    into.Append(new CommentRangeStart { Id = CommentId(i) });
+                }
+            }
+
+            for (var i = 0; i < marks.Count; i++)
+            {
+                var m = marks[i];
+                if (ended[i] || m.End > at || (m.Kind == WordMarkKind.Comment && !started[i]))
+                {
+                    continue;
+                }
+
+                ended[i] = true;
+                if (m.Kind == WordMarkKind.Comment)
+                {
+                    into.Append(new CommentRangeEnd { Id = CommentId(i) });
+                    into.Append(new Run(new RunProperties(new RunStyle { Val = "CommentReference" }), new CommentReference { Id = CommentId(i) }));
+                    // One Word paragraph a line: Word shows a line break inside a text as a space.
+                    comments.Add(new Comment((m.Text ?? "").Split('\n').Select(line => new Paragraph(new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve }))))
+                    { Id = CommentId(i), Author = m.Author, Initials = m.Initials, Date = m.Date });
+                }
+                else if (m.Kind is WordMarkKind.Replace or WordMarkKind.Insert && !string.IsNullOrEmpty(m.Text))
+                {
+                    into.Append(new InsertedRun(new Run(new Text(m.Text) { Space = SpaceProcessingModeValues.Preserve }))
+                    { Id = (nextChange++).ToString(CultureInfo.InvariantCulture), Author = m.Author, Date = m.Date });
+                }
+            }
+        }
+
+        private static string CommentId(int mark) => mark.ToString(CultureInfo.InvariantCulture);
+
         public void Finish()
         {
+            if (comments.Count > 0)
+            {
+                main.AddNewPart<WordprocessingCommentsPart>().Comments = new Comments(comments);
+            }
+
             if (numbering.HasChildren)
             {
                 main.AddNewPart<NumberingDefinitionsPart>().Numbering = numbering;
@@ -211,7 +310,7 @@ public static class WordWriter
             return id;
         }
 
-        private Paragraph Paragraph(ContainerInline? inline, OpenXmlElement? property)
+        private Paragraph Paragraph(ContainerInline? inline, OpenXmlElement? property, int? end = null)
         {
             var paragraph = new Paragraph();
             if (property is not null)
@@ -224,6 +323,11 @@ public static class WordWriter
                 Inlines(inline, paragraph, bold: false, italic: false);
             }
 
+            if (end is { } at)
+            {
+                Marks(paragraph, at);
+            }
+
             return paragraph;
         }
 
@@ -233,6 +337,9 @@ public static class WordWriter
             {
                 switch (inline)
                 {
+                    case LiteralInline literal when marks.Count > 0 && literal.Span.Start >= 0 && literal.Content.Length == literal.Span.Length:
+                        Marked(literal.Content.ToString(), literal.Span.Start, into, bold, italic);
+                        break;
                     case LiteralInline literal:
                         into.Append(TextRun(literal.Content.ToString(), bold, italic));
                         break;

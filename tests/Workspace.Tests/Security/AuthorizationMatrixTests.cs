@@ -192,6 +192,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/annotations/{draftAnnotation.Id}/withdraw", () => null, Refuse([Role.Participant], HttpStatusCode.NotFound)),
             new("POST", $"/api/annotations/{draftAnnotation.Id}/disposition", () => new { decision = "Accepted" }, Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden))),
             new("POST", $"/api/papers/{p}/revisions/import", () => null, participants),
+            new("POST", $"/api/papers/{p}/annotations/import", () => null, participants),
             new("GET", $"/api/papers/{p}/diff?from=1&to=1", () => null, viewers),
             new("POST", $"/api/papers/{p}/comments", () => new { revision = 1, text = "Unseen comment" }, viewers),
             new("GET", $"/api/papers/{p}/comments", () => null, viewers),

@@ -96,6 +96,24 @@ public sealed class HostileWordFileTests(WorkspaceHost host, Xunit.Abstractions.
         Assert.True(allocated < MemoryBudget, $"{name}: {allocated / (1024 * 1024)} MB allocated");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Reading_a_hostile_file_as_a_redline_stays_within_the_same_time_and_memory_budget(string name)
+    {
+        var bytes = File(name);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+
+        // The redline's reader reads fewer parts (the text and its comments): a part it never opens cannot hurt it.
+        var refused = Record.Exception(() => WordRedline.Read(new MemoryStream(bytes, writable: false), new WordBudget(400_000)));
+
+        clock.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Assert.True(refused is null or NotAWordDocumentException, $"{name}: {refused}");
+        Assert.True(clock.Elapsed < TimeBudget, $"{name}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(allocated < MemoryBudget, $"{name}: {allocated / (1024 * 1024)} MB allocated");
+    }
+
     [Fact]
     public void Nesting_as_deep_as_real_documents_go_reads_and_sizes_declared_larger_than_the_truth_are_not_trusted()
     {
@@ -117,7 +135,11 @@ public sealed class HostileWordFileTests(WorkspaceHost host, Xunit.Abstractions.
             var problem = await ProblemAssert.IsProblem(ilo.Http.PostAsync($"/api/papers/{paper.Id}/revisions/import", Upload(File(name), 1)), HttpStatusCode.BadRequest, "validation");
             Assert.True(clock.Elapsed < TimeBudget + TimeBudget, $"{name}: {clock.Elapsed.TotalMilliseconds:F0} ms");
             Assert.Equal(["file"], ProblemAssert.ErrorFields(problem));
+            var redline = await ProblemAssert.IsProblem(ilo.Http.PostAsync($"/api/papers/{paper.Id}/annotations/import", Upload(File(name), 1, "revision")), HttpStatusCode.BadRequest, "validation");
+            Assert.Equal(["file"], ProblemAssert.ErrorFields(redline));
         }
+
+        Assert.Empty(await ilo.ListAnnotationsAsync(paper.Id));
 
         Assert.Equal(1, (await ilo.GetPaperAsync(paper.Id)).LatestRevision!.Number);
         using var anonymous = host.Anonymous();
@@ -139,12 +161,15 @@ public sealed class HostileWordFileTests(WorkspaceHost host, Xunit.Abstractions.
         Assert.Equal(1, stale.GetProperty("currentRevision").GetInt32());
         var ohchr = await host.ClientFor(WorkspaceHost.FocalPoint("OHCHR"));
         await ProblemAssert.IsProblem(ohchr.Http.PostAsync($"/api/papers/{paper.Id}/revisions/import", Upload(File("nested 30,000 deep (4 KB)"), 1)), HttpStatusCode.NotFound);
+        await ilo.AddRevisionAsync(paper.Id, 1, "# Draft\n\nMore.\n");
+        await ProblemAssert.IsProblem(ilo.Http.PostAsync($"/api/papers/{paper.Id}/annotations/import", Upload(File("nested 30,000 deep (4 KB)"), 1, "revision")), HttpStatusCode.Conflict, "stale-revision");
+        await ProblemAssert.IsProblem(ohchr.Http.PostAsync($"/api/papers/{paper.Id}/annotations/import", Upload(File("nested 30,000 deep (4 KB)"), 2, "revision")), HttpStatusCode.NotFound);
     }
 
-    private static MultipartFormDataContent Upload(byte[] docx, int baseRevision)
+    private static MultipartFormDataContent Upload(byte[] docx, int baseRevision, string field = "baseRevision")
     {
         var file = new ByteArrayContent(docx);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        return new MultipartFormDataContent { { file, "file", "upload.docx" }, { new StringContent(baseRevision.ToString(System.Globalization.CultureInfo.InvariantCulture)), "baseRevision" } };
+        return new MultipartFormDataContent { { file, "file", "upload.docx" }, { new StringContent(baseRevision.ToString(System.Globalization.CultureInfo.InvariantCulture)), field } };
     }
 }

@@ -110,7 +110,7 @@ public sealed class Annotation : Aggregate
             Occurrence = occurrence,
             Start = block.Start + at,
             Kind = kind,
-            Text = Trimmed(text),
+            Text = Words(kind, text),
             Justification = Trimmed(justification),
             AgencyCode = by.AgencyCode,
             Author = by.Email,
@@ -139,7 +139,7 @@ public sealed class Annotation : Aggregate
     public void Edit(string? text, string? justification)
     {
         EnsureDraft();
-        Text = text is null ? Text : Trimmed(text);
+        Text = text is null ? Text : Words(Kind, text);
         Justification = justification is null ? Justification : Trimmed(justification);
         Version++;
     }
@@ -267,4 +267,7 @@ public sealed class Annotation : Aggregate
     private Audience AudienceOf(IReadOnlyList<string> participants) => Audience.Agencies(participants.Append(AgencyCode));
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A comment's text, trimmed; a suggestion's words exactly as proposed (a space before or after them is part of the change).</summary>
+    private static string? Words(AnnotationKind kind, string? text) => kind == AnnotationKind.Comment ? Trimmed(text) : string.IsNullOrEmpty(text) ? null : text;
 }

@@ -176,6 +176,51 @@ public static class Blocks
         }
     }
 
+    /// <summary>How alike two texts are by their words, as blocks are paired (1: the same words; 0: none in common).</summary>
+    public static double Alikeness(string a, string b) => Alike(Words(a), Words(b));
+
+    /// <summary>
+    /// A block's words as a reader (or Word) has them, without the markdown's marks, and for each of its characters the
+    /// place in <paramref name="text"/> it comes from: so words found in what people read are found in the block.
+    /// </summary>
+    public static (string Plain, int[] Source) Plain(string text)
+    {
+        var plain = new System.Text.StringBuilder();
+        var source = new List<int>();
+        void Add(string words, int start, bool exact)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                plain.Append(words[i]);
+                source.Add(exact ? start + i : start);
+            }
+        }
+
+        foreach (var node in Markdown.Parse(text, Pipeline).Descendants())
+        {
+            switch (node)
+            {
+                case Markdig.Syntax.Inlines.LiteralInline literal when literal.Span.Start >= 0:
+                    Add(literal.Content.ToString(), literal.Span.Start, literal.Content.Length == literal.Span.Length);
+                    break;
+                case Markdig.Syntax.Inlines.CodeInline code when code.Span.Start >= 0:
+                    Add(code.Content, code.Span.Start + code.DelimiterCount, code.Content.Length == code.Span.Length - (2 * code.DelimiterCount));
+                    break;
+                case Markdig.Syntax.Inlines.HtmlEntityInline entity when entity.Span.Start >= 0:
+                    Add(entity.Transcoded.ToString(), entity.Span.Start, exact: false);
+                    break;
+                case Markdig.Syntax.Inlines.LineBreakInline line when line.Span.Start >= 0:
+                    Add(" ", line.Span.Start, exact: false);
+                    break;
+                case Markdig.Syntax.Inlines.AutolinkInline link when link.Span.Start >= 0:
+                    Add(link.Url, link.Span.Start + 1, link.Url.Length == link.Span.Length - 2);
+                    break;
+            }
+        }
+
+        return (plain.ToString(), [.. source]);
+    }
+
     /// <summary>A block's text on one line of the diff (blocks may hold line breaks).</summary>
     private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 

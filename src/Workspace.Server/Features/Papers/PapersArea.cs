@@ -13,6 +13,7 @@ internal sealed class PapersArea : Http.IArea
         GetRevision.Map(papers);
         GetRevisionBlocks.Map(papers);
         AddAnnotation.Map(papers);
+        ImportAnnotations.Map(papers);
         ListAnnotations.Map(papers);
         SendContribution.Map(papers);
         AddRevisionFromSuggestions.Map(papers);
