@@ -214,4 +214,37 @@ public sealed class NegotiationPageTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(french.Locator(".task")).ToContainTextAsync("1 élément de la révision 1 attend une décision.");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [BrowserFact]
+    public async Task An_agency_uploads_its_word_redline_reads_what_became_drafts_and_what_could_not_be_placed_and_the_matrix_downloads_as_word()
+    {
+        var (paper, lead) = await PaperAsync("Statement marked up in Word");
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("UNHCR"));
+        await page.GotoAsync($"/papers/{paper}");
+
+        // The circulated file, downloaded from the page, marked in Word, brought back.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#annotate").GetByRole(AriaRole.Link, new() { Name = "Download revision 1 as Word (.docx)" }).ClickAsync());
+        var circulated = await File.ReadAllBytesAsync(await download.PathAsync());
+        var redline = Path.Combine(Path.GetTempPath(), $"redline-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(redline, WordDocuments.Redline(circulated));
+        await page.GetByLabel("Your redline (.docx)").SetInputFilesAsync(redline);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload the redline" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#redline-done")).ToHaveTextAsync("4 comments and suggestions from your document are saved as drafts of UNHCR.");
+        await Assertions.Expect(page.Locator(".not-anchored")).ToContainTextAsync("States shall report every year.");
+        await Assertions.Expect(page.Locator(".negotiation")).ToContainTextAsync("4 drafts of UNHCR, not sent");
+        await Assertions.Expect(page.Locator(".negotiation article.annotation").Filter(new() { HasText = "Name the employers' duties." })).ToContainTextAsync("¶ 3");
+
+        // Sent and decided, the matrix goes to the co-chairs as a Word table.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send UNHCR's 4 comments and suggestions" }).ClickAsync();
+        var survivors = (await lead.ListAnnotationsAsync(paper)).Single(a => a.Text == "victims and survivors");
+        await lead.DisposeAnnotationAsync(survivors.Id, "Accepted");
+        await page.GotoAsync($"/papers/{paper}/matrix");
+        var table = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as a Word table" }).ClickAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await File.ReadAllBytesAsync(await table.PathAsync())), isEditable: false);
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Contains(rows, r => r.InnerText.Contains("victims and survivors", StringComparison.Ordinal) && r.InnerText.Contains("Accepted", StringComparison.Ordinal));
+        File.Delete(redline);
+    }
 }

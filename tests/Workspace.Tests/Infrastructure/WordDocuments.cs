@@ -127,4 +127,49 @@ public static class WordDocuments
 
     private static TableRow Row(params string[] cells) =>
         new(cells.Select(c => new TableCell(new Paragraph(new Run(new Text(c))))));
+
+    /// <summary>The circulated file, marked as an agency marks it in Word: tracked changes and a comment, and a paragraph of its own.</summary>
+    public static byte[] Redline(byte[] circulated)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(circulated);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var main = document.MainDocumentPart!;
+            var body = main.Document.Body!;
+            var paragraphs = body.Elements<Paragraph>().ToList();
+            var second = paragraphs.Single(p => p.InnerText == "The members call on States to protect victims of trafficking.");
+            var third = paragraphs.Single(p => p.InnerText == "Employers should bear the cost of recruitment.");
+            var date = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
+            // ¶ 2: "victims" replaced (a deletion beside an insertion), the bold "States" deleted.
+            second.RemoveAllChildren<Run>();
+            second.Append(
+                new Run(new Text("The members call on ") { Space = SpaceProcessingModeValues.Preserve }),
+                new DeletedRun(new Run(new RunProperties(new Bold()), new DeletedText("States"))) { Id = "1", Author = "Ana (UNHCR)", Date = date },
+                new Run(new Text(" to protect ") { Space = SpaceProcessingModeValues.Preserve }),
+                new DeletedRun(new Run(new DeletedText("victims"))) { Id = "2", Author = "Ana (UNHCR)", Date = date },
+                new InsertedRun(new Run(new Text("victims and survivors"))) { Id = "3", Author = "Ana (UNHCR)", Date = date },
+                new Run(new Text(" of trafficking.")));
+
+            // ¶ 3: a comment over "Employers", words inserted after "cost ".
+            third.RemoveAllChildren<Run>();
+            third.Append(
+                new CommentRangeStart { Id = "0" },
+                new Run(new Text("Employers")),
+                new CommentRangeEnd { Id = "0" },
+                new Run(new CommentReference { Id = "0" }),
+                new Run(new Text(" should bear the cost ") { Space = SpaceProcessingModeValues.Preserve }),
+                new InsertedRun(new Run(new Text("and the risk ") { Space = SpaceProcessingModeValues.Preserve })) { Id = "4", Author = "Ana (UNHCR)", Date = date },
+                new Run(new Text("of recruitment.")));
+            var comments = main.AddNewPart<WordprocessingCommentsPart>();
+            comments.Comments = new Comments(new DocumentFormat.OpenXml.Wordprocessing.Comment(new Paragraph(new Run(new Text("Name the employers' duties.")))) { Id = "0", Author = "Ana (UNHCR)", Initials = "A", Date = date });
+
+            // A paragraph of its own, inserted whole: nothing in the revision to place it on.
+            third.InsertAfterSelf(new Paragraph(new InsertedRun(new Run(new Text("States shall report every year."))) { Id = "5", Author = "Ana (UNHCR)", Date = date }));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
 }

@@ -27,51 +27,6 @@ public sealed class WordRedlineTests(WorkspaceHost host) : IClassFixture<Workspa
         return (paper.Id, ilo);
     }
 
-    /// <summary>The circulated file, marked as an agency marks it in Word: tracked changes and a comment, and a paragraph of its own.</summary>
-    private static byte[] Redline(byte[] circulated)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(circulated);
-        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
-        {
-            var main = document.MainDocumentPart!;
-            var body = main.Document.Body!;
-            var paragraphs = body.Elements<Paragraph>().ToList();
-            var second = paragraphs.Single(p => p.InnerText == "The members call on States to protect victims of trafficking.");
-            var third = paragraphs.Single(p => p.InnerText == "Employers should bear the cost of recruitment.");
-            var date = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
-
-            // ¶ 2: "victims" replaced (a deletion beside an insertion), the bold "States" deleted.
-            second.RemoveAllChildren<Run>();
-            second.Append(
-                new Run(new Text("The members call on ") { Space = SpaceProcessingModeValues.Preserve }),
-                new DeletedRun(new Run(new RunProperties(new Bold()), new DeletedText("States"))) { Id = "1", Author = "Ana (UNHCR)", Date = date },
-                new Run(new Text(" to protect ") { Space = SpaceProcessingModeValues.Preserve }),
-                new DeletedRun(new Run(new DeletedText("victims"))) { Id = "2", Author = "Ana (UNHCR)", Date = date },
-                new InsertedRun(new Run(new Text("victims and survivors"))) { Id = "3", Author = "Ana (UNHCR)", Date = date },
-                new Run(new Text(" of trafficking.")));
-
-            // ¶ 3: a comment over "Employers", words inserted after "cost ".
-            third.RemoveAllChildren<Run>();
-            third.Append(
-                new CommentRangeStart { Id = "0" },
-                new Run(new Text("Employers")),
-                new CommentRangeEnd { Id = "0" },
-                new Run(new CommentReference { Id = "0" }),
-                new Run(new Text(" should bear the cost ") { Space = SpaceProcessingModeValues.Preserve }),
-                new InsertedRun(new Run(new Text("and the risk ") { Space = SpaceProcessingModeValues.Preserve })) { Id = "4", Author = "Ana (UNHCR)", Date = date },
-                new Run(new Text("of recruitment.")));
-            var comments = main.AddNewPart<WordprocessingCommentsPart>();
-            comments.Comments = new Comments(new Comment(new Paragraph(new Run(new Text("Name the employers' duties.")))) { Id = "0", Author = "Ana (UNHCR)", Initials = "A", Date = date });
-
-            // A paragraph of its own, inserted whole: nothing in the revision to place it on.
-            third.InsertAfterSelf(new Paragraph(new InsertedRun(new Run(new Text("States shall report every year."))) { Id = "5", Author = "Ana (UNHCR)", Date = date }));
-            main.Document.Save();
-        }
-
-        return stream.ToArray();
-    }
-
     [Fact]
     public async Task An_agencys_redline_becomes_its_drafts_to_the_character_and_folds_into_the_expected_text()
     {
@@ -79,7 +34,7 @@ public sealed class WordRedlineTests(WorkspaceHost host) : IClassFixture<Workspa
         var unhcr = await host.ClientFor(WorkspaceHost.FocalPoint("UNHCR"));
         var circulated = await unhcr.DownloadRevisionAsync(paper, 1);
 
-        var imported = await unhcr.ImportAnnotationsAsync(paper, 1, Redline(circulated));
+        var imported = await unhcr.ImportAnnotationsAsync(paper, 1, WordDocuments.Redline(circulated));
 
         Assert.Equal(
         [
@@ -167,8 +122,34 @@ public sealed class WordRedlineTests(WorkspaceHost host) : IClassFixture<Workspa
         Assert.Equal(HttpStatusCode.Conflict, stale.Status);
         Assert.EndsWith("stale-revision", stale.Type, StringComparison.Ordinal);
         var outsider = await host.ClientFor(WorkspaceHost.FocalPoint("OHCHR"));
-        var refused = await Assert.ThrowsAsync<WorkspaceProblemException>(() => outsider.ImportAnnotationsAsync(paper, 2, Redline(circulated)));
+        var refused = await Assert.ThrowsAsync<WorkspaceProblemException>(() => outsider.ImportAnnotationsAsync(paper, 2, WordDocuments.Redline(circulated)));
         Assert.True(refused.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, refused.Status.ToString());
         Assert.Empty(await unhcr.ListAnnotationsAsync(paper));
+    }
+
+    [Fact]
+    public async Task The_comments_matrix_is_a_word_table_for_the_co_chairs_in_the_readers_language()
+    {
+        var (paper, ilo) = await DraftAsync("Statement whose matrix goes to the co-chairs");
+        var blocks = await ilo.GetBlocksAsync(paper, 1);
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var taken = await iom.AddAnnotationAsync(paper, 1, blocks[1].Id, "victims", "Replace", "victims and survivors", "Asked by | the networks");
+        var refused = await iom.AddAnnotationAsync(paper, 1, blocks[2].Id, "Employers", "Replace", "*Employers* and recruiters");
+        await iom.SendContributionAsync(paper, 1);
+        await ilo.DisposeAnnotationAsync(refused.Id, "Rejected", "Recruiters are in paragraph 4.");
+        await ilo.AddRevisionFromSuggestionsAsync(paper, 1, [taken.Id]);
+
+        var http = await host.HttpFor(WorkspaceHost.FocalPoint("UNHCR"));
+        foreach (var (culture, rejected, accepted) in new[] { ("en", "Rejected", "Accepted · in revision 2"), ("fr", "Rejeté", "Acceptée · dans la révision 2") })
+        {
+            using var response = await http.GetAsync($"/api/papers/{paper}/dispositions.docx?culture={culture}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), isEditable: false);
+            var rows = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+            Assert.Equal(3, rows.Count);
+            Assert.Equal(["IOM", "victims", "victims and survivors", "Asked by | the networks", accepted], [rows[1][0], rows[1][3], rows[1][4], rows[1][5], rows[1][6]]);
+            // Marks in what people wrote are kept as they wrote them, not read as formatting.
+            Assert.Equal(["Employers", "*Employers* and recruiters", rejected, "Recruiters are in paragraph 4."], [rows[2][3], rows[2][4], rows[2][6], rows[2][7]]);
+        }
     }
 }

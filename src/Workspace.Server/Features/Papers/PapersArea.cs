@@ -43,6 +43,7 @@ internal sealed class PapersArea : Http.IArea
     public void MapOutsideApi(IEndpointRouteBuilder app)
     {
         ExportRevision.MapDownload(app);
+        GetDispositions.MapDownload(app);
         Pages.BoardFilter.MapCsv(app);
     }
 

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Localization;
+using Workspace.Server.Components;
 using Workspace.Server.Data;
+using Workspace.Server.Features.Papers.Pages;
+using Workspace.Server.Locale;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Pipeline;
 
@@ -47,6 +51,60 @@ public static class GetDispositions
         return csv.ToString();
     }
 
+    /// <summary>The matrix as a Word table for the co-chairs, in the reader's language: one row per item, by agency and place.</summary>
+    public static WordFile Word(IReadOnlyList<DispositionView> rows, string title, int revision, IStringLocalizer t)
+    {
+        var table = new System.Text.StringBuilder();
+        table.Append("# ").Append(Cell(t["The comments matrix"] + ": " + title)).Append("\n\n")
+            .Append(Cell(t.Plural(rows.Count, "{0} item sent by the agencies, with what the lead agency made of it.", "{0} items sent by the agencies, with what the lead agency made of each."))).Append("\n\n");
+        if (rows.Count > 0)
+        {
+            string[] headers = ["Agency", "Paragraph", "Kind", "Passage", "Proposed text or comment", "Justification", "Outcome", "Reason"];
+            table.Append("| ").AppendJoin(" | ", headers.Select(h => Cell(t[h]))).Append(" |\n|").Append(string.Concat(headers.Select(_ => " --- |"))).Append('\n');
+            foreach (var d in rows)
+            {
+                string[] cells =
+                [
+                    d.AgencyCode,
+                    d.BlockNumber is { } n ? t["¶ {0} of revision {1}", n, d.Revision] : t["Revision {0}", d.Revision],
+                    t[NegotiationWords.Kind(d.Kind)],
+                    d.Quote,
+                    d.Text ?? "",
+                    d.Justification ?? "",
+                    t[NegotiationWords.Status(d.Status)] + (d.AppliedInRevision is { } applied ? " · " + t["in revision {0}", applied] : ""),
+                    d.Reason ?? "",
+                ];
+                table.Append("| ").AppendJoin(" | ", cells.Select(Cell)).Append(" |\n");
+            }
+        }
+
+        return WordFile.Of(table.ToString(), new Workspace.Server.Word.WordProperties(title, "CommentsMatrix", revision, "", [], Approved: false), $"{title} - comments matrix");
+    }
+
+    /// <summary>Text as one table cell of markdown: every mark escaped, lines joined.</summary>
+    private static string Cell(string text)
+    {
+        var cell = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                cell.Append(' ');
+            }
+            else
+            {
+                if (c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c)))
+                {
+                    cell.Append('\\');
+                }
+
+                cell.Append(c);
+            }
+        }
+
+        return cell.ToString().Trim();
+    }
+
     public static void Map(RouteGroupBuilder papers)
     {
         papers.MapGet("/{paperId:guid}/dispositions", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
@@ -59,5 +117,27 @@ public static class GetDispositions
             .WithSummary("The comments matrix as a spreadsheet")
             .WithDescription("The same lines as `GET /dispositions`, one per item, text fields quoted and guarded against formulas.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        papers.MapGet("/{paperId:guid}/dispositions.docx", WordAsync)
+            .WithName("GetDispositionsDocx")
+            .WithSummary("The comments matrix as a Word table")
+            .WithDescription("The same lines as `GET /dispositions`, as a table in a Word document for the co-chairs, its headers and outcomes in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: Workspace.Server.Word.WordWriter.ContentType);
+    }
+
+    /// <summary>The same downloads for the pages' people, signed in by the pages' cookie (the API's routes take bearer tokens).</summary>
+    public static void MapDownload(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/papers/{paperId:guid}/matrix.csv", async (Guid paperId, IMediator mediator, CancellationToken ct) =>
+                Results.File(System.Text.Encoding.UTF8.GetBytes(Csv(await mediator.Send(new Query(paperId), ct))), "text/csv; charset=utf-8", "comments-matrix.csv"))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        app.MapGet("/papers/{paperId:guid}/matrix.docx", WordAsync).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> WordAsync(Guid paperId, IMediator mediator, IStringLocalizer<Ui> t, CancellationToken ct)
+    {
+        var rows = await mediator.Send(new Query(paperId), ct);
+        var paper = await mediator.Send(new GetPaper.Query(paperId), ct);
+        return Word(rows, paper.Title, paper.LatestRevision?.Number ?? 0, t).Result();
     }
 }
