@@ -158,7 +158,14 @@ public sealed record ImportedAnnotations(IReadOnlyList<Annotation> Created, IRea
 public sealed record NotAnchored(string Kind, string Text, string Reason);
 
 /// <summary>What an agency sent on a revision.</summary>
-public sealed record Contribution(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status);
+/// <param name="Status"><c>Sent</c>, or <c>InClearance</c> while the agency's clearance chain clears it (its items still the agency's drafts).</param>
+/// <param name="ContentHash">In clearance: the content each step clears.</param>
+/// <param name="WaitingFor">In clearance: the step that clears it next.</param>
+public sealed record Contribution(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status, string? ContentHash = null, string? WaitingFor = null);
+
+/// <summary>My agency's contribution as its clearance chain clears it: the steps, where it is, and every step's word.</summary>
+public sealed record ContributionClearance(Guid Id, int Revision, string Status, string ContentHash, int Items, IReadOnlyList<ClearanceStepStatus> Steps, string? WaitingFor,
+    IReadOnlyList<ClearanceAction> History);
 
 /// <summary>A revision the lead built from suggestions, with those it took in.</summary>
 public sealed record FoldedRevision(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Guid> AppliedAnnotationIds);

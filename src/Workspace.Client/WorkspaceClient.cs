@@ -172,6 +172,14 @@ public sealed class WorkspaceClient
     public Task<Contribution> SendContributionAsync(Guid paperId, int revision, CancellationToken ct = default) =>
         SendAsync<Contribution>(HttpMethod.Post, $"/api/papers/{paperId}/contributions", new { revision }, ct: ct);
 
+    /// <summary>One step of my agency's clearance clears (or sends back) its contribution on <paramref name="revision"/>, whose content is <paramref name="contentHash"/>.</summary>
+    public Task<Contribution> ClearContributionAsync(Guid paperId, int revision, string contentHash, string step, string decision, string? comment = null, CancellationToken ct = default) =>
+        SendAsync<Contribution>(HttpMethod.Post, $"/api/papers/{paperId}/clearances", new { revision, contentHash, step, decision, comment, contribution = true }, ct: ct);
+
+    /// <summary>My agency's contributions on a paper that its clearance chain cleared or clears.</summary>
+    public Task<IReadOnlyList<ContributionClearance>> ListContributionsAsync(Guid paperId, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<ContributionClearance>>(HttpMethod.Get, $"/api/papers/{paperId}/contributions", null, ct: ct);
+
     /// <summary>The lead's decision on a sent item: <c>Accepted</c>, <c>PartlyAccepted</c>, <c>Rejected</c>, <c>Noted</c> (a reason unless accepted).</summary>
     public Task<Annotation> DisposeAnnotationAsync(Guid annotationId, string decision, string? reason = null, CancellationToken ct = default) =>
         SendAsync<Annotation>(HttpMethod.Post, $"/api/annotations/{annotationId}/disposition", new { decision, reason }, ct: ct);

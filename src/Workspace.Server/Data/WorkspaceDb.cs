@@ -68,6 +68,8 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<Annotation> Annotations => Set<Annotation>();
 
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

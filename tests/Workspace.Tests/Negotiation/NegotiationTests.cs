@@ -219,4 +219,65 @@ public abstract class NegotiationTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(["Accepted", "Noted"], round.Dispositions!.OrderBy(d => d.Status).Select(d => d.Status));
         Assert.Equal("Rejected", (await iom.GetDispositionsAsync(paper.Id)).Single(d => d.AnnotationId == why.Id).Status);
     }
+
+    [Fact]
+    public async Task Where_the_kind_asks_for_clearance_the_agencys_chain_clears_its_contribution_bound_to_its_content_before_anyone_else_sees_it()
+    {
+        var secretariat = await host.ClientFor(WorkspaceHost.Secretariat);
+        await secretariat.ChangeSignOffRuleAsync("Submission", "Participants", "Unanimous", TimeSpan.Zero, clearanceRequired: true);
+        if (!(await secretariat.GetAgencyAsync("IOM")).FocalPoints.Any(f => f.Email == "legal@iom.demo"))
+        {
+            await secretariat.RegisterFocalPointAsync("IOM", "legal@iom.demo", "Lara Legal", WorkspaceHost.Password);
+        }
+
+        var iom = await host.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var legal = await host.ClientFor("legal@iom.demo");
+        await iom.ChangeClearanceChainAsync("IOM", [new("Legal", ["legal@iom.demo"])]);
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Submission cleared inside", "Submission", "ILO", ["IOM", "UNHCR"]);
+        await ilo.AddRevisionAsync(paper.Id, 0, Text);
+        var blocks = await ilo.GetBlocksAsync(paper.Id, 1);
+        var before = (await secretariat.ReadEventsAsync(0, 1000)).Max(e => e.Seq);
+        var draft = await iom.AddAnnotationAsync(paper.Id, 1, blocks[1].Id, "victims", "Replace", "victims and survivors");
+
+        // Sent, it goes to Legal first: still IOM's drafts, seen by no one else, the lead not told.
+        var sent = await iom.SendContributionAsync(paper.Id, 1);
+        Assert.Equal(("InClearance", "Legal"), (sent.Status, sent.WaitingFor));
+        Assert.Equal([draft.Id], sent.AnnotationIds);
+        Assert.Equal("Draft", Assert.Single(await iom.ListAnnotationsAsync(paper.Id)).Status);
+        Assert.Empty(await ilo.ListAnnotationsAsync(paper.Id));
+        Assert.Empty(await secretariat.ListAnnotationsAsync(paper.Id));
+        Assert.Contains(await legal.ListNotificationsAsync(), n => n.Kind == "contribution-clearance-requested" && n.Subject.Id == paper.Id.ToString());
+        Assert.DoesNotContain(await ilo.ListNotificationsAsync(), n => n.Kind is "contribution-sent" or "contribution-clearance-requested" && n.Subject.Id == paper.Id.ToString());
+        Assert.DoesNotContain(await secretariat.ReadEventsAsync(before, 1000), e => e.Type.StartsWith("paper.contribution", StringComparison.Ordinal));
+        Assert.Empty(await ilo.ListContributionsAsync(paper.Id));
+
+        // Only the step's holder clears it, and only the content it was asked to clear.
+        await ProblemAssert.IsProblem((await host.HttpFor(WorkspaceHost.FocalPoint("IOM"))).PostAsJsonAsync($"/api/papers/{paper.Id}/clearances",
+            new { revision = 1, contentHash = sent.ContentHash, step = "Legal", decision = "Approve", contribution = true }), HttpStatusCode.Forbidden);
+        await iom.EditAnnotationAsync(draft.Id, "victims and survivors of trafficking", null);
+        var changed = await Assert.ThrowsAsync<WorkspaceProblemException>(() => legal.ClearContributionAsync(paper.Id, 1, sent.ContentHash!, "Legal", "Approve"));
+        Assert.Equal(HttpStatusCode.Conflict, changed.Status);
+        Assert.EndsWith("contribution-changed", changed.Type, StringComparison.Ordinal);
+        Assert.Empty(await ilo.ListAnnotationsAsync(paper.Id));
+
+        // Sent again on the new content, sent back with a reason, sent again, cleared: now it is sent, and the lead is told.
+        var again = await iom.SendContributionAsync(paper.Id, 1);
+        Assert.NotEqual(sent.ContentHash, again.ContentHash);
+        var back = await legal.ClearContributionAsync(paper.Id, 1, again.ContentHash!, "Legal", "SendBack", "Say which survivors.");
+        Assert.Equal("SentBack", back.Status);
+        Assert.Contains(await iom.ListNotificationsAsync(), n => n.Kind == "contribution-sent-back" && n.Subject.Id == paper.Id.ToString());
+        await ProblemAssert.IsProblem((await host.HttpFor("legal@iom.demo")).PostAsJsonAsync($"/api/papers/{paper.Id}/clearances",
+            new { revision = 1, contentHash = again.ContentHash, step = "Legal", decision = "Approve", contribution = true }), HttpStatusCode.Conflict, "not-in-clearance");
+        var third = await iom.SendContributionAsync(paper.Id, 1);
+        var cleared = await legal.ClearContributionAsync(paper.Id, 1, third.ContentHash!, "Legal", "Approve");
+        Assert.Equal("Sent", cleared.Status);
+        var open = Assert.Single(await ilo.ListAnnotationsAsync(paper.Id));
+        Assert.Equal(("Open", "victims and survivors of trafficking"), (open.Status, open.Text));
+        Assert.Contains(await ilo.ListNotificationsAsync(), n => n.Kind == "contribution-sent" && n.Subject.Id == paper.Id.ToString());
+        var record = Assert.Single(await iom.ListContributionsAsync(paper.Id));
+        Assert.Equal("Sent", record.Status);
+        Assert.Equal(["SendBack", "Approve"], record.History.Select(h => h.Decision));
+        Assert.Equal("Say which survivors.", record.History[0].Comment);
+    }
 }

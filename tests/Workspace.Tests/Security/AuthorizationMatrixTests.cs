@@ -184,6 +184,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("GET", $"/api/papers/{p}/dispositions.csv", () => null, viewers),
             new("GET", $"/api/papers/{p}/dispositions.docx", () => null, viewers),
             new("POST", $"/api/papers/{p}/contributions", () => new { revision = 1 }, participants),
+            new("GET", $"/api/papers/{p}/contributions", () => null, participants),
             // The pen is the lead's (IOM): UNICEF takes part and the secretariat sees the paper, but neither writes from suggestions.
             new("POST", $"/api/papers/{p}/revisions/from-suggestions", () => new { baseRevision = 1, annotationIds = new[] { draftAnnotation.Id } },
                 Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),

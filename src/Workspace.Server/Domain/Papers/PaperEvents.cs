@@ -154,3 +154,17 @@ public sealed record AnnotationWithdrawn(Guid PaperId, Guid AnnotationId, string
 {
     public static string Type => "paper.annotation-withdrawn";
 }
+
+/// <summary>An agency's contribution went into its clearance, or reached its next step: the step's holders are asked. The agency's own business.</summary>
+public sealed record ContributionClearanceRequested(Guid PaperId, Guid ContributionId, string AgencyCode, int Revision, string ContentHash, string Step, int Position,
+    IReadOnlyList<string> Holders) : IEventData
+{
+    public static string Type => "paper.contribution-clearance-requested";
+}
+
+/// <summary>A step of an agency's clearance cleared its contribution, or sent it back. The agency's own business.</summary>
+public sealed record ContributionCleared(Guid PaperId, Guid ContributionId, string AgencyCode, int Revision, string Step, int Position, string Decision, string By,
+    string? Comment) : IEventData
+{
+    public static string Type => "paper.contribution-cleared";
+}

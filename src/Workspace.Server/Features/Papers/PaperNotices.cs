@@ -26,6 +26,8 @@ internal sealed class PaperNotices : INoticeTemplates
         new("correction-adopted", MailMode.Digest, false, "An editorial correction adopted", "Une correction de forme adoptée"),
         new("minutes-ready", MailMode.Immediate, false, "Minutes of a meeting signed off", "Le compte rendu d'une réunion approuvé"),
         new("contribution-sent", MailMode.Immediate, false, "An agency sent its comments and suggestions on a paper my agency leads", "Une organisation a envoyé ses commentaires et propositions sur un document dont mon organisation est chef de file"),
+        new("contribution-clearance-requested", MailMode.Immediate, false, "My agency's comments and suggestions wait for my step of its clearance", "Les commentaires et propositions de mon organisation attendent mon étape de validation interne"),
+        new("contribution-sent-back", MailMode.Immediate, false, "My agency's comments and suggestions sent back in its clearance", "Les commentaires et propositions de mon organisation renvoyés lors de la validation interne"),
         new("annotation-disposed", MailMode.Digest, false, "The lead decided on my agency's comments and suggestions", "Le chef de file a statué sur les commentaires et propositions de mon organisation"),
     ];
 
@@ -118,6 +120,15 @@ internal sealed class PaperNotices : INoticeTemplates
                 return french
                     ? new($"Contribution de {sent.AgencyCode} : {title}", [dear, $"{sent.AgencyCode} a envoyé {sent.Count} commentaire(s) et proposition(s) sur « {title} », révision {sent.Revision}."], open, input)
                     : new($"{sent.AgencyCode}'s input: {title}", [dear, sent.Count == 1 ? $"{sent.AgencyCode} sent 1 comment or suggestion on \"{title}\", revision {sent.Revision}." : $"{sent.AgencyCode} sent {sent.Count} comments and suggestions on \"{title}\", revision {sent.Revision}."], open, input);
+            case ("contribution-clearance-requested", ContributionClearanceRequested asked):
+                var drafts = reader.Page($"papers/{asked.PaperId}?revision={asked.Revision}#negotiation-title");
+                return french
+                    ? new($"Validation interne de commentaires : {title}", [dear, $"Les commentaires et propositions de {to.AgencyCode} sur « {title} » (révision {asked.Revision}) attendent votre validation, à l'étape « {asked.Step} », avant d'être envoyés."], open, drafts)
+                    : new($"Your clearance is needed on comments: {title}", [dear, $"{to.AgencyCode}'s comments and suggestions on \"{title}\" (revision {asked.Revision}) wait for your clearance as {asked.Step} before they are sent."], open, drafts);
+            case ("contribution-sent-back", ContributionCleared back):
+                return french
+                    ? new($"Commentaires renvoyés en validation interne : {title}", [dear, $"L'étape « {back.Step} » a renvoyé les commentaires et propositions de {to.AgencyCode} sur « {title} ».", $"Motif : {back.Comment}"], open, Paper(back.PaperId))
+                    : new($"Comments sent back in clearance: {title}", [dear, $"The step {back.Step} sent {to.AgencyCode}'s comments and suggestions on \"{title}\" back.", $"Reason: {back.Comment}"], open, Paper(back.PaperId));
             case ("annotation-disposed", AnnotationDisposed disposed):
                 var (word, mot) = disposed.Decision switch
                 {

@@ -16,6 +16,7 @@ internal sealed class PapersArea : Http.IArea
         ImportAnnotations.Map(papers);
         ListAnnotations.Map(papers);
         SendContribution.Map(papers);
+        ListContributions.Map(papers);
         AddRevisionFromSuggestions.Map(papers);
         GetDispositions.Map(papers);
         ImportRevision.Map(papers);

@@ -11,7 +11,8 @@ namespace Workspace.Server.Features.Papers;
 /// </summary>
 public static class RecordClearance
 {
-    public sealed record Body(int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, string? Comment, string? OnBehalfOf);
+    /// <param name="Contribution">The step clears my agency's contribution of comments and suggestions on <paramref name="Revision"/>, not the round's text.</param>
+    public sealed record Body(int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, string? Comment, string? OnBehalfOf, bool? Contribution = null);
 
     public sealed record Command(Guid PaperId, int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, [MultiLine] string? Comment, string? OnBehalfOf)
         : ICommand<ClearanceView>, IPaperParticipantRequest, IAlternateRequest;
@@ -43,14 +44,20 @@ public static class RecordClearance
     }
 
     public static void Map(RouteGroupBuilder papers) =>
-        papers.MapPost("/{paperId:guid}/clearances", async (Guid paperId, Body body, IMediator mediator, CancellationToken ct) =>
+        papers.MapPost("/{paperId:guid}/clearances", async Task<IResult> (Guid paperId, Body body, IMediator mediator, CancellationToken ct) =>
             {
+                if (body.Contribution == true)
+                {
+                    var contribution = await mediator.Send(new ClearContribution.Command(paperId, body.Revision, body.ContentHash, body.Step, body.Decision, body.Comment, body.OnBehalfOf), ct);
+                    return TypedResults.Created($"/api/papers/{paperId}/contributions", contribution);
+                }
+
                 var view = await mediator.Send(new Command(paperId, body.Revision, body.ContentHash, body.Step, body.Decision, body.Comment, body.OnBehalfOf), ct);
                 return TypedResults.Created($"/api/papers/{paperId}/clearances", view);
             })
             .WithName("RecordClearance")
             .WithSummary("Clear the text inside my agency, one step")
-            .WithDescription("Names the open round's `revision` and `contentHash`, the `step` (by name) and `decision` Approve or SendBack (with a `comment`). Steps approve in order; the last one's approval is the agency's Approve. Only the step's holders, or their alternate with `onBehalfOf` (403 otherwise). Other agencies see only that the agency is InClearance.");
+            .WithDescription("Names the open round's `revision` and `contentHash`, the `step` (by name) and `decision` Approve or SendBack (with a `comment`). Steps approve in order; the last one's approval is the agency's Approve. Only the step's holders, or their alternate with `onBehalfOf` (403 otherwise). Other agencies see only that the agency is InClearance. With `contribution: true`, the step clears your agency's contribution of comments and suggestions on `revision` instead, `contentHash` being the contribution's (from `POST …/contributions`); drafts changed since → 409 `contribution-changed`; the last step's approval sends it.");
 }
 
 /// <summary>My agency's clearance on a paper's latest round: the steps, where the text is, and every step's word. Never shown to other agencies.</summary>
