@@ -247,4 +247,36 @@ public sealed class NegotiationPageTests(BrowserHost host) : IClassFixture<Brows
         Assert.Contains(rows, r => r.InnerText.Contains("victims and survivors", StringComparison.Ordinal) && r.InnerText.Contains("Accepted", StringComparison.Ordinal));
         File.Delete(redline);
     }
+
+    [BrowserFact]
+    public async Task Where_clearance_applies_the_agencys_legal_office_clears_its_comments_on_the_page_before_they_are_sent()
+    {
+        var secretariat = await host.Server.ClientFor(WorkspaceHost.Secretariat);
+        await secretariat.ChangeSignOffRuleAsync("Submission", "Participants", "Unanimous", TimeSpan.Zero, clearanceRequired: true);
+        await secretariat.RegisterFocalPointAsync("OHCHR", "legal@ohchr.demo", "Lina Legal", WorkspaceHost.Password);
+        var ohchr = await host.Server.ClientFor(WorkspaceHost.FocalPoint("OHCHR"));
+        await ohchr.ChangeClearanceChainAsync("OHCHR", [new("Legal", ["legal@ohchr.demo"])]);
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Submission cleared in the browser", "Submission", "ILO", ["OHCHR"]);
+        await ilo.AddRevisionAsync(paper.Id, 0, "# Submission\n\nThe group submits the following.\n");
+        var blocks = await ilo.GetBlocksAsync(paper.Id, 1);
+        await ohchr.AddAnnotationAsync(paper.Id, 1, blocks[1].Id, "submits", "Replace", "respectfully submits");
+
+        var focal = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(focal, WorkspaceHost.FocalPoint("OHCHR"));
+        await focal.GotoAsync($"/papers/{paper.Id}");
+        await focal.GetByRole(AriaRole.Button, new() { Name = "Send OHCHR's 1 comment or suggestion" }).ClickAsync();
+        await Assertions.Expect(focal.Locator("#done-text")).ToHaveTextAsync("Your agency's comments and suggestions go through its clearance first; they are sent when the last step clears them.");
+        await Assertions.Expect(focal.Locator(".contribution-clearance")).ToContainTextAsync("They are with Legal (step 1 of 1); they are sent when the last step clears them.");
+        Assert.Empty(await ilo.ListAnnotationsAsync(paper.Id));
+
+        var legal = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(legal, "legal@ohchr.demo");
+        await legal.GotoAsync($"/papers/{paper.Id}");
+        await Assertions.Expect(legal.Locator(".negotiation article.annotation")).ToContainTextAsync("respectfully submits");
+        await legal.GetByRole(AriaRole.Button, new() { Name = "Clear as Legal" }).ClickAsync();
+        await Assertions.Expect(legal.Locator("#done-text")).ToHaveTextAsync("Your step of the clearance is recorded.");
+        await Assertions.Expect(legal.Locator(".negotiation")).ToContainTextAsync("1 sent by the agencies");
+        Assert.Equal("Open", Assert.Single(await ilo.ListAnnotationsAsync(paper.Id)).Status);
+    }
 }

@@ -33,6 +33,7 @@ public static class GetPaperPage
             var comments = (await mediator.Send(new ListComments.Query(id), ct)).Where(c => c.Revision == reading).ToList();
             var blocks = reading == 0 ? [] : await mediator.Send(new GetRevisionBlocks.Query(id, reading), ct);
             var annotations = reading == 0 ? [] : await mediator.Send(new ListAnnotations.Query(id, reading), ct);
+            var contributions = paper.ParticipatingAgencyCodes.Contains(me.AgencyCode) ? await mediator.Send(new ListContributions.Query(id), ct) : [];
             var rounds = await mediator.Send(new ListRounds.Query(id), ct);
             var corrections = await mediator.Send(new ListCorrections.Query(id), ct);
             var consultations = await mediator.Send(new ListConsultations.Query(id), ct);
@@ -43,6 +44,7 @@ public static class GetPaperPage
             {
                 Blocks = blocks,
                 Annotations = annotations,
+                Contributions = contributions,
             };
         }
     }
@@ -72,4 +74,7 @@ public sealed record PaperPageView(
 
     /// <summary>The comments and suggestions on the revision on screen that the reader may see (their agency's drafts among them).</summary>
     public IReadOnlyList<AnnotationView> Annotations { get; init; } = [];
+
+    /// <summary>My agency's contributions through its clearance (its own business).</summary>
+    public IReadOnlyList<ListContributions.ContributionClearanceView> Contributions { get; init; } = [];
 }

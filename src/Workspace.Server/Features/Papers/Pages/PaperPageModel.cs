@@ -57,6 +57,9 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
     /// <summary>The comments and suggestions on the revision on screen the reader may see: sent ones, and their agency's drafts.</summary>
     public IReadOnlyList<AnnotationView> Annotations => page.Annotations;
 
+    /// <summary>My agency's contribution on the revision on screen while its clearance clears it, or after a step sent it back.</summary>
+    public ListContributions.ContributionClearanceView? Clearing => page.Contributions.LastOrDefault(c => c.Revision == Reading && c.Status != ContributionStatus.Sent);
+
     /// <summary>The reader may comment on and suggest changes to the text on screen: it is the latest, and their agency takes part.</summary>
     public bool MayAnnotate => Reading > 0 && Reading == Latest?.Number && Allows(PaperAction.AddRevision);
 

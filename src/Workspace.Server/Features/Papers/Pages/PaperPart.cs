@@ -22,13 +22,17 @@ public abstract class PaperPart : FormPage
 
     /// <summary>Sends what <paramref name="send"/> sends; on success opens the page again with <paramref name="done"/>, else shows why.</summary>
     /// <param name="explain">Run once the page has read again after a refusal: to say better what happened.</param>
-    protected async Task SubmitAsync(Func<Task> send, string field, string done, IReadOnlyDictionary<string, string>? renames = null, int? revision = null,
+    protected Task SubmitAsync(Func<Task> send, string field, string done, IReadOnlyDictionary<string, string>? renames = null, int? revision = null,
+        Action? explain = null) => SubmitAsync(send, field, () => done, renames, revision, explain);
+
+    /// <summary>The same, where what was done depends on the answer (<paramref name="done"/> is asked once it came).</summary>
+    protected async Task SubmitAsync(Func<Task> send, string field, Func<string> done, IReadOnlyDictionary<string, string>? renames = null, int? revision = null,
         Action? explain = null)
     {
         Handled();
         if (await Model.Errors.TryAsync(send, field, renames))
         {
-            Navigation.NavigateTo($"/papers/{Model.PaperId}?{(revision is { } r ? $"revision={r}&" : "")}done={done}");
+            Navigation.NavigateTo($"/papers/{Model.PaperId}?{(revision is { } r ? $"revision={r}&" : "")}done={done()}");
             return;
         }
 
