@@ -279,4 +279,34 @@ public sealed class NegotiationPageTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(legal.Locator(".negotiation")).ToContainTextAsync("1 sent by the agencies");
         Assert.Equal("Open", Assert.Single(await ilo.ListAnnotationsAsync(paper.Id)).Status);
     }
+
+    [BrowserFact]
+    public async Task What_agencies_send_and_what_the_lead_decides_and_folds_appears_on_an_open_page_without_reload_and_drafts_never_do()
+    {
+        var (paper, ilo) = await PaperAsync("Statement followed live");
+        var blocks = await ilo.GetBlocksAsync(paper, 1);
+        var iom = await host.Server.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var survivors = await iom.AddAnnotationAsync(paper, 1, blocks[1].Id, "victims", "Replace", "victims and survivors");
+        await iom.SendContributionAsync(paper, 1);
+
+        var page = await host.NewPageAsync();
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("IOM"));
+        await page.GotoAsync($"/papers/{paper}");
+        await BrowserHost.ExpectAsync(page, () => Assertions.Expect(page.Locator(".live-negotiation[data-live='on']")).ToHaveCountAsync(1, new() { Timeout = 10_000 }), host.ServerComplaints);
+
+        var unhcr = await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"));
+        await unhcr.AddAnnotationAsync(paper, 1, blocks[2].Id, "Employers", "Comment", "UNHCR's draft, never shown.");
+        await unhcr.AddAnnotationAsync(paper, 1, blocks[2].Id, "cost", "Comment", "Which costs?");
+        await unhcr.SendContributionAsync(paper, 1);
+        var live = page.Locator(".live-negotiation");
+        await Assertions.Expect(live).ToContainTextAsync("Which costs?");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "UNHCR sent" })).ToContainTextAsync("UNHCR sent 2 comments and suggestions.");
+
+        await ilo.DisposeAnnotationAsync(survivors.Id, "Accepted");
+        await Assertions.Expect(live.Locator($"#a-{survivors.Id}")).ToContainTextAsync("Accepted");
+        await ilo.AddRevisionFromSuggestionsAsync(paper, 1, [survivors.Id]);
+        await Assertions.Expect(live).ToContainTextAsync("Revision 2 was saved.");
+        await Assertions.Expect(live.GetByRole(AriaRole.Link, new() { Name = "Read revision 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("UNHCR's draft, never shown.");
+    }
 }
