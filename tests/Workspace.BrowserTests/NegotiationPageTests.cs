@@ -224,7 +224,7 @@ public sealed class NegotiationPageTests(BrowserHost host) : IClassFixture<Brows
         await page.GotoAsync($"/papers/{paper}");
 
         // The circulated file, downloaded from the page, marked in Word, brought back.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#annotate").GetByRole(AriaRole.Link, new() { Name = "Download revision 1 as Word (.docx)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download revision 1 to mark up in Word" }).ClickAsync());
         var circulated = await File.ReadAllBytesAsync(await download.PathAsync());
         var redline = Path.Combine(Path.GetTempPath(), $"redline-{Guid.NewGuid():N}.docx");
         await File.WriteAllBytesAsync(redline, WordDocuments.Redline(circulated));

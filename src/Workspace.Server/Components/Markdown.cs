@@ -92,7 +92,7 @@ public static class Markdown
     private static HtmlSanitizer Numbered()
     {
         var sanitizer = new HtmlSanitizer();
-        foreach (var attribute in new[] { "id", "class", "data-block", "data-number" })
+        foreach (var attribute in new[] { "id", "class", "data-block", "data-number", "data-enhance-nav" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
         }
