@@ -45,7 +45,7 @@ public sealed class NegotiationPageTests(BrowserHost host) : IClassFixture<Brows
         var phone = await host.NewPageAsync(screen: BrowserHost.Phone);
         await BrowserHost.SignInHomeAsync(phone, WorkspaceHost.FocalPoint("IOM"));
         await phone.GotoAsync($"/papers/{paper.Id}/matrix?culture=fr");
-        await Assertions.Expect(phone.Locator("h1")).ToContainTextAsync("Commentaires et propositions");
+        await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Commentaires et propositions\u00a0: Statement negotiated in the workspace");
         var rejected = phone.Locator($"tr[data-annotation='{employers.Id}']");
         await Assertions.Expect(rejected).ToContainTextAsync("Rejeté");
         var reason = await rejected.GetByText("Recruiters are in paragraph 4.").BoundingBoxAsync();

@@ -88,6 +88,57 @@ public sealed class ScreenshotTests(BrowserHost host) : IClassFixture<BrowserHos
         await SaveAsync(lead, "paper-diff");
     }
 
+    [BrowserFact]
+    public async Task The_negotiation_of_a_text_reads_by_numbered_paragraphs_on_a_laptop_and_on_a_phone()
+    {
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Joint statement on recruitment fees", "JointStatement", "ILO", ["IOM", "UNHCR", "OHCHR"]);
+        await ilo.AddRevisionAsync(paper.Id, 0, "# Joint statement on recruitment fees\n\n" +
+            "The members of the Inter-Agency Coordination Group against Trafficking in Persons call on States to protect victims of trafficking in recruitment.\n\n" +
+            "Workers should never pay for their own recruitment: employers bear the cost of recruitment, including fees and related costs.\n\n" +
+            "- States regulate and monitor private recruitment agencies.\n- States give victims access to remedies.\n");
+        var blocks = await ilo.GetBlocksAsync(paper.Id, 1);
+        var iom = await host.Server.ClientFor(WorkspaceHost.FocalPoint("IOM"));
+        var survivors = await iom.AddAnnotationAsync(paper.Id, 1, blocks[1].Id, "victims", "Replace", "victims and survivors", "The term the survivors' networks use.");
+        await iom.AddAnnotationAsync(paper.Id, 1, blocks[2].Id, "employers", "Comment", "Name the employers' duties along the supply chain.");
+        await iom.SendContributionAsync(paper.Id, 1);
+        await iom.AddAnnotationAsync(paper.Id, 1, blocks[3].Id, "monitor", "Insert", " and license", "Licensing is the ILO's C181 wording.");
+        var unhcr = await host.Server.ClientFor(WorkspaceHost.FocalPoint("UNHCR"));
+        var refugees = await unhcr.AddAnnotationAsync(paper.Id, 1, blocks[4].Id, "victims", "Replace", "victims, including refugees,");
+        await unhcr.SendContributionAsync(paper.Id, 1);
+        await ilo.DisposeAnnotationAsync(survivors.Id, "Accepted");
+        await ilo.DisposeAnnotationAsync(refugees.Id, "PartlyAccepted", "Refugees are named in paragraph 2 instead.");
+
+        var focal = await host.NewPageAsync("America/New_York");
+        await focal.SetViewportSizeAsync(1280, 900);
+        await BrowserHost.SignInHomeAsync(focal, WorkspaceHost.FocalPoint("IOM"));
+        await focal.GotoAsync($"/papers/{paper.Id}#text-title");
+        await Assertions.Expect(focal.Locator(".numbered [data-number='2']")).ToContainTextAsync("¶ 2");
+        await SaveAsync(focal, "paper-negotiation");
+
+        var lead = await host.NewPageAsync();
+        await lead.SetViewportSizeAsync(1280, 900);
+        await BrowserHost.SignInHomeAsync(lead, WorkspaceHost.FocalPoint("ILO"));
+        await lead.GotoAsync($"/papers/{paper.Id}/decide");
+        await Assertions.Expect(lead.Locator(".task")).ToContainTextAsync("1 item on revision 1 awaits a decision.");
+        await SaveAsync(lead, "decide");
+
+        // On a phone, every item and its decision read without scrolling sideways, in English and in French.
+        var phone = await host.NewPageAsync(screen: BrowserHost.Phone);
+        await BrowserHost.SignInHomeAsync(phone, WorkspaceHost.FocalPoint("ILO"));
+        foreach (var path in new[] { $"/papers/{paper.Id}", $"/papers/{paper.Id}/decide", $"/papers/{paper.Id}/decide?culture=fr", $"/papers/{paper.Id}/matrix" })
+        {
+            await phone.GotoAsync(path);
+            var wide = await phone.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll, nav ul')).slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40))");
+            Assert.True(wide.Length == 0, $"{path} scrolls sideways on a phone: " + string.Join("; ", wide));
+            Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} is wider than the phone.");
+        }
+
+        await phone.GotoAsync($"/papers/{paper.Id}/decide");
+        await SaveAsync(phone, "decide-phone");
+    }
+
     private static async Task SaveAsync(IPage page, string name)
     {
         if (Folder is not null)

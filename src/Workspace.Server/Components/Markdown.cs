@@ -75,7 +75,7 @@ public static class Markdown
                 inline.AppendChild(marker);
             }
 
-            if (action?.Invoke(id, number) is { } html)
+            if (action?.Invoke(id, number) is { Length: > 0 } html)
             {
                 inline.AppendChild(new HtmlInline(" " + html));
             }

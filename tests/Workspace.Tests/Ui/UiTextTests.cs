@@ -55,6 +55,30 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
+    public void A_colon_after_a_label_in_the_pages_markup_is_set_by_the_pages_language()
+    {
+        // "Moderation: title" written in markup would put a breaking space (none) before the French colon.
+        var server = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server");
+        var plain = Directory.EnumerateFiles(server, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
+            .Where(l => !l.Text.Contains("<PageTitle>", StringComparison.Ordinal) && Regex.IsMatch(l.Text, @"@T\[""[^""]*""\]: [<@]"))
+            .Select(l => $"{l.File}:{l.Line}").ToList();
+        Assert.True(plain.Count == 0, "A colon in markup after a string of the pages (use FrenchTypography.Colon):\n" + string.Join("\n", plain));
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("fr");
+            Assert.Equal("\u00a0: ", Workspace.Server.Locale.FrenchTypography.Colon);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal(": ", Workspace.Server.Locale.FrenchTypography.Colon);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
     public void Zones_are_named_by_their_city()
     {
         Assert.Equal("Vienna", Times.City("Europe/Vienna"));
