@@ -62,6 +62,32 @@ internal sealed class WordPackage : IDisposable
 
     public WordBudget Budget { get; }
 
+    /// <summary>
+    /// Opens <paramref name="docx"/> under <paramref name="budget"/> and reads it with <paramref name="read"/>: whatever is
+    /// malformed (XML, zip, encoding) is a <see cref="NotAWordDocumentException"/> saying where.
+    /// </summary>
+    public static T Read<T>(Stream docx, WordBudget budget, Func<WordPackage, T> read)
+    {
+        WordPackage? package = null;
+        try
+        {
+            package = Open(docx, budget);
+            return read(package);
+        }
+        catch (XmlException e)
+        {
+            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its part {package?.CurrentPart} is not XML as Word writes it ({e.Message})", e);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.DecoderFallbackException or IOException)
+        {
+            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its zip is damaged ({e.Message})", e);
+        }
+        finally
+        {
+            package?.Dispose();
+        }
+    }
+
     /// <summary>The part being read, for messages that say where a problem is.</summary>
     public string? CurrentPart { get; private set; }
 

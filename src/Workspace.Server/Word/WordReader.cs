@@ -20,27 +20,7 @@ public static class WordReader
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    public static WordImport Read(Stream docx, WordBudget budget)
-    {
-        WordPackage? package = null;
-        try
-        {
-            package = WordPackage.Open(docx, budget);
-            return new Reader(package).Convert();
-        }
-        catch (XmlException e)
-        {
-            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its part {package?.CurrentPart} is not XML as Word writes it ({e.Message})", e);
-        }
-        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or IOException)
-        {
-            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its zip is damaged ({e.Message})", e);
-        }
-        finally
-        {
-            package?.Dispose();
-        }
-    }
+    public static WordImport Read(Stream docx, WordBudget budget) => WordPackage.Read(docx, budget, package => new Reader(package).Convert());
 
     private readonly record struct Format(bool Bold, bool Italic, bool Code);
 

@@ -17,27 +17,7 @@ public static class WordRedline
     /// <summary>The marked paragraphs (those with no mark too, for matching), and the comments that span paragraphs.</summary>
     public sealed record Redline(IReadOnlyList<MarkedParagraph> Paragraphs, IReadOnlyList<Unanchored> Unreadable);
 
-    public static Redline Read(Stream docx, WordBudget budget)
-    {
-        WordPackage? package = null;
-        try
-        {
-            package = WordPackage.Open(docx, budget);
-            return new Reader(package).Read();
-        }
-        catch (XmlException e)
-        {
-            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its part {package?.CurrentPart} is not XML as Word writes it ({e.Message})", e);
-        }
-        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or IOException)
-        {
-            throw new NotAWordDocumentException($"This file is not a Word document that can be read: its zip is damaged ({e.Message})", e);
-        }
-        finally
-        {
-            package?.Dispose();
-        }
-    }
+    public static Redline Read(Stream docx, WordBudget budget) => WordPackage.Read(docx, budget, package => new Reader(package).Read());
 
     private enum Segment
     {

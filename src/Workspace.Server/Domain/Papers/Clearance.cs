@@ -105,3 +105,43 @@ public sealed class ClearanceAction
 
     public string? Comment { get; private set; }
 }
+
+/// <summary>The rules every step of an agency's clearance obeys, whether it clears a round's text or a contribution.</summary>
+public static class ClearanceRules
+{
+    /// <summary>The step named <paramref name="stepName"/> (any letter case), which <paramref name="by"/> must hold: its index.</summary>
+    public static int HeldStep(IReadOnlyList<ClearanceStep> steps, string agencyCode, string stepName, Actor by)
+    {
+        var index = steps.ToList().FindIndex(s => string.Equals(s.Name, stepName.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            throw new RuleBrokenException("unknown-clearance-step", $"{agencyCode}'s clearance has the steps {string.Join(" → ", steps.Select(s => s.Name))}.");
+        }
+
+        var step = steps[index];
+        if (!by.Holds(step.Emails))
+        {
+            throw new NotPermittedException($"The step {step.Name} of {agencyCode}'s clearance is held by {string.Join(", ", step.Emails)}.");
+        }
+
+        return index;
+    }
+
+    /// <summary>Sending back says why; approving is the turn of the step after the <paramref name="cleared"/> ones. <paramref name="what"/> names what is cleared ("text").</summary>
+    public static void EnsureInTurn(IReadOnlyList<ClearanceStep> steps, int cleared, int index, ClearanceDecision decision, string? comment, string what)
+    {
+        if (decision == ClearanceDecision.SendBack && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new RuleBrokenException("send-back-without-reason", $"Sending a {what} back says why.");
+        }
+
+        if (decision == ClearanceDecision.Approve && index != cleared)
+        {
+            var (step, waiting) = (steps[index], steps[cleared]);
+            throw new RuleBrokenException("clearance-out-of-order", index < cleared
+                    ? $"The step {step.Name} has already cleared this {what}; it is with {waiting.Name} now."
+                    : $"The {what} is with {waiting.Name}; {step.Name} clears it after that.",
+                new Dictionary<string, object?> { ["waitingFor"] = waiting.Name });
+        }
+    }
+}

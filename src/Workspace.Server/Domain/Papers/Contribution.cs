@@ -104,32 +104,9 @@ public sealed class Contribution : Aggregate
                 new Dictionary<string, object?> { ["contentHash"] = ContentHash });
         }
 
-        var index = Steps.FindIndex(s => string.Equals(s.Name, stepName.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-        {
-            throw new RuleBrokenException("unknown-clearance-step", $"{AgencyCode}'s clearance has the steps {string.Join(" → ", Steps.Select(s => s.Name))}.");
-        }
-
+        var index = ClearanceRules.HeldStep(Steps, AgencyCode, stepName, by);
         var step = Steps[index];
-        if (!by.Holds(step.Emails))
-        {
-            throw new NotPermittedException($"The step {step.Name} of {AgencyCode}'s clearance is held by {string.Join(", ", step.Emails)}.");
-        }
-
-        if (decision == ClearanceDecision.SendBack && string.IsNullOrWhiteSpace(comment))
-        {
-            throw new RuleBrokenException("send-back-without-reason", "Sending a contribution back says why.");
-        }
-
-        if (decision == ClearanceDecision.Approve && index != ClearedSteps)
-        {
-            var waiting = Steps[ClearedSteps];
-            throw new RuleBrokenException("clearance-out-of-order", index < ClearedSteps
-                    ? $"The step {step.Name} has already cleared this contribution; it is with {waiting.Name} now."
-                    : $"The contribution is with {waiting.Name}; {step.Name} clears it after that.",
-                new Dictionary<string, object?> { ["waitingFor"] = waiting.Name });
-        }
-
+        ClearanceRules.EnsureInTurn(Steps, ClearedSteps, index, decision, comment, "contribution");
         var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         History.Add(new ContributionStepAction(step.Name, index + 1, decision, by.Email, by.OnBehalfOf, now, trimmed));
         (ClearedSteps, Status) = decision == ClearanceDecision.Approve

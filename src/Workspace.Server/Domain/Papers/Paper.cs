@@ -320,38 +320,14 @@ public sealed class Paper : Aggregate
             throw new RuleBrokenException("no-clearance", $"This round does not ask {agency.AgencyCode} to clear the text inside: the agency's sign-off counts as it is.");
         }
 
-        var index = agency.ClearanceSteps.FindIndex(s => string.Equals(s.Name, stepName.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-        {
-            throw new RuleBrokenException("unknown-clearance-step",
-                $"{agency.AgencyCode}'s clearance has the steps {string.Join(" → ", agency.ClearanceSteps.Select(s => s.Name))}.");
-        }
-
+        var index = ClearanceRules.HeldStep(agency.ClearanceSteps, agency.AgencyCode, stepName, by);
         var step = agency.ClearanceSteps[index];
-        if (!by.Holds(step.Emails))
-        {
-            throw new NotPermittedException($"The step {step.Name} of {agency.AgencyCode}'s clearance is held by {string.Join(", ", step.Emails)}.");
-        }
-
         if (agency.IsCleared && agency.Status == AgencySignOffStatus.Approved)
         {
             throw new RuleBrokenException("already-cleared", $"{agency.AgencyCode} has cleared and approved this text; to change its word, object.");
         }
 
-        if (decision == ClearanceDecision.SendBack && string.IsNullOrWhiteSpace(comment))
-        {
-            throw new RuleBrokenException("send-back-without-reason", "Sending a text back says why.");
-        }
-
-        if (decision == ClearanceDecision.Approve && index != agency.ClearedSteps)
-        {
-            var waiting = agency.ClearanceSteps[agency.ClearedSteps];
-            throw new RuleBrokenException("clearance-out-of-order", index < agency.ClearedSteps
-                    ? $"The step {step.Name} has already cleared this text; it is with {waiting.Name} now."
-                    : $"The text is with {waiting.Name}; {step.Name} clears it after that.",
-                new Dictionary<string, object?> { ["waitingFor"] = waiting.Name });
-        }
-
+        ClearanceRules.EnsureInTurn(agency.ClearanceSteps, agency.ClearedSteps, index, decision, comment, "text");
         var wasPending = agency.Status == AgencySignOffStatus.Pending;
         var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         round.Clear(agency, index + 1, decision, by, now, trimmed);

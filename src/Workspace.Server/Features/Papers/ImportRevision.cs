@@ -61,23 +61,8 @@ public static class ImportRevision
         papers.MapPost("/{paperId:guid}/revisions/import", async (Guid paperId, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 // Whatever arrives goes to the pipeline, which refuses an outsider before it looks at the file.
-                using var content = new MemoryStream();
-                int? baseRevision = null;
-                string? name = null;
-                if (request.HasFormContentType)
-                {
-                    var form = await request.ReadFormAsync(ct);
-                    var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-                    if (file is not null)
-                    {
-                        await file.CopyToAsync(content, ct);
-                        name = file.FileName;
-                    }
-
-                    baseRevision = int.TryParse(form["baseRevision"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
-                }
-
-                var created = await mediator.Send(new Command(paperId, baseRevision, name, content.ToArray()), ct);
+                var upload = await Http.WordUpload.ReadAsync(request, "baseRevision", ct);
+                var created = await mediator.Send(new Command(paperId, upload.Number, upload.FileName, upload.Content), ct);
                 return TypedResults.Created($"/api/papers/{paperId}/revisions/{created.Number}", created);
             })
             .DisableAntiforgery()

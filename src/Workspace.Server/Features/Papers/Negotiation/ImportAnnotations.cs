@@ -96,24 +96,9 @@ public static class ImportAnnotations
         papers.MapPost("/{paperId:guid}/annotations/import", async (Guid paperId, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 // Whatever arrives goes to the pipeline, which refuses an outsider before it looks at the file.
-                using var content = new MemoryStream();
-                int? revision = null;
-                string? name = null;
-                if (request.HasFormContentType)
-                {
-                    var form = await request.ReadFormAsync(ct);
-                    var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-                    if (file is not null)
-                    {
-                        await file.CopyToAsync(content, ct);
-                        name = file.FileName;
-                    }
-
-                    revision = int.TryParse(form["revision"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : null;
-                }
-
-                var imported = await mediator.Send(new Command(paperId, revision, name, content.ToArray()), ct);
-                return TypedResults.Created($"/api/papers/{paperId}/annotations?revision={revision}&status=Draft", imported);
+                var upload = await Http.WordUpload.ReadAsync(request, "revision", ct);
+                var imported = await mediator.Send(new Command(paperId, upload.Number, upload.FileName, upload.Content), ct);
+                return TypedResults.Created($"/api/papers/{paperId}/annotations?revision={upload.Number}&status=Draft", imported);
             })
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(
