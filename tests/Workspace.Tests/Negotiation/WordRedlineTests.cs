@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Workspace.Client;
-using Comment = DocumentFormat.OpenXml.Wordprocessing.Comment;
 using Workspace.Tests.Infrastructure;
 using static Workspace.Tests.Papers.PaperScenario;
+using Comment = DocumentFormat.OpenXml.Wordprocessing.Comment;
 
 namespace Workspace.Tests.Negotiation;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Localization;
 using Workspace.Server.Components;
 using Workspace.Server.Data;
+using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Papers.Pages;
 using Workspace.Server.Locale;
-using Workspace.Server.Domain.Papers;
 using Workspace.Server.Pipeline;
 
 namespace Workspace.Server.Features.Papers;
