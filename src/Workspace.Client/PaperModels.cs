@@ -164,8 +164,9 @@ public sealed record NotAnchored(string Kind, string Text, string Reason);
 public sealed record Contribution(string AgencyCode, int Revision, IReadOnlyList<Guid> AnnotationIds, string Status, string? ContentHash = null, string? WaitingFor = null);
 
 /// <summary>My agency's contribution as its clearance chain clears it: the steps, where it is, and every step's word.</summary>
+/// <param name="Changed">In clearance, the drafts are no longer what went in: the steps refuse it until it is sent again.</param>
 public sealed record ContributionClearance(Guid Id, int Revision, string Status, string ContentHash, int Items, IReadOnlyList<ClearanceStepStatus> Steps, string? WaitingFor,
-    IReadOnlyList<ClearanceAction> History);
+    IReadOnlyList<ClearanceAction> History, bool Changed = false);
 
 /// <summary>A revision the lead built from suggestions, with those it took in.</summary>
 public sealed record FoldedRevision(int Number, string ContentHash, string Author, DateTimeOffset CreatedAt, IReadOnlyList<Guid> AppliedAnnotationIds);

@@ -260,6 +260,7 @@ public abstract class NegotiationTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.Conflict, changed.Status);
         Assert.EndsWith("contribution-changed", changed.Type, StringComparison.Ordinal);
         Assert.Empty(await ilo.ListAnnotationsAsync(paper.Id));
+        Assert.True(Assert.Single(await iom.ListContributionsAsync(paper.Id)).Changed);
 
         // Sent again on the new content, sent back with a reason, sent again, cleared: now it is sent, and the lead is told.
         var again = await iom.SendContributionAsync(paper.Id, 1);

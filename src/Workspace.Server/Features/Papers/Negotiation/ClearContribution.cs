@@ -59,8 +59,9 @@ public static class ListContributions
 {
     public sealed record Query(Guid PaperId) : IQuery<IReadOnlyList<ContributionClearanceView>>, IPaperParticipantRequest;
 
+    /// <param name="Changed">In clearance, the agency's drafts on the revision are no longer what it went in with: the steps refuse it until it is sent again.</param>
     public sealed record ContributionClearanceView(Guid Id, int Revision, ContributionStatus Status, string ContentHash, int Items, IReadOnlyList<ClearanceStepStatus> Steps,
-        string? WaitingFor, IReadOnlyList<ClearanceActionView> History);
+        string? WaitingFor, IReadOnlyList<ClearanceActionView> History, bool Changed = false);
 
     internal sealed class Handler(WorkspaceDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<ContributionClearanceView>>
     {
@@ -68,9 +69,14 @@ public static class ListContributions
         {
             var rows = await db.Contributions.AsNoTracking().Where(c => c.PaperId == query.PaperId && c.AgencyCode == me.AgencyCode)
                 .OrderBy(c => c.Revision).ThenBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            var clearing = rows.Where(c => c.Status == ContributionStatus.InClearance).Select(c => c.Revision).ToList();
+            var drafts = clearing.Count == 0 ? [] : await db.Annotations.AsNoTracking()
+                .Where(a => a.PaperId == query.PaperId && a.AgencyCode == me.AgencyCode && a.Status == AnnotationStatus.Draft && clearing.Contains(a.Revision))
+                .ToListAsync(cancellationToken);
             return [.. rows.Select(c => new ContributionClearanceView(c.Id, c.Revision, c.Status, c.ContentHash, c.Items,
                 [.. c.Steps.Select((s, i) => new ClearanceStepStatus(s.Name, s.Emails, i < c.ClearedSteps))], c.WaitingFor?.Name,
-                [.. c.History.Select(h => new ClearanceActionView(h.Step, h.Position, h.Decision, h.By, h.OnBehalfOf, h.At.AsUtcInstant(), h.Comment))]))];
+                [.. c.History.Select(h => new ClearanceActionView(h.Step, h.Position, h.Decision, h.By, h.OnBehalfOf, h.At.AsUtcInstant(), h.Comment))],
+                c.Status == ContributionStatus.InClearance && Contribution.HashOf(drafts.Where(d => d.Revision == c.Revision)) != c.ContentHash))];
         }
     }
 
@@ -78,5 +84,5 @@ public static class ListContributions
         papers.MapGet("/{paperId:guid}/contributions", (Guid paperId, IMediator mediator, CancellationToken ct) => mediator.Send(new Query(paperId), ct))
             .WithName("ListContributions")
             .WithSummary("My agency's contributions through its clearance")
-            .WithDescription("Those of your agency that its clearance chain cleared or clears: `{id, revision, status: InClearance|SentBack|Sent, contentHash, items, steps, waitingFor, history}`. Your agency's own business: other agencies, the lead and the secretariat never see them.");
+            .WithDescription("Those of your agency that its clearance chain cleared or clears: `{id, revision, status: InClearance|SentBack|Sent, contentHash, items, steps, waitingFor, history, changed}` (`changed`: in clearance, the drafts are no longer what went in; the steps refuse it until it is sent again). Your agency's own business: other agencies, the lead and the secretariat never see them.");
 }
