@@ -15,19 +15,13 @@ public static class RecordClearance
     public sealed record Body(int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, string? Comment, string? OnBehalfOf, bool? Contribution = null);
 
     public sealed record Command(Guid PaperId, int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, [MultiLine] string? Comment, string? OnBehalfOf)
-        : ICommand<ClearanceView>, IPaperParticipantRequest, IAlternateRequest;
+        : ICommand<ClearanceView>, IPaperParticipantRequest, IAlternateRequest, IClearanceStep;
 
-    internal sealed class Validator : AbstractValidator<Command>
+    internal sealed class Validator : ClearanceStepValidator<Command>
     {
         public Validator()
+            : base("text")
         {
-            RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
-            RuleFor(c => c.ContentHash).MustBeContentHash();
-            RuleFor(c => c.Step).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Decision).NotNull().IsInEnum();
-            RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == ClearanceDecision.SendBack).WithMessage("Sending a text back says why.");
-            RuleFor(c => c.Comment).MaximumLength(10_000);
-            RuleFor(c => c.OnBehalfOf).MaximumLength(256).EmailAddress();
         }
     }
 
@@ -58,6 +52,38 @@ public static class RecordClearance
             .WithName("RecordClearance")
             .WithSummary("Clear the text inside my agency, one step")
             .WithDescription("Names the open round's `revision` and `contentHash`, the `step` (by name) and `decision` Approve or SendBack (with a `comment`). Steps approve in order; the last one's approval is the agency's Approve. Only the step's holders, or their alternate with `onBehalfOf` (403 otherwise). Other agencies see only that the agency is InClearance. With `contribution: true`, the step clears your agency's contribution of comments and suggestions on `revision` instead, `contentHash` being the contribution's (from `POST …/contributions`); drafts changed since → 409 `contribution-changed`; the last step's approval sends it.");
+}
+
+/// <summary>One step's word in an agency's clearance, of a round's text or of a contribution: what it names.</summary>
+internal interface IClearanceStep
+{
+    int? Revision { get; }
+
+    string? ContentHash { get; }
+
+    string? Step { get; }
+
+    ClearanceDecision? Decision { get; }
+
+    string? Comment { get; }
+
+    string? OnBehalfOf { get; }
+}
+
+/// <summary>The shape of a clearance step's request; <c>what</c> names what is cleared ("text", "contribution").</summary>
+internal abstract class ClearanceStepValidator<T> : AbstractValidator<T>
+    where T : IClearanceStep
+{
+    protected ClearanceStepValidator(string what)
+    {
+        RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
+        RuleFor(c => c.ContentHash).MustBeContentHash();
+        RuleFor(c => c.Step).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Decision).NotNull().IsInEnum();
+        RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == ClearanceDecision.SendBack).WithMessage($"Sending a {what} back says why.");
+        RuleFor(c => c.Comment).MaximumLength(10_000);
+        RuleFor(c => c.OnBehalfOf).MaximumLength(256).EmailAddress();
+    }
 }
 
 /// <summary>My agency's clearance on a paper's latest round: the steps, where the text is, and every step's word. Never shown to other agencies.</summary>

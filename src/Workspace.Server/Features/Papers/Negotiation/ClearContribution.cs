@@ -12,19 +12,13 @@ namespace Workspace.Server.Features.Papers;
 public static class ClearContribution
 {
     public sealed record Command(Guid PaperId, int? Revision, string? ContentHash, string? Step, ClearanceDecision? Decision, [MultiLine] string? Comment, string? OnBehalfOf)
-        : ICommand<SendContribution.ContributionView>, IPaperParticipantRequest, IAlternateRequest, IReadsProjections;
+        : ICommand<SendContribution.ContributionView>, IPaperParticipantRequest, IAlternateRequest, IReadsProjections, IClearanceStep;
 
-    internal sealed class Validator : AbstractValidator<Command>
+    internal sealed class Validator : ClearanceStepValidator<Command>
     {
         public Validator()
+            : base("contribution")
         {
-            RuleFor(c => c.Revision).NotNull().GreaterThanOrEqualTo(1);
-            RuleFor(c => c.ContentHash).MustBeContentHash();
-            RuleFor(c => c.Step).NotEmpty().MaximumLength(100);
-            RuleFor(c => c.Decision).NotNull().IsInEnum();
-            RuleFor(c => c.Comment).NotEmpty().When(c => c.Decision == ClearanceDecision.SendBack).WithMessage("Sending a contribution back says why.");
-            RuleFor(c => c.Comment).MaximumLength(10_000);
-            RuleFor(c => c.OnBehalfOf).MaximumLength(256).EmailAddress();
         }
     }
 
