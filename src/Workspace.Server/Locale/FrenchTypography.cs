@@ -11,8 +11,16 @@ public static partial class FrenchTypography
     /// <summary>The text with each plain space before <c>: ; ? ! »</c> and after <c>«</c> made a no-break space; nothing else changes.</summary>
     public static string Set(string text) => Spaces().Replace(text, m => m.Value[0] == '«' ? "«\u00a0" : "\u00a0" + m.Value[^1]);
 
-    /// <summary>The colon after a label in markup ("Moderation: title"), as the page's language sets it: French with a no-break space before it.</summary>
-    public static string Colon => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? "\u00a0: " : ": ";
+    /// <summary>
+    /// The colon after a label in markup ("Moderation: title"), as the page's language sets it: French with a no-break
+    /// space before it, Chinese with its full-width colon and no space.
+    /// </summary>
+    public static string Colon => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+    {
+        "fr" => "\u00a0: ",
+        "zh" => "：",
+        _ => ": ",
+    };
 
     [GeneratedRegex("(?<=\\S) [:;?!»]|« ")]
     private static partial Regex Spaces();

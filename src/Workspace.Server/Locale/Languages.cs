@@ -1,7 +1,34 @@
+using System.Globalization;
+
 namespace Workspace.Server.Locale;
 
-/// <summary>The languages the interface, the notices and the mail are offered in, by their culture names.</summary>
+/// <summary>
+/// The six official languages of the United Nations, in which the interface, the notices and the mail are offered, by
+/// their culture names, and in which a paper may carry versions. English comes first: it is the default.
+/// </summary>
 public static class Languages
 {
-    public static readonly IReadOnlyList<string> Offered = ["en", "fr"];
+    public static readonly IReadOnlyList<string> Offered = ["en", "fr", "es", "ru", "zh", "ar"];
+
+    /// <summary>Each language by its own name, as a reader of it looks for it in a list.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["en"] = "English",
+        ["fr"] = "Français",
+        ["es"] = "Español",
+        ["ru"] = "Русский",
+        ["zh"] = "中文",
+        ["ar"] = "العربية",
+    };
+
+    public static bool IsOffered(string? language) => language is not null && Offered.Contains(language, StringComparer.Ordinal);
+
+    /// <summary>The language's own name ("Español"), or the code itself when it is not one of the six.</summary>
+    public static string Name(string language) => Names.TryGetValue(language, out var name) ? name : language;
+
+    /// <summary>The writing direction of the language, for <c>dir</c>: <c>rtl</c> for Arabic.</summary>
+    public static string Direction(string language) => language == "ar" ? "rtl" : "ltr";
+
+    /// <summary>The language of the page being rendered (its UI culture), as one of the six codes.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 }

@@ -14,18 +14,46 @@ public static class Times
 
     public static DateTime In(DateTimeOffset instant, string zone) => TimeZoneInfo.ConvertTime(instant, MeetingZones.Find(zone)).DateTime;
 
-    /// <summary>"Wed 14 Oct, 15:00"; "Wed 14 Oct 2027, 15:00" when it falls in another year than <paramref name="now"/>.</summary>
+    /// <summary>"Wed 14 Oct, 15:00"; "Wed 14 Oct 2027, 15:00" when it falls in another year than <paramref name="now"/> (in Chinese "10月14日周三 15:00").</summary>
     public static string DayAndTime(DateTimeOffset instant, string zone, DateTimeOffset? now = null) =>
-        In(instant, zone).ToString(OtherYear(instant, zone, now) ? "ddd d MMM yyyy, HH:mm" : "ddd d MMM, HH:mm", CultureInfo.CurrentCulture);
+        Day(instant, zone, now) + Pattern.Between + Time(instant, zone);
 
     /// <summary>"Thu 15 Oct"; "Thu 15 Oct 2027" when it falls in another year than <paramref name="now"/>.</summary>
     public static string Day(DateTimeOffset instant, string zone, DateTimeOffset? now = null) =>
-        In(instant, zone).ToString(OtherYear(instant, zone, now) ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.CurrentCulture);
+        In(instant, zone).ToString(OtherYear(instant, zone, now) ? Pattern.DayOfYear : Pattern.Day, Calendar);
+
+    /// <summary>
+    /// How the reader's language writes a day and a time: the day's name first, then the date (Chinese puts the month
+    /// first and the day's name after), a comma before the time (Arabic's own comma, none in Chinese).
+    /// </summary>
+    private static (string Day, string DayOfYear, string Between) Pattern => CultureInfo.CurrentCulture.TwoLetterISOLanguageName switch
+    {
+        "zh" => ("M月d日ddd", "yyyy年M月d日ddd", " "),
+        "ar" => ("ddd d MMM", "ddd d MMM yyyy", "، "),
+        _ => ("ddd d MMM", "ddd d MMM yyyy", ", "),
+    };
+
+    /// <summary>The reader's culture on the Gregorian calendar the group's dates are set in, whatever calendar the culture favours.</summary>
+    private static CultureInfo Calendar
+    {
+        get
+        {
+            var culture = CultureInfo.CurrentCulture;
+            if (culture.DateTimeFormat.Calendar is GregorianCalendar)
+            {
+                return culture;
+            }
+
+            var gregorian = (CultureInfo)culture.Clone();
+            gregorian.DateTimeFormat.Calendar = new GregorianCalendar();
+            return gregorian;
+        }
+    }
 
     private static bool OtherYear(DateTimeOffset instant, string zone, DateTimeOffset? now) =>
         now is { } today && In(instant, zone).Year != In(today, zone).Year;
 
-    public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.CurrentCulture);
+    public static string Time(DateTimeOffset instant, string zone) => In(instant, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A clock reading in a zone (a form's date and time) as the instant it names.</summary>
     public static DateTimeOffset Instant(DateTime local, string zone) =>

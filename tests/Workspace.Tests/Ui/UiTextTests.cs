@@ -13,10 +13,9 @@ namespace Workspace.Tests.Ui;
 /// <summary>Every string the pages write has its French; the words and times pages show read as people write them.</summary>
 public sealed partial class UiTextTests
 {
-    [Fact]
-    public void Every_string_of_the_pages_has_a_French_translation()
+    /// <summary>Every string the pages write: the keys of the shell, its parts and every area's pages, and the words of the domain's states.</summary>
+    private static HashSet<string> PageKeys()
     {
-        // The shell and its parts, and every area's pages.
         var server = Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server");
         var components = Path.Combine(server, "Components");
         var keys = Directory.EnumerateFiles(components, "*.*", SearchOption.AllDirectories)
@@ -38,15 +37,129 @@ public sealed partial class UiTextTests
             .Where(k => !k.EndsWith(' '))
             .ToHashSet(StringComparer.Ordinal);
         Assert.True(keys.Count > 250, $"Only {keys.Count} strings found under {server}.");
+        return keys;
+    }
 
+    /// <summary>Each translation, by language, as its resource file holds it: key → value.</summary>
+    private static Dictionary<string, string> Translations(string language) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components", $"Ui.{language}.resx"))
+            .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+
+    public static TheoryData<string> OtherLanguages => ["fr", "es", "ru", "zh", "ar"];
+
+    [Theory]
+    [MemberData(nameof(OtherLanguages))]
+    public void Every_string_of_the_pages_has_a_translation_in_each_language(string language)
+    {
+        var keys = PageKeys();
         var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("fr");
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
         try
         {
             var missing = keys.Where(k => localizer[k].ResourceNotFound).Order(StringComparer.Ordinal).ToList();
-            Assert.True(missing.Count == 0, "No French for:\n" + string.Join("\n", missing));
-            Assert.Equal("Se connecter", localizer["Sign in"]);
+            Assert.True(missing.Count == 0, $"No {language} for:\n" + string.Join("\n", missing));
+            Assert.NotEqual("Sign in", localizer["Sign in"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        // Every language carries the same strings: one added in French alone is missing in the others.
+        Assert.Equal(Translations("fr").Keys.Order(StringComparer.Ordinal), Translations(language).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fr", "one,other")]
+    [InlineData("es", "one,other")]
+    [InlineData("ru", "one,few,many,other")]
+    [InlineData("ar", "zero,one,two,few,many,other")]
+    [InlineData("zh", "")]
+    public void A_counting_sentence_gives_every_plural_form_of_its_language_and_keeps_the_placeholders(string language, string forms)
+    {
+        var wanted = forms.Length == 0 ? [] : forms.Split(',');
+        var wrong = new List<string>();
+        foreach (var (key, value) in Translations(language))
+        {
+            var placeholders = Placeholder().Matches(key).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            var counting = Translations("fr")[key].StartsWith("one=", StringComparison.Ordinal);
+            if (counting && wanted.Length > 0)
+            {
+                var parts = value.Split('|').Select(p => p.Split('=', 2)).ToList();
+                if (!parts.Select(p => p[0]).Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal)))
+                {
+                    wrong.Add($"{key}: forms {string.Join(",", parts.Select(p => p[0]))}");
+                }
+
+                // A form may say its count in words ("يومان", two days), but never drops another placeholder.
+                wrong.AddRange(parts.Where(p => p.Length < 2 || !placeholders.Where(h => h != "{0}").All(p[1].Contains)
+                    || Placeholder().Matches(p[1]).Any(m => !placeholders.Contains(m.Value))).Select(p => $"{key}: form {p[0]}"));
+            }
+            else if (!Placeholder().Matches(value).Select(m => m.Value).ToHashSet(StringComparer.Ordinal).SetEquals(placeholders))
+            {
+                wrong.Add($"{key}: placeholders of \"{value}\"");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"In {language}:\n" + string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [InlineData("en", "Thu 14 Oct, 15:00", "Thu 13 Jan 2028, 09:30")]
+    [InlineData("fr", "jeu. 14 oct., 15:00", "jeu. 13 janv. 2028, 09:30")]
+    [InlineData("es", "jue 14 oct, 15:00", "jue 13 ene 2028, 09:30")]
+    [InlineData("ru", "чт 14 окт., 15:00", "чт 13 янв. 2028, 09:30")]
+    [InlineData("zh", "10月14日周四 15:00", "2028年1月13日周四 09:30")]
+    [InlineData("ar", "الخميس 14 أكتوبر، 15:00", "الخميس 13 يناير 2028، 09:30")]
+    public void A_day_and_a_time_read_as_each_language_writes_them_on_the_gregorian_calendar(string language, string thisYear, string nextYear)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+            var now = new DateTimeOffset(2027, 6, 1, 12, 0, 0, TimeSpan.Zero);
+            Assert.Equal(thisYear, Times.DayAndTime(new DateTimeOffset(2027, 10, 14, 13, 0, 0, TimeSpan.Zero), "Europe/Vienna", now));
+            Assert.Equal(nextYear, Times.DayAndTime(new DateTimeOffset(2028, 1, 13, 8, 30, 0, TimeSpan.Zero), "Europe/Vienna", now));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public void Plural_categories_follow_the_cldr_rules_of_each_language()
+    {
+        Assert.Equal(["many", "one", "few", "many", "one", "few", "many", "many"], new long[] { 0, 1, 2, 5, 21, 22, 111, 1000 }.Select(n => Plurals.Category("ru", n)));
+        Assert.Equal(["zero", "one", "two", "few", "few", "many", "many", "other", "other", "few"], new long[] { 0, 1, 2, 3, 10, 11, 99, 100, 102, 103 }.Select(n => Plurals.Category("ar", n)));
+        Assert.Equal(["one", "one", "other", "many"], new long[] { 0, 1, 2, 1_000_000 }.Select(n => Plurals.Category("fr", n)));
+        Assert.Equal(["other", "one", "other"], new long[] { 0, 1, 2 }.Select(n => Plurals.Category("es", n)));
+        Assert.Equal(["other", "other"], new long[] { 1, 2 }.Select(n => Plurals.Category("zh", n)));
+    }
+
+    [Theory]
+    [InlineData("ru", 1, "остался 1 день")]
+    [InlineData("ru", 3, "осталось 3 дня")]
+    [InlineData("ru", 5, "осталось 5 дней")]
+    [InlineData("ru", 21, "остался 21 день")]
+    [InlineData("ar", 1, "بقي يوم واحد")]
+    [InlineData("ar", 2, "بقي يومان")]
+    [InlineData("ar", 3, "بقيت 3 أيام")]
+    [InlineData("ar", 11, "بقي 11 يومًا")]
+    [InlineData("ar", 100, "بقي 100 يوم")]
+    [InlineData("zh", 3, "还剩 3 天")]
+    [InlineData("es", 1, "queda 1 día")]
+    [InlineData("es", 4, "quedan 4 días")]
+    public void Days_left_are_counted_in_the_words_of_each_language(string language, int days, string expected)
+    {
+        var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
+        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            Assert.Equal(expected, Times.Left(t, now.AddDays(days).AddHours(1), now));
         }
         finally
         {
@@ -144,6 +257,9 @@ public sealed partial class UiTextTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"(?<![\w.])[Tt]\[""((?:[^""\\]|\\.)+)""")]
     private static partial Regex Key();

@@ -15,7 +15,7 @@ public static class UpdateMySettings
         public Validator()
         {
             RuleFor(c => c.TimeZone).NotEmpty().Must(MeetingZones.IsAccepted).WithMessage("Choose a time zone from the list, such as Europe/Vienna.");
-            RuleFor(c => c.Language).Must(l => l is null || Locale.Languages.Offered.Contains(l)).WithMessage("Choose English (en) or French (fr).");
+            RuleFor(c => c.Language).Must(l => l is null || Locale.Languages.IsOffered(l)).WithMessage("Choose one of the six languages: en, fr, es, ru, zh or ar.");
         }
     }
 
@@ -35,5 +35,5 @@ public static class UpdateMySettings
         me.MapPut("/settings", async (Command body, IMediator mediator, CancellationToken ct) => await mediator.Send(body, ct))
             .WithName("UpdateMySettings")
             .WithSummary("Change my settings")
-            .WithDescription("`timeZone`: a canonical IANA zone (`Europe/Vienna`); `language`: `en`, `fr` or null. Unknown values → 400.");
+            .WithDescription("`timeZone`: a canonical IANA zone (`Europe/Vienna`); `language`: `en`, `fr`, `es`, `ru`, `zh`, `ar` or null. Unknown values → 400.");
 }
