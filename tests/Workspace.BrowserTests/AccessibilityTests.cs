@@ -133,7 +133,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
 
     /// <summary>By language, the English sentences of the interface (three words or more, no placeholder) whose translation differs.</summary>
     private static readonly Lazy<Dictionary<string, List<string>>> English = new(() => new[] { "fr", "es", "ru", "zh", "ar" }.ToDictionary(l => l, l =>
-        System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "src", "Workspace.Server", "Components", $"Ui.{l}.resx")).Root!.Elements("data")
+        System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "src", "Workspace.Server", "Locale", $"Ui.{l}.resx")).Root!.Elements("data")
             .Select(d => ((string)d.Attribute("name")!, (string)d.Element("value")!))
             .Where(d => d.Item1 != d.Item2 && !d.Item1.Contains('{', StringComparison.Ordinal) && d.Item1.Split(' ').Length >= 3)
             .Select(d => d.Item1).ToList()));

@@ -33,6 +33,14 @@ public static class Times
         _ => ("ddd d MMM", "ddd d MMM yyyy", ", "),
     };
 
+    /// <summary>What separates two readings of one moment ("15:00 (Vienna), 14:00 UTC") in the reader's language.</summary>
+    public static string Separator => CultureInfo.CurrentCulture.TwoLetterISOLanguageName switch
+    {
+        "ar" => "، ",
+        "zh" => "，",
+        _ => ", ",
+    };
+
     /// <summary>The reader's culture on the Gregorian calendar the group's dates are set in, whatever calendar the culture favours.</summary>
     private static CultureInfo Calendar
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Meetings;
 using Workspace.Server.Locale;
@@ -6,7 +7,8 @@ namespace Workspace.Server.Mail;
 
 /// <summary>One kind of notice a person may choose how to receive by mail, with its default and its name in the settings.</summary>
 /// <param name="Invitation">Carries a calendar invitation, which calendars act on only when it arrives alone: never in a digest.</param>
-public sealed record MailKind(string Name, MailMode Default, bool Invitation, string Label, string FrenchLabel);
+/// <param name="Label">Its name in the settings, in English: the key of its translations among the strings of the pages.</param>
+public sealed record MailKind(string Name, MailMode Default, bool Invitation, string Label);
 
 /// <summary>
 /// What one area tells people of its events: its kinds of notice (each in the notifications and, as the person
@@ -58,11 +60,18 @@ public sealed record MailDraft(string Subject, string[] Lines, string Open, stri
 /// Who a message is written for, and the words and links every template writes with: their language, their zone.
 /// On a page of the workspace (<see cref="OnPage"/>) a notice has no greeting, and its times are in the reader's zone alone.
 /// </summary>
-public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, MailLinks links, DateTimeOffset now, bool onPage = false)
+public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, MailLinks links, DateTimeOffset now, IStringLocalizer t, bool onPage = false)
 {
     public Recipient To => to;
 
-    public bool French { get; } = to.Language == "fr";
+    /// <summary>The reader's language, one of the six (English when they chose none).</summary>
+    public string Language { get; } = Languages.IsOffered(to.Language) ? to.Language! : Languages.Offered[0];
+
+    /// <summary>
+    /// The strings of the pages, looked up in the culture the message is written in (<see cref="MailComposer"/> sets it
+    /// to <see cref="Language"/>): each sentence written in English, its key.
+    /// </summary>
+    public IStringLocalizer T => t;
 
     /// <summary>The reader's zone (UTC when they have none).</summary>
     public string Zone => zone;
@@ -73,11 +82,11 @@ public sealed class MailReader(Recipient to, string zone, Http.PublicUrl url, Ma
     /// <summary>A notice in the workspace's list, rather than a message.</summary>
     public bool OnPage => onPage;
 
-    public string Dear => onPage ? "" : French ? $"Bonjour {to.DisplayName}," : $"Dear {to.DisplayName},";
+    public string Dear => onPage ? "" : t["Dear {0},", to.DisplayName];
 
     /// <summary>A moment in the reader's zone; in a message, with UTC beside it for those who share it.</summary>
     public string When(DateTimeOffset at) =>
-        $"{Times.DayAndTime(at, zone, now)} ({Times.City(zone)})" + (zone == MeetingZones.Utc || onPage ? "" : $", {Times.DayAndTime(at, MeetingZones.Utc, now)} UTC");
+        $"{Times.DayAndTime(at, zone, now)} ({Times.City(zone)})" + (zone == MeetingZones.Utc || onPage ? "" : $"{Times.Separator}{Times.DayAndTime(at, MeetingZones.Utc, now)} UTC");
 
     /// <summary>A page of the workspace, as an absolute address.</summary>
     public string Page(string path) => new Uri(url.Base, path).ToString();

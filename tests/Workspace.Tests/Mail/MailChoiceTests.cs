@@ -37,7 +37,7 @@ public sealed class MailChoiceTests(MailHost host) : IClassFixture<MailHost>
     {
         public int Order => 0;
 
-        public IReadOnlyList<Workspace.Server.Mail.MailKind> Kinds { get; } = [new(kind, Workspace.Server.Data.MailMode.Immediate, false, kind, kind)];
+        public IReadOnlyList<Workspace.Server.Mail.MailKind> Kinds { get; } = [new(kind, Workspace.Server.Data.MailMode.Immediate, false, kind)];
 
         public Task<Workspace.Server.Mail.MailSubject> PrepareAsync(Workspace.Server.Data.WorkspaceDb db, string kind, Workspace.Server.Domain.Subject subject, DateTime now, CancellationToken ct) =>
             Task.FromResult(new Workspace.Server.Mail.MailSubject(""));

@@ -50,6 +50,64 @@ public abstract class MailTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task A_sign_off_request_is_mailed_in_arabic_russian_chinese_and_spanish_each_with_its_words_dates_and_direction()
+    {
+        await host.Smtp.StartAsync();
+        var languages = new Dictionary<string, string> { ["IOM"] = "ar", ["UNHCR"] = "ru", ["OHCHR"] = "zh", ["UNICEF"] = "es" };
+        var before = new Dictionary<string, System.Text.Json.JsonElement>();
+        foreach (var (agency, language) in languages)
+        {
+            var person = await host.HttpFor(WorkspaceHost.FocalPoint(agency));
+            before[agency] = await person.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/settings");
+            Assert.Equal(HttpStatusCode.OK, (await person.PutAsJsonAsync("/api/me/settings", new { timeZone = "Europe/Vienna", language })).StatusCode);
+        }
+
+        try
+        {
+            await MailedInFourLanguagesAsync(languages);
+        }
+        finally
+        {
+            // The class's other tests read these people's mail in the zone and language they had.
+            foreach (var (agency, settings) in before)
+            {
+                await (await host.HttpFor(WorkspaceHost.FocalPoint(agency))).PutAsJsonAsync("/api/me/settings", settings);
+            }
+        }
+    }
+
+    private async Task MailedInFourLanguagesAsync(Dictionary<string, string> languages)
+    {
+
+        var ilo = await host.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Brief in six languages", "IssueBrief", "ILO", [.. languages.Keys]);
+        var revision = await ilo.AddRevisionAsync(paper.Id, 0, "# Brief in six languages\n\nText.\n");
+        await ilo.OpenRoundAsync(paper.Id, revision.Number, "Unanimous", new DateTimeOffset(2026, 6, 18, 15, 0, 0, TimeSpan.Zero));
+        await host.DeliverMailAsync();
+
+        var arabic = Assert.Single(To(WorkspaceHost.FocalPoint("IOM"), "Brief in six languages"));
+        Assert.Equal("طلب موافقة: Brief in six languages", arabic.Subject);
+        Assert.Contains("الموعد النهائي: الخميس 18 يونيو، 17:00 (فيينا)، الخميس 18 يونيو، 15:00 UTC.", arabic.TextBody, StringComparison.Ordinal);
+        Assert.Contains("يجب أن توافق كل جهة مشاركة على النص.", arabic.TextBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"ar\" dir=\"rtl\"", arabic.HtmlBody, StringComparison.Ordinal);
+
+        var russian = Assert.Single(To(WorkspaceHost.FocalPoint("UNHCR"), "Brief in six languages"));
+        Assert.Equal("Запрошено одобрение: Brief in six languages", russian.Subject);
+        Assert.Contains("Срок: чт 18 июн., 17:00 (Вена), чт 18 июн., 15:00 UTC.", russian.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Открыть документ:", russian.TextBody, StringComparison.Ordinal);
+
+        var chinese = Assert.Single(To(WorkspaceHost.FocalPoint("OHCHR"), "Brief in six languages"));
+        Assert.Equal("请求批准：Brief in six languages", chinese.Subject);
+        Assert.Contains("截止时间：6月18日周四 17:00 (维也纳)，6月18日周四 15:00 UTC。", chinese.TextBody, StringComparison.Ordinal);
+        Assert.Contains("打开文件：", chinese.TextBody, StringComparison.Ordinal);
+
+        var spanish = Assert.Single(To(WorkspaceHost.FocalPoint("UNICEF"), "Brief in six languages"));
+        Assert.Equal("Aprobación solicitada: Brief in six languages", spanish.Subject);
+        Assert.Contains("Plazo: jue 18 jun, 17:00 (Viena), jue 18 jun, 15:00 UTC.", spanish.TextBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"es\" dir=\"ltr\"", spanish.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_people_wrote_never_becomes_a_link_in_the_HTML_part_only_the_workspaces_own_addresses_do()
     {
         await host.Smtp.StartAsync();

@@ -22,8 +22,12 @@ public sealed partial class UiTextTests
             .Concat(Directory.EnumerateFiles(Path.Combine(server, "Locale"), "*.cs"))
             .Concat(Directory.EnumerateDirectories(Path.Combine(server, "Features"), "Pages", SearchOption.AllDirectories)
                 .SelectMany(pages => Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)))
+            // What notices and mail say, and the mail kinds' names in the settings.
+            .Concat(Directory.EnumerateFiles(Path.Combine(server, "Features"), "*Notices.cs", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(server, "Mail"), "*.cs"))
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Concat(PluralKey().Matches(File.ReadAllText(f))).Select(m => m.Groups[1].Value))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Concat(PluralKey().Matches(File.ReadAllText(f))).Concat(MailKindLabel().Matches(File.ReadAllText(f))).Concat(PickedKey().Matches(File.ReadAllText(f)))
+                .Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperKind>().Select(PaperWords.Kind))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.PaperState>().Select(PaperWords.State))
             .Concat(Enum.GetValues<Workspace.Server.Domain.Papers.RoundStatus>().Select(PaperWords.Round))
@@ -42,7 +46,7 @@ public sealed partial class UiTextTests
 
     /// <summary>Each translation, by language, as its resource file holds it: key → value.</summary>
     private static Dictionary<string, string> Translations(string language) =>
-        System.Xml.Linq.XDocument.Load(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components", $"Ui.{language}.resx"))
+        System.Xml.Linq.XDocument.Load(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Locale", $"Ui.{language}.resx"))
             .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
 
     public static TheoryData<string> OtherLanguages => ["fr", "es", "ru", "zh", "ar"];
@@ -52,7 +56,7 @@ public sealed partial class UiTextTests
     public void Every_string_of_the_pages_has_a_translation_in_each_language(string language)
     {
         var keys = PageKeys();
-        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Locale.Ui));
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(language);
         try
@@ -154,7 +158,7 @@ public sealed partial class UiTextTests
     public void Days_left_are_counted_in_the_words_of_each_language(string language, int days, string expected)
     {
         var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
-        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Locale.Ui));
         var previous = CultureInfo.CurrentUICulture;
         try
         {
@@ -213,7 +217,7 @@ public sealed partial class UiTextTests
     [Fact]
     public void French_punctuation_that_takes_a_space_before_it_takes_one_that_does_not_break()
     {
-        var french = File.ReadAllText(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Components", "Ui.fr.resx"));
+        var french = File.ReadAllText(Path.Combine(Workspace.Tests.Infrastructure.Repository.Root, "src", "Workspace.Server", "Locale", "Ui.fr.resx"));
         var values = Regex.Matches(french, "<value>(.*?)</value>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
         Assert.True(values.Count > 250, $"Only {values.Count} French strings found.");
 
@@ -227,7 +231,7 @@ public sealed partial class UiTextTests
     public void The_time_left_before_a_deadline_is_said_in_days_then_hours_then_minutes_in_the_readers_language()
     {
         var now = new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
-        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Components.Ui));
+        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Workspace.Server.Locale.Ui));
         var previous = CultureInfo.CurrentUICulture;
         try
         {
@@ -257,6 +261,14 @@ public sealed partial class UiTextTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A mail kind's name in the settings: <c>new("round-opened", MailMode.Immediate, false, "A sign-off is requested…")</c>.</summary>
+    [GeneratedRegex(@"new\(""[a-z-]+"", MailMode\.\w+, (?:true|false), ""((?:[^""\\]|\\.)+)""\)")]
+    private static partial Regex MailKindLabel();
+
+    /// <summary>A sentence in the templates of a notice, in quotes: <c>t["Reason: {0}", …]</c>; the key of a sentence picked first (<c>"An item {0} sent on…"</c>).</summary>
+    [GeneratedRegex(@"=> ""(An item [^""\\]*(?:\\.[^""\\]*)*)""")]
+    private static partial Regex PickedKey();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

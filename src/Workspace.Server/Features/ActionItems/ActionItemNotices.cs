@@ -12,8 +12,8 @@ internal sealed class ActionItemNotices : INoticeTemplates
 
     public IReadOnlyList<MailKind> Kinds { get; } =
     [
-        new("action-item-assigned", MailMode.Immediate, false, "An action item assigned to my agency", "Une action confiée à mon organisation"),
-        new("action-item-due", MailMode.Immediate, false, "An action item of my agency due soon or overdue", "Une action de mon organisation bientôt due ou en retard"),
+        new("action-item-assigned", MailMode.Immediate, false, "An action item assigned to my agency"),
+        new("action-item-due", MailMode.Immediate, false, "An action item of my agency due soon or overdue"),
     ];
 
     public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) =>
@@ -30,13 +30,12 @@ internal sealed class ActionItemNotices : INoticeTemplates
         var owner = item.OwnerAgencyCode;
         var due = item.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
         var items = reader.Page($"action-items?agency={owner}");
-        var (openItems, isOverdue) = (reader.French ? "Ouvrir les actions" : "Open the action items", item.Change == "overdue");
-        return (kind, reader.French) switch
-        {
-            ("action-item-assigned", true) => new($"Action confiée à {owner} : {title}", [dear, $"Votre organisation ({owner}) est chargée d'une action : {title}.", $"Échéance : {due}."], openItems, items),
-            ("action-item-assigned", false) => new($"Action item for {owner}: {title}", [dear, $"Your agency ({owner}) owns a new action item: {title}.", $"Due: {due}."], openItems, items),
-            (_, true) => new($"{(isOverdue ? "En retard" : "Bientôt due")} : {title}", [dear, isOverdue ? $"L'action « {title} » de {owner} était due le {due}." : $"L'action « {title} » de {owner} est due le {due}."], openItems, items),
-            _ => new($"{(isOverdue ? "Overdue" : "Due soon")}: {title}", [dear, isOverdue ? $"The action item \"{title}\" of {owner} was due on {due}." : $"The action item \"{title}\" of {owner} is due on {due}."], openItems, items),
-        };
+        var (t, isOverdue) = (reader.T, item.Change == "overdue");
+        var openItems = t["Open the action items"];
+        return kind == "action-item-assigned"
+            ? new(t["Action item for {0}: {1}", owner, title], [dear, t["Your agency ({0}) owns a new action item: {1}.", owner, title], t["Due: {0}.", due]], openItems, items)
+            : isOverdue
+                ? new(t["Overdue: {0}", title], [dear, t["The action item \"{0}\" of {1} was due on {2}.", title, owner, due]], openItems, items)
+                : new(t["Due soon: {0}", title], [dear, t["The action item \"{0}\" of {1} is due on {2}.", title, owner, due]], openItems, items);
     }
 }

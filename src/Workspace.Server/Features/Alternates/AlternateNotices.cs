@@ -10,7 +10,7 @@ internal sealed class AlternateNotices : INoticeTemplates
 
     public IReadOnlyList<MailKind> Kinds { get; } =
     [
-        new("alternate-named", MailMode.Immediate, false, "I am named someone's alternate", "Je suis désigné(e) suppléant(e)"),
+        new("alternate-named", MailMode.Immediate, false, "I am named someone's alternate"),
     ];
 
     public Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) => Task.FromResult(new MailSubject(""));
@@ -23,8 +23,9 @@ internal sealed class AlternateNotices : INoticeTemplates
         }
 
         var settingsPage = reader.Page("settings/alternate");
-        return reader.French
-            ? new("Vous êtes désigné(e) suppléant(e)", [reader.Dear, $"{named.Email} vous a désigné(e) comme suppléant(e) du {reader.When(named.From)} au {reader.When(named.To)} : vous pouvez agir en son nom, et vos actes porteront vos deux noms."], "Voir", settingsPage)
-            : new("You are named an alternate", [reader.Dear, $"{named.Email} named you their alternate from {reader.When(named.From)} to {reader.When(named.To)}: you may act for them, and your acts will carry both names."], "See", settingsPage);
+        var t = reader.T;
+        return new(t["You are named an alternate"],
+            [reader.Dear, t["{0} named you their alternate from {1} to {2}: you may act for them, and your acts will carry both names.", named.Email, reader.When(named.From), reader.When(named.To)]],
+            t["See"], settingsPage);
     }
 }

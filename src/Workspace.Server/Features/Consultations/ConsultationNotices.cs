@@ -15,8 +15,8 @@ public sealed class ConsultationNotices(MailLinks links) : INoticeTemplates
 
     public IReadOnlyList<MailKind> Kinds { get; } =
     [
-        new("consultation-comment", MailMode.Digest, false, "A public comment on a paper of my agency waits for moderation", "Un commentaire public sur un document de mon organisation attend la modération"),
-        new("consultation-closed", MailMode.Digest, false, "A public consultation closed", "Une consultation publique close"),
+        new("consultation-comment", MailMode.Digest, false, "A public comment on a paper of my agency waits for moderation"),
+        new("consultation-closed", MailMode.Digest, false, "A public consultation closed"),
     ];
 
     public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) =>
@@ -24,16 +24,14 @@ public sealed class ConsultationNotices(MailLinks links) : INoticeTemplates
 
     public MailDraft? Draft(string kind, object? data, MailSubject about, MailReader reader)
     {
-        var (title, french, dear) = (about.Title, reader.French, reader.Dear);
+        var (title, t, dear) = (about.Title, reader.T, reader.Dear);
         string Moderation(Guid consultationId) => reader.Page($"consultations/{consultationId}/moderation");
         return (kind, data) switch
         {
-            ("consultation-comment", ConsultationCommentConfirmed confirmed) => french
-                ? new($"Commentaire à modérer : {title}", [dear, $"Un commentaire public sur « {title} » attend la modération."], "Voir les commentaires", Moderation(confirmed.ConsultationId))
-                : new($"Comment to moderate: {title}", [dear, $"A public comment on \"{title}\" waits for moderation."], "See the comments", Moderation(confirmed.ConsultationId)),
-            ("consultation-closed", ConsultationClosed closed) => french
-                ? new($"Consultation close : {title}", [dear, $"La consultation publique sur « {title} » est close."], "Voir les commentaires", Moderation(closed.ConsultationId))
-                : new($"Consultation closed: {title}", [dear, $"The public consultation on \"{title}\" is closed."], "See the comments", Moderation(closed.ConsultationId)),
+            ("consultation-comment", ConsultationCommentConfirmed confirmed) =>
+                new(t["Comment to moderate: {0}", title], [dear, t["A public comment on \"{0}\" waits for moderation.", title]], t["See the comments"], Moderation(confirmed.ConsultationId)),
+            ("consultation-closed", ConsultationClosed closed) =>
+                new(t["Consultation closed: {0}", title], [dear, t["The public consultation on \"{0}\" is closed.", title]], t["See the comments"], Moderation(closed.ConsultationId)),
             _ => null,
         };
     }

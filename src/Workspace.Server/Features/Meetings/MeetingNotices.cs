@@ -15,10 +15,10 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
 
     public IReadOnlyList<MailKind> Kinds { get; } =
     [
-        new("meeting-scheduled", MailMode.Immediate, true, "Invitations to meetings", "Invitations aux réunions"),
-        new("meeting-rescheduled", MailMode.Immediate, true, "A meeting moved", "Une réunion déplacée"),
-        new("meeting-cancelled", MailMode.Immediate, true, "A meeting cancelled", "Une réunion annulée"),
-        new("meeting-reminder", MailMode.Immediate, false, "Reminders before a meeting", "Rappels avant une réunion"),
+        new("meeting-scheduled", MailMode.Immediate, true, "Invitations to meetings"),
+        new("meeting-rescheduled", MailMode.Immediate, true, "A meeting moved"),
+        new("meeting-cancelled", MailMode.Immediate, true, "A meeting cancelled"),
+        new("meeting-reminder", MailMode.Immediate, false, "Reminders before a meeting"),
     ];
 
     /// <summary>The meeting, and for a change its invitation with <c>METHOD:REQUEST</c>, or <c>CANCEL</c> once cancelled.</summary>
@@ -51,22 +51,22 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
             return null;
         }
 
-        var french = reader.French;
+        var t = reader.T;
         var (subject, lead) = Words(kind, new Slot(meeting.Title, meeting.StartsAt.AsUtcInstant(), meeting.TimeZone, meeting.DurationMinutes), reader);
         var lines = new List<string> { reader.Dear, lead };
         List<(string, string)> answers = [];
         if (kind is "meeting-scheduled" or "meeting-rescheduled")
         {
-            lines.Add(french ? "Votre agenda l'ajoute ou le déplace de lui-même (invitation jointe). Répondre :" : "Your calendar adds or moves it by itself (invitation attached). Answer:");
-            answers.AddRange(new[] { ("Accepted", "Accept", "Accepter"), ("Tentative", "Tentative", "Peut-être"), ("Declined", "Decline", "Refuser") }
-                .Select(a => (french ? a.Item3 : a.Item2, reader.Rsvp(meeting.Id, a.Item1, meeting.StartsAt))));
+            lines.Add(t["Your calendar adds or moves it by itself (invitation attached). Answer:"]);
+            answers.AddRange(new[] { ("Accepted", t["Accept"]), ("Tentative", t["Tentative"]), ("Declined", t["Decline"]) }
+                .Select(a => (a.Item2.Value, reader.Rsvp(meeting.Id, a.Item1, meeting.StartsAt))));
         }
         else if (kind == "meeting-cancelled")
         {
-            lines.Add(french ? "Votre agenda la retire de lui-même." : "Your calendar removes it by itself.");
+            lines.Add(t["Your calendar removes it by itself."]);
         }
 
-        return new MailDraft(subject, [.. lines], french ? "Ouvrir la réunion" : "Open the meeting", reader.Page($"meetings/{meeting.Id}")) { Answers = answers };
+        return new MailDraft(subject, [.. lines], t["Open the meeting"], reader.Page($"meetings/{meeting.Id}")) { Answers = answers };
     }
 
     /// <summary>In the workspace's list: the one sentence, with the meeting's time as the event left it (a later move has its own notice).</summary>
@@ -88,20 +88,16 @@ internal sealed class MeetingNotices(Http.PublicUrl site) : INoticeTemplates
 
     private static (string Subject, string Lead) Words(string kind, Slot meeting, MailReader reader)
     {
-        var (french, zone, to) = (reader.French, reader.Zone, reader.To);
+        var (t, zone, to) = (reader.T, reader.Zone, reader.To);
         var (meetingZone, starts) = (MeetingZones.Described(meeting.TimeZone), meeting.StartsAt);
         var when = $"{Times.DayAndTime(starts, meetingZone, reader.Now)} ({Times.City(meetingZone)})"
             + (Times.In(starts, zone) == Times.In(starts, meetingZone) ? "" : $", {Times.DayAndTime(starts, zone, reader.Now)} ({Times.City(zone)})");
-        return (kind, french) switch
+        return kind switch
         {
-            ("meeting-cancelled", true) => ($"Annulée : {meeting.Title}", $"La réunion « {meeting.Title} » du {when} est annulée."),
-            ("meeting-cancelled", false) => ($"Cancelled: {meeting.Title}", $"The meeting \"{meeting.Title}\" of {when} is cancelled."),
-            ("meeting-rescheduled", true) => ($"Invitation modifiée : {meeting.Title}", $"La réunion « {meeting.Title} » est déplacée : {when}, {meeting.DurationMinutes} min."),
-            ("meeting-rescheduled", false) => ($"Updated invitation: {meeting.Title}", $"The meeting \"{meeting.Title}\" is moved: {when}, {meeting.DurationMinutes} min."),
-            ("meeting-reminder", true) => ($"Rappel : {meeting.Title}", $"Rappel : « {meeting.Title} », {when}, {meeting.DurationMinutes} min."),
-            ("meeting-reminder", false) => ($"Reminder: {meeting.Title}", $"Reminder: \"{meeting.Title}\", {when}, {meeting.DurationMinutes} min."),
-            (_, true) => ($"Invitation : {meeting.Title}", $"Votre organisation ({to.AgencyCode}) est invitée à « {meeting.Title} » : {when}, {meeting.DurationMinutes} min."),
-            _ => ($"Invitation: {meeting.Title}", $"Your agency ({to.AgencyCode}) is invited to \"{meeting.Title}\": {when}, {meeting.DurationMinutes} min."),
+            "meeting-cancelled" => (t["Cancelled: {0}", meeting.Title], t["The meeting \"{0}\" of {1} is cancelled.", meeting.Title, when]),
+            "meeting-rescheduled" => (t["Updated invitation: {0}", meeting.Title], t["The meeting \"{0}\" is moved: {1}, {2} min.", meeting.Title, when, meeting.DurationMinutes]),
+            "meeting-reminder" => (t["Reminder: {0}", meeting.Title], t["Reminder: \"{0}\", {1}, {2} min.", meeting.Title, when, meeting.DurationMinutes]),
+            _ => (t["Invitation: {0}", meeting.Title], t["Your agency ({0}) is invited to \"{1}\": {2}, {3} min.", to.AgencyCode, meeting.Title, when, meeting.DurationMinutes]),
         };
     }
 }

@@ -9,14 +9,14 @@ namespace Workspace.Server.Features.Notifications;
 /// kept in the log) and what its area's templates say of it, in the reader's language and zone. A notice whose
 /// area says nothing of it keeps the words stored with it.
 /// </summary>
-internal sealed class NoticeLines(MailCatalog catalog, Http.PublicUrl url, MailLinks links, TimeProvider clock)
+internal sealed class NoticeLines(MailCatalog catalog, Http.PublicUrl url, MailLinks links, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Locale.Ui> t)
 {
     public async Task<IReadOnlyList<NotificationView>> ReadAsync(WorkspaceDb db, IReadOnlyList<Notification> rows, Recipient reader, CancellationToken ct)
     {
         var seqs = rows.Select(n => n.EventSeq).Distinct().ToList();
         var events = await db.Events.AsNoTracking().Where(e => seqs.Contains(e.Seq)).ToDictionaryAsync(e => e.Seq, ct);
         var now = clock.GetUtcNow();
-        var words = new MailReader(reader, MeetingZones.Described(reader.TimeZone ?? MeetingZones.Utc), url, links, now, onPage: true);
+        var words = new MailReader(reader, MeetingZones.Described(reader.TimeZone ?? MeetingZones.Utc), url, links, now, t, onPage: true);
         var described = new Dictionary<(string, string, string), MailSubject>();
         List<NotificationView> views = [];
         foreach (var row in rows)
@@ -30,7 +30,7 @@ internal sealed class NoticeLines(MailCatalog catalog, Http.PublicUrl url, MailL
                     about = described[key] = await templates.DescribeAsync(db, row.Kind, new Subject(row.SubjectKind, row.SubjectId), now.UtcDateTime, ct);
                 }
 
-                text = templates.Line(row.Kind, EventKinds.Read(e), about, words) is { } line ? (words.French ? Locale.FrenchTypography.Set(line) : line) : text;
+                text = templates.Line(row.Kind, EventKinds.Read(e), about, words) is { } line ? (words.Language == "fr" ? Locale.FrenchTypography.Set(line) : line) : text;
             }
 
             views.Add(NotificationViews.Of(row) with { Text = text });

@@ -12,8 +12,8 @@ internal sealed class PollNotices : INoticeTemplates
 
     public IReadOnlyList<MailKind> Kinds { get; } =
     [
-        new("poll-opened", MailMode.Immediate, false, "A poll to find a meeting time", "Un sondage pour fixer une réunion"),
-        new("poll-reminder", MailMode.Immediate, false, "Reminders of a poll my agency has not answered", "Rappels d'un sondage sans réponse de mon organisation"),
+        new("poll-opened", MailMode.Immediate, false, "A poll to find a meeting time"),
+        new("poll-reminder", MailMode.Immediate, false, "Reminders of a poll my agency has not answered"),
     ];
 
     public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct)
@@ -33,23 +33,20 @@ internal sealed class PollNotices : INoticeTemplates
         var pollLink = reader.Page($"polls/{poll.Id}");
         var times = poll.Slots.OrderBy(x => x.StartsAt).Select(x => "- " + Slot(x.StartsAt, poll.TimeZone, reader)).ToArray();
         var answerBy = reader.When(poll.Deadline.AsUtcInstant());
-        return (kind, reader.French) switch
-        {
-            ("poll-opened", true) => new($"Quand pouvez-vous vous réunir ? {title}", [dear, $"Votre organisation ({to.AgencyCode}) est invitée à « {title} ». Les horaires proposés, dans votre fuseau horaire :", .. times, $"Répondre avant : {answerBy}."], "Répondre", pollLink),
-            ("poll-opened", false) => new($"When can you meet? {title}", [dear, $"Your agency ({to.AgencyCode}) is invited to \"{title}\". The times proposed, in your time zone:", .. times, $"Answer by: {answerBy}."], "Answer", pollLink),
-            (_, true) => new($"Rappel : quand pouvez-vous vous réunir ? {title}", [dear, $"Votre organisation ({to.AgencyCode}) n'a pas encore répondu pour « {title} ».", $"Répondre avant : {answerBy}."], "Répondre", pollLink),
-            _ => new($"Reminder: when can you meet? {title}", [dear, $"Your agency ({to.AgencyCode}) has not yet answered for \"{title}\".", $"Answer by: {answerBy}."], "Answer", pollLink),
-        };
+        var t = reader.T;
+        return kind == "poll-opened"
+            ? new(t["When can you meet? {0}", title], [dear, t["Your agency ({0}) is invited to \"{1}\". The times proposed, in your time zone:", to.AgencyCode, title], .. times, t["Answer by: {0}.", answerBy]], t["Answer"], pollLink)
+            : new(t["Reminder: when can you meet? {0}", title], [dear, t["Your agency ({0}) has not yet answered for \"{1}\".", to.AgencyCode, title], t["Answer by: {0}.", answerBy]], t["Answer"], pollLink);
     }
 
     /// <summary>A proposed time in the reader's zone, marked when it falls early or late there, with the organizer's reading.</summary>
     private static string Slot(DateTime startsAt, string pollZone, MailReader reader)
     {
-        var (at, zone) = (startsAt.AsUtcInstant(), reader.Zone);
+        var (at, zone, t) = (startsAt.AsUtcInstant(), reader.Zone, reader.T);
         var mark = Times.OddHour(at, zone) switch
         {
-            "early" => reader.French ? " (tôt)" : " (early)",
-            "late" => reader.French ? " (tard)" : " (late)",
+            "early" => " " + t["(early)"],
+            "late" => " " + t["(late)"],
             _ => "",
         };
         return $"{Times.DayAndTime(at, zone, reader.Now)} ({Times.City(zone)}){mark}" + (zone == pollZone || reader.OnPage ? "" : $", {Times.DayAndTime(at, pollZone, reader.Now)} ({Times.City(pollZone)})");

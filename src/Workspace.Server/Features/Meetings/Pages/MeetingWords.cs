@@ -4,7 +4,7 @@ using Workspace.Server.Locale;
 
 namespace Workspace.Server.Features.Meetings.Pages;
 
-/// <summary>The words pages use for meetings (keys of <see cref="Components.Ui"/>'s strings).</summary>
+/// <summary>The words pages use for meetings (keys of <see cref="Locale.Ui"/>'s strings).</summary>
 public static class MeetingWords
 {
     public static string Kind(MeetingKind kind) => kind switch

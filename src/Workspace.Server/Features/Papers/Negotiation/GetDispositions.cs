@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Workspace.Server.Components;
 using Workspace.Server.Data;
 using Workspace.Server.Domain.Papers;
 using Workspace.Server.Features.Papers.Pages;

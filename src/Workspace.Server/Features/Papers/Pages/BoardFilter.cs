@@ -11,7 +11,7 @@ public static class BoardFilter
     /// </remarks>
     public static void MapCsv(IEndpointRouteBuilder app) =>
         app.MapGet("/board.csv", async (string? state, string? kind, string? agency, bool? readable, IMediator mediator, Components.Viewer viewer,
-                Microsoft.Extensions.Localization.IStringLocalizer<Components.Ui> t, CancellationToken ct) =>
+                Microsoft.Extensions.Localization.IStringLocalizer<Locale.Ui> t, CancellationToken ct) =>
             {
                 var rows = Apply(await mediator.Send(new GetSignOffStatus.Query(), ct), state, kind, agency);
                 return readable == true

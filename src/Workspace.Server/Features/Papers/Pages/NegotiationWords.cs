@@ -2,7 +2,7 @@ using Workspace.Server.Domain.Papers;
 
 namespace Workspace.Server.Features.Papers.Pages;
 
-/// <summary>The words pages use for comments and suggestions (keys of <see cref="Components.Ui"/>'s strings).</summary>
+/// <summary>The words pages use for comments and suggestions (keys of <see cref="Locale.Ui"/>'s strings).</summary>
 public static class NegotiationWords
 {
     public static string Kind(AnnotationKind kind) => kind switch

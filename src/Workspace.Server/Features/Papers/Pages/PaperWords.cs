@@ -3,7 +3,7 @@ using Workspace.Server.Locale;
 
 namespace Workspace.Server.Features.Papers.Pages;
 
-/// <summary>The words pages use for a paper's kinds and states (keys of <see cref="Components.Ui"/>'s strings).</summary>
+/// <summary>The words pages use for a paper's kinds and states (keys of <see cref="Locale.Ui"/>'s strings).</summary>
 public static class PaperWords
 {
     public static string Kind(PaperKind kind) => kind switch
