@@ -83,7 +83,35 @@ public sealed record ClosingReason(string Kind, string? ByAgencyCode, int? Revis
 /// <param name="AllowedActions">What the caller may do now (<c>AddRevision</c>, <c>SignOff</c>, …).</param>
 public sealed record Paper(Guid Id, string Title, string Kind, string State, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes,
     Guid? WorkingGroupId, Guid? MeetingId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, Round? Round, DateTimeOffset? PublishedAt,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions)
+{
+    /// <summary>The language the paper is negotiated and signed in (<c>en</c> by default): the authentic text.</summary>
+    public string OriginalLanguage { get; init; } = "en";
+
+    /// <summary>Its versions in the other official languages.</summary>
+    public IReadOnlyList<LanguageVersion> Versions { get; init; } = [];
+}
+
+/// <summary>A paper's version in another official language, tied to one revision of the original by its hash.</summary>
+/// <param name="Language"><c>fr</c>, <c>es</c>, <c>ru</c>, <c>zh</c>, <c>ar</c> or <c>en</c>.</param>
+/// <param name="BasedOnRevision">The revision of the original it translates.</param>
+/// <param name="BasedOnHash">That revision's hash.</param>
+/// <param name="Revision">The version's latest revision.</param>
+/// <param name="ContentHash">Its text's hash.</param>
+/// <param name="Status"><c>Draft</c>, <c>OutOfDate</c>, <c>Confirmed</c> or <c>SentBack</c>.</param>
+/// <param name="Reviewer">Who last reviewed it.</param>
+/// <param name="ConfirmedAt">When it was confirmed, if it stands confirmed.</param>
+/// <param name="Reason">Why it was sent back.</param>
+public sealed record LanguageVersion(string Language, int BasedOnRevision, string BasedOnHash, int Revision, string ContentHash, string Status, string? Reviewer,
+    DateTimeOffset? ConfirmedAt, string? Reason = null);
+
+/// <summary>A version's new revision.</summary>
+/// <param name="Language">Its language.</param>
+/// <param name="Revision">Its number.</param>
+/// <param name="ContentHash">The hash of its text.</param>
+/// <param name="BasedOnRevision">The revision of the original it translates.</param>
+/// <param name="BasedOnHash">That revision's hash.</param>
+public sealed record VersionRevisionSummary(string Language, int Revision, string ContentHash, int BasedOnRevision, string BasedOnHash);
 
 /// <summary>A recorded sign-off decision.</summary>
 /// <param name="PaperId">The paper.</param>
@@ -119,7 +147,18 @@ public sealed record Notification(Guid Id, string Kind, string Text, EventSubjec
 /// <param name="ContentHash">The hash every signatory approved.</param>
 /// <param name="CorrectedAt">When an editorial correction, adopted without objection, last changed the published text.</param>
 public sealed record Publication(Guid PaperId, string Title, string Kind, DateTimeOffset PublishedAt, string Summary, IReadOnlyList<string> Tags,
-    IReadOnlyList<string> AgencyCodes, string ContentHash, DateTimeOffset? CorrectedAt = null);
+    IReadOnlyList<string> AgencyCodes, string ContentHash, DateTimeOffset? CorrectedAt = null)
+{
+    /// <summary>The languages it is published in: the original (authentic) and each version confirmed against it.</summary>
+    public IReadOnlyList<PublishedLanguage> Languages { get; init; } = [];
+}
+
+/// <summary>One language a publication is offered in.</summary>
+/// <param name="Language">Its code.</param>
+/// <param name="ContentHash">The hash of the text in that language.</param>
+/// <param name="Reviewer">Who confirmed the version against the original; null for the original.</param>
+/// <param name="Authentic">Whether this is the original, the text the agencies signed.</param>
+public sealed record PublishedLanguage(string Language, string ContentHash, string? Reviewer, bool Authentic);
 
 /// <summary>A paper in a list.</summary>
 /// <param name="Id">Identifier.</param>

@@ -10,7 +10,7 @@ namespace Workspace.Client;
 /// <param name="ChangedAt">When the secretariat last set it; null for the default.</param>
 /// <param name="ChangedBy">Who set it.</param>
 public sealed record SignOffRule(string PaperKind, string Signers, IReadOnlyList<string> AgencyCodes, string Procedure, TimeSpan MinimumNotice,
-    bool ClearanceRequired, DateTimeOffset? ChangedAt, string? ChangedBy);
+    bool ClearanceRequired, DateTimeOffset? ChangedAt, string? ChangedBy, IReadOnlyList<string>? RequiredLanguages = null);
 
 /// <summary>One step of an agency's internal clearance.</summary>
 /// <param name="Name">Such as <c>Legal</c>.</param>

@@ -122,6 +122,19 @@ public sealed class WorkspaceClient
     public Task<RevisionSummary> AddRevisionAsync(Guid paperId, int baseRevision, string body, CancellationToken ct = default) =>
         SendAsync<RevisionSummary>(HttpMethod.Post, $"/api/papers/{paperId}/revisions", new { baseRevision, body }, ct: ct);
 
+    /// <summary>Saves the next text of the version in <paramref name="language"/>, on its revision <paramref name="baseRevision"/> (0 for the first), translating the original's <paramref name="basedOnRevision"/>.</summary>
+    public Task<VersionRevisionSummary> AddVersionRevisionAsync(Guid paperId, string language, int basedOnRevision, int baseRevision, string body, CancellationToken ct = default) =>
+        SendAsync<VersionRevisionSummary>(HttpMethod.Post, $"/api/papers/{paperId}/versions/{language}/revisions", new { basedOnRevision, baseRevision, body }, ct: ct);
+
+    /// <summary>A reviewer of the language confirms the version against the original (<c>Confirm</c>) or sends it back (<c>SendBack</c>, with a reason).</summary>
+    public Task<LanguageVersion> ReviewVersionAsync(Guid paperId, string language, int revision, string contentHash, string basedOnHash, string decision, string? reason = null,
+        CancellationToken ct = default) =>
+        SendAsync<LanguageVersion>(HttpMethod.Post, $"/api/papers/{paperId}/versions/{language}/review", new { revision, contentHash, basedOnHash, decision, reason }, ct: ct);
+
+    /// <summary>Names the reviewers of a language (secretariat).</summary>
+    public Task<JsonElement> SetLanguageReviewersAsync(string language, IReadOnlyList<string> emails, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Put, $"/api/language-reviewers/{language}", new { emails }, ct: ct);
+
     /// <summary>Comments on a revision (participants and the secretariat).</summary>
     public Task<Comment> AddCommentAsync(Guid paperId, int revision, string text, CancellationToken ct = default) =>
         SendAsync<Comment>(HttpMethod.Post, $"/api/papers/{paperId}/comments", new { revision, text }, ct: ct);
@@ -222,8 +235,8 @@ public sealed class WorkspaceClient
 
     /// <summary>Sets the sign-off rule of a kind of paper (secretariat).</summary>
     public Task<SignOffRule> ChangeSignOffRuleAsync(string paperKind, string signers, string procedure, TimeSpan minimumNotice, bool clearanceRequired,
-        IReadOnlyList<string>? agencyCodes = null, CancellationToken ct = default) =>
-        SendAsync<SignOffRule>(HttpMethod.Put, $"/api/sign-off-rules/{paperKind}", new { signers, agencyCodes = agencyCodes ?? [], procedure, minimumNotice, clearanceRequired }, ct: ct);
+        IReadOnlyList<string>? agencyCodes = null, IReadOnlyList<string>? requiredLanguages = null, CancellationToken ct = default) =>
+        SendAsync<SignOffRule>(HttpMethod.Put, $"/api/sign-off-rules/{paperKind}", new { signers, agencyCodes = agencyCodes ?? [], procedure, minimumNotice, clearanceRequired, requiredLanguages }, ct: ct);
 
     /// <summary>An agency's internal clearance chain.</summary>
     public Task<ClearanceChain> GetClearanceChainAsync(string agencyCode, CancellationToken ct = default) =>

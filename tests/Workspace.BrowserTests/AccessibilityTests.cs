@@ -86,9 +86,9 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
             [host.Server.Clock.GetUtcNow().AddDays(20), host.Server.Clock.GetUtcNow().AddDays(21)], host.Server.Clock.GetUtcNow().AddDays(10), invitedAgencyCodes: ["IOM"]);
         var pages = new[]
         {
-            "/", "/papers", "/papers/new", "/papers/annual-report", $"/papers/{draft.Id}", $"/papers/{draft.Id}/edit", $"/papers/{draft.Id}/matrix", $"/papers/{draft.Id}/decide", "/board", "/meetings", "/meetings/new", $"/meetings/{meeting.Id}",
+            "/", "/papers", "/papers/new", "/papers/annual-report", $"/papers/{draft.Id}", $"/papers/{draft.Id}/edit", $"/papers/{draft.Id}/matrix", $"/papers/{draft.Id}/decide", $"/papers/{draft.Id}/versions/es", "/board", "/meetings", "/meetings/new", $"/meetings/{meeting.Id}",
             "/notifications", "/action-items", "/action-items?overdue=true", "/polls", "/polls/new", $"/polls/{poll.Id}", "/settings", "/settings/mail", "/settings/alternate", "/settings/clearance?agency=UNHCR", "/mail/unsubscribe?t=x", "/mail/rsvp?t=x", "/members", "/members?theme=Children&region=Global", "/members/print?theme=Conflict", "/members/IOM", "/publications", $"/publications/{publication.PaperId}",
-            "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/sign-off-rules?kind=JointStatement", "/admin/directory", "/admin/working-groups", $"/admin/working-groups/{group.Id}",
+            "/admin", "/admin/agencies", "/admin/agencies/IOM", "/admin/people", "/admin/cochair-terms", "/admin/sign-off-rules?kind=JointStatement&reviewers=es", "/admin/directory", "/admin/working-groups", $"/admin/working-groups/{group.Id}",
         };
 
         var page = await host.NewPageAsync();

@@ -37,6 +37,12 @@ public sealed partial class PaperLog
 
     public Dictionary<int, string> RevisionHashes { get; } = [];
 
+    /// <summary>The hash of each revision of each language version, as written.</summary>
+    public Dictionary<(string Language, int Number), string> VersionHashes { get; } = [];
+
+    /// <summary>The last review of each language version: who confirmed (or sent back) which text against which original.</summary>
+    public Dictionary<string, VersionReviewed> VersionReviews { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<int, LoggedRound> Rounds { get; } = [];
 
     public List<Decision> Decisions { get; } = [];
@@ -102,6 +108,14 @@ public sealed partial class PaperLog
             {
                 log.RevisionHashes[revision.Number] = revision.ContentHash;
             }
+            else if (row.TryRead<VersionAdded>(out var version))
+            {
+                log.VersionHashes[(version.Language, version.Revision)] = version.ContentHash;
+            }
+            else if (row.TryRead<VersionReviewed>(out var reviewed))
+            {
+                log.VersionReviews[reviewed.Language] = reviewed;
+            }
             else if (row.TryRead<RoundOpened>(out var opened))
             {
                 log.Rounds[opened.Round] = new LoggedRound(opened.Round, opened.Revision, opened.ContentHash, opened.Procedure, opened.Deadline.UtcDateTime,
@@ -158,6 +172,25 @@ public sealed partial class PaperLog
         }
     }
 
+    /// <summary>Refuses (409 content-mismatch) a version's text whose hash is not the one the log recorded for that revision of it.</summary>
+    public void EnsureVersion(string language, int number, string body, ILogger logger)
+    {
+        if (VersionHashes.GetValueOrDefault((language, number)) is not { } logged || Revision.HashOf(body) != logged)
+        {
+            VersionDiffersFromLog(logger, PaperId, language, number);
+            throw new RuleBrokenException("content-mismatch",
+                $"The stored text of the {language} version, revision {number}, does not match the hash recorded in the event log when it was written. It is not served.");
+        }
+    }
+
+    /// <summary>Whether the log's last review of the version in <paramref name="language"/> confirms exactly <paramref name="contentHash"/> against the original of <paramref name="originalHash"/>.</summary>
+    public bool Confirms(string language, string contentHash, string originalHash) =>
+        VersionReviews.TryGetValue(language, out var review) && review.Decision == nameof(VersionDecision.Confirm)
+        && review.ContentHash == contentHash && review.BasedOnHash == originalHash;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Integrity: the stored text of paper {PaperId}'s {Language} version, revision {Number}, does not match the hash in the event log; refused to serve it.")]
+    private static partial void VersionDiffersFromLog(ILogger logger, Guid paperId, string language, int number);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity: the stored text of paper {PaperId} revision {Number} does not match the hash in the event log; refused to serve or publish it.")]
     private static partial void TextDiffersFromLog(ILogger logger, Guid paperId, int number);
 
@@ -189,6 +222,15 @@ public sealed partial class PaperLog
             if (Revision.HashOf(revision.Body) != revision.ContentHash || revision.ContentHash != logged)
             {
                 problems.Add($"Paper {revision.PaperId}, revision {revision.Number}: the stored text does not match the hash the log recorded.");
+            }
+        }
+
+        await foreach (var version in db.VersionRevisions.AsNoTracking().Select(r => new { r.PaperId, r.Language, r.Number, r.Body, r.ContentHash }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var logged = LogOf(version.PaperId).VersionHashes.GetValueOrDefault((version.Language, version.Number));
+            if (Revision.HashOf(version.Body) != version.ContentHash || version.ContentHash != logged)
+            {
+                problems.Add($"Paper {version.PaperId}, {version.Language} version, revision {version.Number}: the stored text does not match the hash the log recorded.");
             }
         }
 

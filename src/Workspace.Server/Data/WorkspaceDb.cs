@@ -58,6 +58,12 @@ public class WorkspaceDb : IdentityDbContext<Person, IdentityRole<Guid>, Guid>, 
 
     public DbSet<Correction> Corrections => Set<Correction>();
 
+    public DbSet<LanguageVersion> LanguageVersions => Set<LanguageVersion>();
+
+    public DbSet<VersionRevision> VersionRevisions => Set<VersionRevision>();
+
+    public DbSet<LanguageReviewers> LanguageReviewers => Set<LanguageReviewers>();
+
     public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
 
     public DbSet<Domain.Consultations.ConsultationComment> ConsultationComments => Set<Domain.Consultations.ConsultationComment>();

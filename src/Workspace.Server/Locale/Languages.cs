@@ -8,7 +8,21 @@ namespace Workspace.Server.Locale;
 /// </summary>
 public static class Languages
 {
-    public static readonly IReadOnlyList<string> Offered = ["en", "fr", "es", "ru", "zh", "ar"];
+    public static readonly IReadOnlyList<string> Offered = Domain.Papers.OfficialLanguages.Codes;
+
+    /// <summary>Each language's English name: the key of its name in the reader's language (<c>T[Languages.Key("es")]</c> is "espagnol" in French).</summary>
+    private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
+    {
+        ["en"] = "English",
+        ["fr"] = "French",
+        ["es"] = "Spanish",
+        ["ru"] = "Russian",
+        ["zh"] = "Chinese",
+        ["ar"] = "Arabic",
+    };
+
+    /// <summary>The key of the language's name as a reader of another language says it, for <c>T[…]</c>.</summary>
+    public static string Key(string language) => Keys.TryGetValue(language, out var key) ? key : language;
 
     /// <summary>Each language by its own name, as a reader of it looks for it in a list.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -167,12 +167,16 @@ public sealed class PaperTests
     [Fact]
     public void The_workflow_lists_what_each_capacity_may_do()
     {
-        Assert.Equal([PaperAction.AddRevision, PaperAction.Comment, PaperAction.SignOff, PaperAction.Clear],
+        Assert.Equal([PaperAction.AddRevision, PaperAction.Comment, PaperAction.SignOff, PaperAction.Clear, PaperAction.Translate],
             PaperWorkflow.AllowedActions(PaperState.InSignOff, Capacity.Viewer | Capacity.Participant));
-        Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw, PaperAction.ProposeCorrection],
+        Assert.Equal([PaperAction.Comment, PaperAction.Publish, PaperAction.Withdraw, PaperAction.ProposeCorrection, PaperAction.Translate],
             PaperWorkflow.AllowedActions(PaperState.SignedOff, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead));
-        Assert.Equal([PaperAction.ProposeCorrection, PaperAction.ObjectToCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
-        Assert.Equal([PaperAction.ObjectToCorrection], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Participant));
+        Assert.Equal([PaperAction.ProposeCorrection, PaperAction.ObjectToCorrection, PaperAction.Translate],
+            PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
+        Assert.Equal([PaperAction.ObjectToCorrection, PaperAction.Translate], PaperWorkflow.AllowedActions(PaperState.Published, Capacity.Viewer | Capacity.Participant));
+        // Someone who only sees the paper (a lead's viewer without participation) writes no version of it.
+        Assert.DoesNotContain(PaperAction.Translate, PaperWorkflow.AllowedActions(PaperState.Drafting, Capacity.Viewer | Capacity.Lead));
+        Assert.Empty(PaperWorkflow.AllowedActions(PaperState.Withdrawn, Capacity.Viewer | Capacity.Secretariat | Capacity.Lead | Capacity.Participant));
     }
 
     [Fact]

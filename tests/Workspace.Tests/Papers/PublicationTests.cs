@@ -50,7 +50,7 @@ public abstract class PublicationTests<THost>(THost host) : IClassFixture<THost>
 
         Assert.Equal("Published", published.State);
         Assert.NotNull(published.PublishedAt);
-        Assert.Equal(["ProposeCorrection"], published.AllowedActions);
+        Assert.Equal(["ProposeCorrection", "Translate"], published.AllowedActions);
 
         using var anonymous = host.Anonymous();
         var list = await anonymous.GetFromJsonAsync<List<Publication>>("/api/publications", WorkspaceClient.Json);

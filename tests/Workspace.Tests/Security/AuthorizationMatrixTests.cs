@@ -214,6 +214,15 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
             new("POST", $"/api/papers/{p}/publish", () => new { summary = "S", tags = Array.Empty<string>() }, Only(Role.Secretariat)),
             new("POST", $"/api/papers/{p}/withdraw", () => null, leads),
             new("GET", $"/api/papers/{p}/sign-off-record", () => null, viewers),
+            // Versions are written by the paper's agencies and the secretariat, and checked only by the language's reviewers (none are named here).
+            new("POST", $"/api/papers/{p}/versions/fr/revisions", () => new { basedOnRevision = 1, baseRevision = 0, body = "Traduit par un autre" },
+                Refuse([Role.Secretariat, Role.Participant], HttpStatusCode.NotFound)),
+            new("GET", $"/api/papers/{p}/versions/fr", () => null, viewers),
+            new("GET", $"/api/papers/{p}/versions/fr/revisions/1", () => null, viewers),
+            new("POST", $"/api/papers/{p}/versions/fr/review", () => new { revision = 1, contentHash = revision.ContentHash, basedOnHash = revision.ContentHash, decision = "Confirm" },
+                Refuse([], HttpStatusCode.NotFound, (Role.Participant, HttpStatusCode.Forbidden), (Role.Secretariat, HttpStatusCode.Forbidden))),
+            new("GET", "/api/language-reviewers", () => null, SignedIn),
+            new("PUT", "/api/language-reviewers/fr", () => new { emails = new[] { "focal@ohchr.demo" } }, Only(Role.Secretariat)),
             new("GET", "/api/sign-off-status", () => null, SignedIn),
             new("POST", "/api/reports/annual", () => new { from = "2026-01-01", to = "2026-12-31" }, Only(Role.Secretariat, Role.CoChair)),
             new("POST", $"/api/papers/{p}/consultations", () => new { revision = 1, deadline = soon }, leads),
@@ -298,7 +307,7 @@ public abstract class AuthorizationMatrixTests<THost> : IAsyncLifetime
     {
         var path = route.Split('?')[0].TrimEnd('/');
         return string.Join('/', path.Split('/').Select(s => s.StartsWith('{') || Guid.TryParse(s, out _) || int.TryParse(s, out _) || (s.Length is >= 2 and <= 16 && s.All(c => char.IsUpper(c) || c == '-'))
-            || Enum.TryParse<Workspace.Server.Domain.Papers.PaperKind>(s, out _) || s.Contains('@', StringComparison.Ordinal) ? "*" : s));
+            || Enum.TryParse<Workspace.Server.Domain.Papers.PaperKind>(s, out _) || Workspace.Server.Domain.Papers.OfficialLanguages.Contains(s) || s.Contains('@', StringComparison.Ordinal) ? "*" : s));
     }
 
     /// <summary>What a change would show: every event, paper, meeting, group and agency, as the secretariat sees them.</summary>

@@ -18,6 +18,9 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         p.Property(x => x.Version).IsConcurrencyToken();
         p.HasMany(x => x.LoadedRounds).WithOne().HasForeignKey(r => r.PaperId).OnDelete(DeleteBehavior.Cascade);
         p.Navigation(x => x.LoadedRounds).HasField("rounds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        p.Property(x => x.OriginalLanguage).HasMaxLength(8).HasDefaultValue("en");
+        p.HasMany(x => x.LoadedVersions).WithOne().HasForeignKey(v => v.PaperId).OnDelete(DeleteBehavior.Cascade);
+        p.Navigation(x => x.LoadedVersions).HasField("versions").UsePropertyAccessMode(PropertyAccessMode.Field);
         p.HasIndex(x => x.State);
         p.HasIndex(x => x.PublishedAt);
         p.Ignore(x => x.CurrentRound);

@@ -1537,6 +1537,90 @@ namespace Workspace.Server.Data.Migrations
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageReviewers", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Language");
+
+                    b.ToTable("LanguageReviewers");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageVersion", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasedOnHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasedOnRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfirmedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PaperId", "Language");
+
+                    b.ToTable("LanguageVersions", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1581,6 +1665,13 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.PrimitiveCollection<string>("ParticipatingAgencyCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1621,6 +1712,10 @@ namespace Workspace.Server.Data.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("VersionLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("WorkingGroupId")
                         .HasColumnType("TEXT");
@@ -1899,6 +1994,10 @@ namespace Workspace.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequiredLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Signers")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1911,6 +2010,53 @@ namespace Workspace.Server.Data.Migrations
                     b.HasKey("Kind");
 
                     b.ToTable("SignOffRules");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.VersionRevision", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasedOnHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasedOnRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PaperId", "Language", "Number");
+
+                    b.ToTable("VersionRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
@@ -2213,6 +2359,15 @@ namespace Workspace.Server.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageVersion", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Paper", null)
+                        .WithMany("LoadedVersions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -2283,6 +2438,15 @@ namespace Workspace.Server.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.VersionRevision", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.LanguageVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -2314,6 +2478,8 @@ namespace Workspace.Server.Data.Migrations
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Navigation("LoadedRounds");
+
+                    b.Navigation("LoadedVersions");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>

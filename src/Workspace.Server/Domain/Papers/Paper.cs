@@ -7,7 +7,7 @@ namespace Workspace.Server.Domain.Papers;
 /// before publication. Each transition is one method that checks its rules and raises its events.
 /// Loaded with its latest round only: earlier rounds are history and never change.
 /// </summary>
-public sealed class Paper : Aggregate
+public sealed partial class Paper : Aggregate
 {
     private readonly List<Round> rounds = [];
 
@@ -32,6 +32,9 @@ public sealed class Paper : Aggregate
     public Guid? MeetingId { get; private set; }
 
     public PaperState State { get; private set; }
+
+    /// <summary>The language the agencies negotiate and sign: the authentic text. Versions in the other official languages are tied to it.</summary>
+    public string OriginalLanguage { get; private set; } = "en";
 
     public DateTime CreatedAt { get; private set; }
 
@@ -81,7 +84,7 @@ public sealed class Paper : Aggregate
     public bool IsParticipant(string agencyCode) => ParticipatingAgencyCodes.Contains(agencyCode);
 
     public static Paper Create(string title, PaperKind kind, string leadAgencyCode, IEnumerable<string> participatingAgencyCodes,
-        Guid? workingGroupId, Actor by, DateTime now, Guid? meetingId = null)
+        Guid? workingGroupId, Actor by, DateTime now, Guid? meetingId = null, string originalLanguage = "en")
     {
         var paper = new Paper
         {
@@ -92,6 +95,7 @@ public sealed class Paper : Aggregate
             ParticipatingAgencyCodes = [.. participatingAgencyCodes.Append(leadAgencyCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             WorkingGroupId = workingGroupId,
             MeetingId = meetingId,
+            OriginalLanguage = originalLanguage,
             State = PaperState.Drafting,
             CreatedAt = now,
             CreatedBy = by.Email,
@@ -152,6 +156,7 @@ public sealed class Paper : Aggregate
         LatestRevisionAt = now;
         Version++;
         Raise(DomainEvent.Of(new RevisionAdded(Id, revision.Number, revision.ContentHash, author.Email) { AppliedAnnotationIds = appliedAnnotationIds }, Subject, Participants));
+        OutdateVersions();
         return revision;
     }
 
@@ -510,7 +515,8 @@ public sealed class Paper : Aggregate
     /// Publishes the signed-off text. <paramref name="approvedText"/> is the body of the revision the round
     /// approved; it must hash to exactly what every agency signed.
     /// </summary>
-    public void Publish(string summary, IEnumerable<string> tags, string approvedText, Actor by, DateTime now)
+    /// <param name="requiredLanguages">The languages the rule of the paper's kind asks for: each version must be confirmed against the signed text.</param>
+    public void Publish(string summary, IEnumerable<string> tags, string approvedText, Actor by, DateTime now, IReadOnlyCollection<string>? requiredLanguages = null)
     {
         ActAs(by);
         PaperWorkflow.Ensure(State, PaperAction.Publish);
@@ -519,6 +525,8 @@ public sealed class Paper : Aggregate
         {
             throw new RuleBrokenException("content-mismatch", "The text to publish is not exactly the text every agency signed off on.");
         }
+
+        EnsureLanguages(requiredLanguages ?? [], round);
 
         PublishedAt = now;
         PublicationSummary = summary.Trim();

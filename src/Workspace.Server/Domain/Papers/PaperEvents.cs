@@ -129,6 +129,9 @@ public sealed record SignOffRuleChanged(string PaperKind, string Signers, IReadO
     bool ClearanceRequired) : IEventData
 {
     public static string Type => "sign-off-rule.changed";
+
+    /// <summary>The languages besides the original a paper of the kind is published in.</summary>
+    public IReadOnlyList<string> RequiredLanguages { get; init; } = [];
 }
 
 /// <summary>An agency's internal clearance chain changed: the agency's own business.</summary>
@@ -167,4 +170,29 @@ public sealed record ContributionCleared(Guid PaperId, Guid ContributionId, stri
     string? Comment) : IEventData
 {
     public static string Type => "paper.contribution-cleared";
+}
+
+/// <summary>A language version got a revision: its text's hash and the exact revision (and hash) of the original it translates.</summary>
+public sealed record VersionAdded(Guid PaperId, string Language, int Revision, string ContentHash, int BasedOnRevision, string BasedOnHash, string Author) : IEventData
+{
+    public static string Type => "paper.version-added";
+}
+
+/// <summary>The original got a new revision (or an editorial correction): a version of an older one is out of date.</summary>
+public sealed record VersionOutOfDate(Guid PaperId, string Language, int Revision, int BasedOnRevision, int OriginalRevision) : IEventData
+{
+    public static string Type => "paper.version-out-of-date";
+}
+
+/// <summary>A reviewer of the language confirmed a version against the original's hash, or sent it back with a reason.</summary>
+public sealed record VersionReviewed(Guid PaperId, string Language, string Decision, int Revision, string ContentHash, int BasedOnRevision, string BasedOnHash,
+    string Reviewer, string? OnBehalfOf, string? Reason) : IEventData
+{
+    public static string Type => "paper.version-reviewed";
+}
+
+/// <summary>The secretariat named who reviews the versions in a language.</summary>
+public sealed record LanguageReviewersChanged(string Language, IReadOnlyList<string> Emails) : IEventData
+{
+    public static string Type => "language.reviewers-changed";
 }

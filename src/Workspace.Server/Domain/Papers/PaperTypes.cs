@@ -85,6 +85,9 @@ public enum PaperAction
     Withdraw,
     ProposeCorrection,
     ObjectToCorrection,
+
+    /// <summary>Write or review a version of the paper in another official language.</summary>
+    Translate,
 }
 
 /// <summary>The capacity in which someone acts on a paper. A person can hold several.</summary>

@@ -7,6 +7,9 @@ namespace Workspace.Server.Domain.Papers;
 /// </summary>
 public static class PaperWorkflow
 {
+    /// <summary>Who writes the language versions: the participating agencies and the secretariat.</summary>
+    private const Capacity Translators = Capacity.Participant | Capacity.Secretariat;
+
     private static readonly Dictionary<PaperState, Dictionary<PaperAction, Capacity>> Steps = new()
     {
         [PaperState.Drafting] = new()
@@ -15,6 +18,7 @@ public static class PaperWorkflow
             [PaperAction.Comment] = Capacity.Viewer,
             [PaperAction.OpenRound] = Capacity.Lead,
             [PaperAction.Withdraw] = Capacity.Lead,
+            [PaperAction.Translate] = Translators,
         },
         [PaperState.InSignOff] = new()
         {
@@ -23,6 +27,7 @@ public static class PaperWorkflow
             [PaperAction.SignOff] = Capacity.Participant,
             [PaperAction.Clear] = Capacity.Participant,
             [PaperAction.Withdraw] = Capacity.Lead,
+            [PaperAction.Translate] = Translators,
         },
         [PaperState.SignedOff] = new()
         {
@@ -31,11 +36,13 @@ public static class PaperWorkflow
             [PaperAction.Withdraw] = Capacity.Lead,
             [PaperAction.ProposeCorrection] = Capacity.Lead,
             [PaperAction.ObjectToCorrection] = Capacity.Participant,
+            [PaperAction.Translate] = Translators,
         },
         [PaperState.Published] = new()
         {
             [PaperAction.ProposeCorrection] = Capacity.Lead,
             [PaperAction.ObjectToCorrection] = Capacity.Participant,
+            [PaperAction.Translate] = Translators,
         },
         [PaperState.Withdrawn] = new(),
     };
@@ -64,6 +71,7 @@ public static class PaperWorkflow
         PaperAction.Publish => "publishing",
         PaperAction.ProposeCorrection => "editorial corrections",
         PaperAction.ObjectToCorrection => "objections to a correction",
+        PaperAction.Translate => "language versions",
         _ => "withdrawal",
     };
 }

@@ -40,6 +40,9 @@ public sealed class SignOffRule : Aggregate
 
     public bool ClearanceRequired { get; private set; }
 
+    /// <summary>The official languages a paper of the kind is published in besides its original: each version confirmed against the signed text.</summary>
+    public List<string> RequiredLanguages { get; private set; } = [];
+
     public DateTime? ChangedAt { get; private set; }
 
     public string? ChangedBy { get; private set; }
@@ -50,7 +53,8 @@ public sealed class SignOffRule : Aggregate
     /// <summary>Before the secretariat sets one: the participants, unanimously, no minimum notice, no internal clearance.</summary>
     public static SignOffRule Default(PaperKind kind) => new() { Kind = kind, Signers = Signers.Participants, Procedure = Procedure.Unanimous };
 
-    public void Change(Signers signers, IEnumerable<string> agencyCodes, Procedure procedure, TimeSpan minimumNotice, bool clearanceRequired, Actor by, DateTime now)
+    public void Change(Signers signers, IEnumerable<string> agencyCodes, Procedure procedure, TimeSpan minimumNotice, bool clearanceRequired, Actor by, DateTime now,
+        IEnumerable<string>? requiredLanguages = null)
     {
         ActAs(by);
         var named = agencyCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -64,10 +68,11 @@ public sealed class SignOffRule : Aggregate
         Procedure = procedure;
         MinimumNotice = minimumNotice;
         ClearanceRequired = clearanceRequired;
+        RequiredLanguages = [.. (requiredLanguages ?? []).Distinct(StringComparer.Ordinal).OrderBy(OfficialLanguages.Position)];
         ChangedAt = now;
         ChangedBy = by.Email;
         Version++;
-        Raise(DomainEvent.Of(new SignOffRuleChanged(Kind.ToString(), signers.ToString(), AgencyCodes, procedure.ToString(), minimumNotice, clearanceRequired),
+        Raise(DomainEvent.Of(new SignOffRuleChanged(Kind.ToString(), signers.ToString(), AgencyCodes, procedure.ToString(), minimumNotice, clearanceRequired) { RequiredLanguages = RequiredLanguages },
             new Subject("sign-off-rule", Kind.ToString()), Audience.Everyone));
     }
 

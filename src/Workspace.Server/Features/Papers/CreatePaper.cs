@@ -9,7 +9,9 @@ namespace Workspace.Server.Features.Papers;
 
 public static class CreatePaper
 {
-    public sealed record Command(string Title, PaperKind? Kind, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes, Guid? WorkingGroupId)
+    /// <param name="OriginalLanguage">The language the paper is negotiated and signed in (<c>en</c> when not given): its versions in other languages are tied to it.</param>
+    public sealed record Command(string Title, PaperKind? Kind, string LeadAgencyCode, IReadOnlyList<string> ParticipatingAgencyCodes, Guid? WorkingGroupId,
+        string? OriginalLanguage = null)
         : ICommand<PaperView>, IOwnAgencyRequest
     {
         string IOwnAgencyRequest.AgencyCode => LeadAgencyCode;
@@ -21,6 +23,8 @@ public static class CreatePaper
         {
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
             RuleFor(c => c.Kind).NotNull().IsInEnum();
+            RuleFor(c => c.OriginalLanguage).Must(OfficialLanguages.Contains).When(c => c.OriginalLanguage is not null)
+                .WithMessage($"The original language is one of the six official languages: {string.Join(", ", OfficialLanguages.Codes)}.");
             RuleFor(c => c.LeadAgencyCode).NotEmpty()
                 .MustBeMember(db).WithMessage("The lead must be a member agency.");
             RuleFor(c => c.ParticipatingAgencyCodes).NotNull()
@@ -45,7 +49,7 @@ public static class CreatePaper
             var rule = await db.RuleForAsync(command.Kind!.Value, cancellationToken);
             var participants = await db.SignersAsync(rule, command.WorkingGroupId, [.. command.ParticipatingAgencyCodes.Append(command.LeadAgencyCode)], cancellationToken);
             var paper = Paper.Create(command.Title, command.Kind.Value, command.LeadAgencyCode, participants,
-                command.WorkingGroupId, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+                command.WorkingGroupId, me.AsActor(), clock.GetUtcNow().UtcDateTime, originalLanguage: command.OriginalLanguage ?? "en");
             db.Papers.Add(paper);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);
@@ -60,5 +64,5 @@ public static class CreatePaper
             })
             .WithName("CreatePaper")
             .WithSummary("Start a paper")
-            .WithDescription("A title, a kind, the lead agency and the participating agencies (the lead always participates). The sign-off rule of the kind adds the agencies that must sign (every member, or the working group's members: then `workingGroupId` is required). Only the lead agency's focal points or the secretariat. The paper starts in Drafting with no revision.");
+            .WithDescription("A title, a kind, the lead agency and the participating agencies (the lead always participates). The sign-off rule of the kind adds the agencies that must sign (every member, or the working group's members: then `workingGroupId` is required). Only the lead agency's focal points or the secretariat. `originalLanguage` (one of `en`, `fr`, `es`, `ru`, `zh`, `ar`; `en` when left out) is the language it is negotiated and signed in. The paper starts in Drafting with no revision.");
 }

@@ -30,6 +30,9 @@ internal sealed class PaperNotices : INoticeTemplates
         new("contribution-clearance-requested", MailMode.Immediate, false, "My agency's comments and suggestions wait for my step of its clearance"),
         new("contribution-sent-back", MailMode.Immediate, false, "My agency's comments and suggestions sent back in its clearance"),
         new("annotation-disposed", MailMode.Digest, false, "The lead decided on my agency's comments and suggestions"),
+        new("version-review-requested", MailMode.Immediate, false, "A version in a language I review waits for my check"),
+        new("version-sent-back", MailMode.Immediate, false, "A version I wrote was sent back by its reviewer"),
+        new("version-out-of-date", MailMode.Digest, false, "A version I wrote is out of date: the original changed"),
     ];
 
     public async Task<MailSubject> PrepareAsync(WorkspaceDb db, string kind, Subject subject, DateTime now, CancellationToken ct) =>
@@ -102,6 +105,18 @@ internal sealed class PaperNotices : INoticeTemplates
                     _ => "An item {0} sent on \"{1}\" was noted.",
                 };
                 return new(t["Decided: {0}", title], [dear, t[sentence, disposed.AgencyCode, title]], open, Paper(disposed.PaperId));
+            case ("version-review-requested", VersionAdded added):
+                return new(t["Review the {0} version: {1}", t[Languages.Key(added.Language)], title],
+                    [dear, t["The {0} version of \"{1}\" (its revision {2}) translates revision {3} of the original and waits for your review.", t[Languages.Key(added.Language)], title, added.Revision, added.BasedOnRevision]],
+                    t["Review the version"], reader.Page($"papers/{added.PaperId}/versions/{added.Language}"));
+            case ("version-sent-back", VersionReviewed back):
+                return new(t["Version sent back: {0}", title],
+                    [dear, t["{0} sent the {1} version of \"{2}\" back.", back.Reviewer, t[Languages.Key(back.Language)], title], t["Reason: {0}", back.Reason ?? ""]],
+                    t["Open the version"], reader.Page($"papers/{back.PaperId}/versions/{back.Language}"));
+            case ("version-out-of-date", VersionOutOfDate outdated):
+                return new(t["Version out of date: {0}", title],
+                    [dear, t["The {0} version of \"{1}\" translates revision {2}; the original is now at revision {3}.", t[Languages.Key(outdated.Language)], title, outdated.BasedOnRevision, outdated.OriginalRevision]],
+                    t["Open the version"], reader.Page($"papers/{outdated.PaperId}/versions/{outdated.Language}"));
             default:
                 return null;
         }

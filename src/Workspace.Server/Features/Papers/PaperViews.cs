@@ -38,6 +38,12 @@ public sealed record PaperView(
     Guid? WorkingGroupId, Guid? MeetingId, DateTimeOffset CreatedAt, RevisionSummary? LatestRevision, RoundView? Round, DateTimeOffset? PublishedAt,
     IReadOnlyList<PaperAction> AllowedActions)
 {
+    /// <summary>The language the paper is negotiated and signed in: its authentic text.</summary>
+    public string OriginalLanguage { get; init; } = "en";
+
+    /// <summary>Its versions in the other official languages, each tied to one revision of the original.</summary>
+    public IReadOnlyList<VersionView> Versions { get; init; } = [];
+
     public static PaperView Of(Paper paper, Capacity caller) => new(
         paper.Id, paper.Title, paper.Kind, paper.State, paper.LeadAgencyCode, paper.ParticipatingAgencyCodes, paper.WorkingGroupId, paper.MeetingId,
         paper.CreatedAt.AsUtcInstant(),
@@ -45,7 +51,20 @@ public sealed record PaperView(
             : new RevisionSummary(paper.LatestRevisionNumber, paper.LatestContentHash!, paper.LatestRevisionAuthor!, paper.LatestRevisionAt!.Value.AsUtcInstant()),
         paper.CurrentRound is { } round ? RoundView.Of(round) : null,
         paper.PublishedAt?.AsUtcInstant(),
-        PaperWorkflow.AllowedActions(paper.State, caller));
+        PaperWorkflow.AllowedActions(paper.State, caller))
+    {
+        OriginalLanguage = paper.OriginalLanguage,
+        Versions = [.. paper.LoadedVersions.OrderBy(v => OfficialLanguages.Position(v.Language)).Select(VersionView.Of)],
+    };
+}
+
+/// <summary>A version of the paper in another official language: the revision of the original it translates (by hash) and where its review stands.</summary>
+/// <param name="ConfirmedAt">When its reviewer confirmed it against the original; null unless <see cref="Status"/> is Confirmed.</param>
+public sealed record VersionView(string Language, int BasedOnRevision, string BasedOnHash, int Revision, string ContentHash, VersionStatus Status, string? Reviewer,
+    DateTimeOffset? ConfirmedAt, string Author, DateTimeOffset UpdatedAt, DateTimeOffset? ReviewedAt, string? Reason)
+{
+    public static VersionView Of(LanguageVersion v) => new(v.Language, v.BasedOnRevision, v.BasedOnHash, v.Revision, v.ContentHash, v.Status, v.Reviewer,
+        v.ConfirmedRevision == v.Revision ? v.ReviewedAt?.AsUtcInstant() : null, v.Author, v.UpdatedAt.AsUtcInstant(), v.ReviewedAt?.AsUtcInstant(), v.Reason);
 }
 
 internal static class PaperLoading
@@ -59,6 +78,12 @@ internal static class PaperLoading
         {
             await db.Entry(paper).Collection(p => p.LoadedRounds).Query()
                 .Where(r => r.Number == paper.LastRoundNumber).Include(r => r.Agencies).LoadAsync(ct);
+        }
+
+        // The versions in other languages, where there are some: a new revision puts them out of date in the same step.
+        if (paper.VersionLanguages.Count > 0)
+        {
+            await db.Entry(paper).Collection(p => p.LoadedVersions).LoadAsync(ct);
         }
 
         return paper;

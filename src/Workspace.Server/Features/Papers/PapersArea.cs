@@ -35,6 +35,10 @@ internal sealed class PapersArea : Http.IArea
         PublishPaper.Map(papers);
         WithdrawPaper.Map(papers);
         GetSignOffRecord.Map(papers);
+        AddVersionRevision.Map(papers);
+        GetVersion.Map(papers);
+        ReviewVersion.Map(papers);
+        LanguageReviewersRoutes.Map(api);
         GetSignOffStatus.Map(api);
         var annotations = api.MapGroup("/annotations").WithTags("Papers");
         ChangeAnnotation.Map(annotations);

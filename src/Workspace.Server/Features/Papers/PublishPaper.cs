@@ -55,7 +55,9 @@ public static class PublishPaper
             }
 
             var terms = await db.DirectoryTermsAsync(cancellationToken);
-            paper.Publish(command.Summary, [.. command.Tags.Select(t => Listed(terms, t) ?? t)], text, me.AsActor(), clock.GetUtcNow().UtcDateTime);
+            // The versions the rule of the kind asks for must stand confirmed against the signed text.
+            var rule = await SignOffRules.SignOffRuleLoading.RuleForAsync(db, paper.Kind, cancellationToken);
+            paper.Publish(command.Summary, [.. command.Tags.Select(t => Listed(terms, t) ?? t)], text, me.AsActor(), clock.GetUtcNow().UtcDateTime, rule.RequiredLanguages);
             await db.SaveChangesAsync(cancellationToken);
             return paper.ViewFor(access);
         }
@@ -66,5 +68,5 @@ public static class PublishPaper
                 mediator.Send(new Command(paperId, body.Summary, body.Tags ?? []), ct))
             .WithName("PublishPaper")
             .WithSummary("Publish a signed-off paper (secretariat)")
-            .WithDescription("With a `summary` and `tags`: regions and themes from the secretariat's lists (`GET /api/directory-terms`), matched whatever their case; any other is a 400. Only from SignedOff (else 409 `wrong-state`); the published text is checked, in the same transaction, to be exactly the approved revision.");
+            .WithDescription("With a `summary` and `tags`: regions and themes from the secretariat's lists (`GET /api/directory-terms`), matched whatever their case; any other is a 400. Only from SignedOff (else 409 `wrong-state`); the published text is checked, in the same transaction, to be exactly the approved revision. Where the rule of the kind names `requiredLanguages`, each version must be confirmed against the signed revision: else 409 `languages-missing` naming them in `languages`.");
 }

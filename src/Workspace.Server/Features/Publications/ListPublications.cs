@@ -18,10 +18,19 @@ public static class ListPublications
         {
             var published = db.Papers.AsNoTracking().Where(p => p.State == PaperState.Published).OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id).Skip(query.Skip);
             var rows = await (query.Take is { } most ? published.Take(most) : published)
-                .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, p.CorrectedAt })
+                .Select(p => new { p.Id, p.Title, p.Kind, p.PublishedAt, p.PublicationSummary, p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash, p.CorrectedAt, p.OriginalLanguage, p.VersionLanguages })
+                .ToListAsync(cancellationToken);
+            // The versions confirmed against each published text: the languages each is offered in.
+            var withVersions = rows.Where(p => p.VersionLanguages.Count > 0).Select(p => p.Id).ToList();
+            var confirmed = withVersions.Count == 0 ? [] : await db.LanguageVersions.AsNoTracking()
+                .Where(v => withVersions.Contains(v.PaperId) && v.ConfirmedRevision == v.Revision).Select(v => new { v.PaperId, v.Language, v.BasedOnHash })
                 .ToListAsync(cancellationToken);
             return [.. rows.Select(p => new PublicationView(p.Id, p.Title, p.Kind, p.PublishedAt!.Value.AsUtcInstant(), p.PublicationSummary ?? "",
-                p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash!, p.CorrectedAt?.AsUtcInstant()))];
+                p.PublicationTags, p.SignatoryAgencyCodes, p.PublishedContentHash!, p.CorrectedAt?.AsUtcInstant())
+            {
+                LanguageCodes = [p.OriginalLanguage, .. confirmed.Where(v => v.PaperId == p.Id && v.BasedOnHash == p.PublishedContentHash)
+                    .Select(v => v.Language).OrderBy(OfficialLanguages.Position)],
+            })];
         }
     }
 

@@ -9,9 +9,11 @@ namespace Workspace.Server.Features.SignOffRules;
 /// <summary>The secretariat sets the rule of a kind of paper. Open rounds keep the rule they opened under.</summary>
 public static class ChangeSignOffRule
 {
-    public sealed record Body(Signers? Signers, IReadOnlyList<string>? AgencyCodes, Procedure? Procedure, TimeSpan? MinimumNotice, bool? ClearanceRequired);
+    public sealed record Body(Signers? Signers, IReadOnlyList<string>? AgencyCodes, Procedure? Procedure, TimeSpan? MinimumNotice, bool? ClearanceRequired,
+        IReadOnlyList<string>? RequiredLanguages = null);
 
-    public sealed record Command(PaperKind? PaperKind, Signers? Signers, IReadOnlyList<string> AgencyCodes, Procedure? Procedure, TimeSpan? MinimumNotice, bool? ClearanceRequired)
+    public sealed record Command(PaperKind? PaperKind, Signers? Signers, IReadOnlyList<string> AgencyCodes, Procedure? Procedure, TimeSpan? MinimumNotice, bool? ClearanceRequired,
+        IReadOnlyList<string>? RequiredLanguages = null)
         : ICommand<SignOffRuleView>, ISecretariatRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -27,6 +29,8 @@ public static class ChangeSignOffRule
             RuleFor(c => c.MinimumNotice).NotNull()
                 .Must(notice => notice >= TimeSpan.Zero && notice <= TimeSpan.FromDays(90)).WithMessage("The minimum notice is between none and 90 days.");
             RuleFor(c => c.ClearanceRequired).NotNull();
+            RuleFor(c => c.RequiredLanguages).Must(languages => languages is null || languages.All(OfficialLanguages.Contains))
+                .WithMessage($"Each required language is one of the six official languages: {string.Join(", ", OfficialLanguages.Codes)}.");
         }
     }
 
@@ -42,7 +46,7 @@ public static class ChangeSignOffRule
             }
 
             rule.Change(command.Signers!.Value, command.AgencyCodes ?? [], command.Procedure!.Value, command.MinimumNotice!.Value, command.ClearanceRequired!.Value,
-                me.AsActor(), clock.GetUtcNow().UtcDateTime);
+                me.AsActor(), clock.GetUtcNow().UtcDateTime, command.RequiredLanguages ?? rule.RequiredLanguages);
             await db.SaveChangesAsync(cancellationToken);
             return SignOffRuleView.Of(rule);
         }
@@ -51,8 +55,8 @@ public static class ChangeSignOffRule
     public static void Map(RouteGroupBuilder rules) =>
         rules.MapPut("/{paperKind}", async (string paperKind, Body body, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new Command(Enum.TryParse<PaperKind>(paperKind, ignoreCase: false, out var kind) && Enum.IsDefined(kind) ? kind : (PaperKind)(-1),
-                    body.Signers, body.AgencyCodes ?? [], body.Procedure, body.MinimumNotice, body.ClearanceRequired), ct))
+                    body.Signers, body.AgencyCodes ?? [], body.Procedure, body.MinimumNotice, body.ClearanceRequired, body.RequiredLanguages), ct))
             .WithName("ChangeSignOffRule")
             .WithSummary("Set the sign-off rule of a kind of paper")
-            .WithDescription("Secretariat. `signers`: AllMembers, WorkingGroup, Participants or Named (with `agencyCodes`); `procedure`: the default of a new round; `minimumNotice` (d.hh:mm:ss, up to 90 days); `clearanceRequired`. New papers and new rounds take it; open rounds keep theirs.");
+            .WithDescription("Secretariat. `signers`: AllMembers, WorkingGroup, Participants or Named (with `agencyCodes`); `procedure`: the default of a new round; `minimumNotice` (d.hh:mm:ss, up to 90 days); `clearanceRequired`; `requiredLanguages`: the official languages (`fr`, `es`, `ru`, `zh`, `ar`, `en`) besides a paper's original whose versions must be confirmed against the signed text before it is published (left out: kept as it was). New papers and new rounds take it; open rounds keep theirs.");
 }

@@ -5,10 +5,10 @@ namespace Workspace.Server.Features.SignOffRules;
 
 /// <summary>The rule of one kind of paper: who must sign, by which procedure by default, with what notice, with internal clearance or not.</summary>
 public sealed record SignOffRuleView(PaperKind PaperKind, Signers Signers, IReadOnlyList<string> AgencyCodes, Procedure Procedure, TimeSpan MinimumNotice,
-    bool ClearanceRequired, DateTimeOffset? ChangedAt, string? ChangedBy)
+    bool ClearanceRequired, DateTimeOffset? ChangedAt, string? ChangedBy, IReadOnlyList<string>? RequiredLanguages = null)
 {
     public static SignOffRuleView Of(SignOffRule rule) => new(rule.Kind, rule.Signers, rule.AgencyCodes, rule.Procedure, rule.MinimumNotice, rule.ClearanceRequired,
-        rule.ChangedAt?.AsUtcInstant(), rule.ChangedBy);
+        rule.ChangedAt?.AsUtcInstant(), rule.ChangedBy, rule.RequiredLanguages);
 }
 
 internal static class SignOffRuleLoading

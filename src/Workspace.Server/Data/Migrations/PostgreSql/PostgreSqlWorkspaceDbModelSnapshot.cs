@@ -1553,6 +1553,90 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageReviewers", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Language");
+
+                    b.ToTable("LanguageReviewers");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageVersion", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuthorAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("BasedOnHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("BasedOnRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConfirmedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PaperId", "Language");
+
+                    b.ToTable("LanguageVersions", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1597,6 +1681,13 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
+
                     b.PrimitiveCollection<List<string>>("ParticipatingAgencyCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1637,6 +1728,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("VersionLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<Guid?>("WorkingGroupId")
                         .HasColumnType("uuid");
@@ -1917,6 +2012,10 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.PrimitiveCollection<List<string>>("RequiredLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Signers")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1929,6 +2028,53 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                     b.HasKey("Kind");
 
                     b.ToTable("SignOffRules");
+                });
+
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.VersionRevision", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AuthorAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("BasedOnHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("BasedOnRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PaperId", "Language", "Number");
+
+                    b.ToTable("VersionRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
@@ -2231,6 +2377,15 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.LanguageVersion", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.Paper", null)
+                        .WithMany("LoadedVersions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -2301,6 +2456,15 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workspace.Server.Domain.Papers.VersionRevision", b =>
+                {
+                    b.HasOne("Workspace.Server.Domain.Papers.LanguageVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Server.Domain.WorkingGroup", b =>
                 {
                     b.HasOne("Workspace.Server.Domain.Agency", null)
@@ -2332,6 +2496,8 @@ namespace Workspace.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Paper", b =>
                 {
                     b.Navigation("LoadedRounds");
+
+                    b.Navigation("LoadedVersions");
                 });
 
             modelBuilder.Entity("Workspace.Server.Domain.Papers.Round", b =>
