@@ -58,7 +58,7 @@ public sealed class LanguagePageTests(BrowserHost host) : IClassFixture<BrowserH
         var (paper, _) = await PaperScenario.InSignOffAsync(host.Server, "Statement on a narrow screen", "Unanimous", TimeSpan.FromDays(4));
         var page = await SignedInAsync(WorkspaceHost.Secretariat, "ar", BrowserHost.Phone);
         var wide = new List<string>();
-        foreach (var path in new[] { "/", "/board", $"/papers/{paper.Id}", $"/papers/{paper.Id}/matrix", "/papers", "/meetings", "/members", "/publications", "/settings", "/admin/people" })
+        foreach (var path in new[] { "/", "/board", $"/papers/{paper.Id}", $"/papers/{paper.Id}/matrix", "/papers", "/meetings", "/members", "/publications", "/settings", "/admin/people", $"/papers/{paper.Id}/versions/fr", "/admin/sign-off-rules?kind=JointStatement&reviewers=fr" })
         {
             await page.GotoAsync(path);
             Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
