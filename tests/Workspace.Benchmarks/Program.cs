@@ -34,6 +34,8 @@ if (args.Contains("--engines"))
 
 var commitLimit = await Limits.SqliteCommitsPerSecondAsync(folder, duration);
 var kestrelLimit = await Limits.TrivialKestrelPerSecondAsync(options.Writers, duration);
+// The framework's own cost of a durable command: bearer authentication, JSON, one row under group commit and fsync.
+var (minimal, minimalLimit) = await MinimalDurable.RunAsync(folder, options.Writers, duration);
 
 ServerProcess started;
 try
@@ -96,7 +98,8 @@ var cpuBefore = ServerCpuSeconds();
 var commitsBefore = await CommitsAsync();
 var (comments, commentsPerSecond) = await Load.RunAsync($"comments, {writers.Count} writers", writers.Count, duration,
     writer => writers[writer].AddCommentAsync(papers[0], 1, "A comment from the load: paragraph 3 needs a source."));
-figures.Add(new Figure($"Durable commands (comments), {writers.Count} writers", commentsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
+figures.Add(new Figure($"Durable commands (comments), {writers.Count} writers", commentsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 0.5 × limit"));
+figures.Add(new Figure("  beside the minimal durable endpoint", commentsPerSecond, "/s", $"minimal durable endpoint (bearer, JSON, one row, group commit; p99 {minimal.Percentile(99):F1} ms)", minimalLimit, "≥ 0.5 × limit"));
 figures.Add(new Figure("  latency p50", comments.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p95", comments.Percentile(95), "ms"));
 figures.Add(new Figure("  latency p99", comments.Percentile(99), "ms", Target: "≤ 25 ms at half the load"));
@@ -128,7 +131,8 @@ var (signOffs, signOffsPerSecond) = await Load.RunAsync($"sign-offs, {writers.Co
     var k = (turns[writer]++ * writers.Count + writer) % papers.Length;
     return writers[writer].SignOffAsync(papers[k], 1, hashes[k], "Approve");
 });
-figures.Add(new Figure($"Durable commands (sign-offs), {writers.Count} writers", signOffsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 1.0 × limit"));
+figures.Add(new Figure($"Durable commands (sign-offs), {writers.Count} writers", signOffsPerSecond, "/s", "raw SQLite commits (WAL, synchronous=FULL)", commitLimit, "≥ 0.5 × limit"));
+figures.Add(new Figure("  beside the minimal durable endpoint", signOffsPerSecond, "/s", "minimal durable endpoint", minimalLimit, "≥ 0.5 × limit"));
 figures.Add(new Figure("  latency p50", signOffs.Percentile(50), "ms"));
 figures.Add(new Figure("  latency p99", signOffs.Percentile(99), "ms"));
 figures.Add(new Figure("  failed", signOffs.Failures, ""));
