@@ -70,4 +70,28 @@ public sealed class VersionPageTests(BrowserHost host) : IClassFixture<BrowserHo
         await Assertions.Expect(reader.Locator("h1")).ToHaveTextAsync("Submission in two languages");
         await Assertions.Expect(reader.Locator("article[lang=en]")).ToContainTextAsync("call on States to act");
     }
+
+    [BrowserFact]
+    public async Task An_out_of_date_version_shows_what_changed_in_the_original_and_in_an_arabic_page_the_english_lines_read_left_to_right()
+    {
+        var ilo = await host.Server.ClientFor(WorkspaceHost.FocalPoint("ILO"));
+        var paper = await ilo.CreatePaperAsync("Statement that moved on", "JointStatement", "ILO", ["IOM"]);
+        await ilo.AddRevisionAsync(paper.Id, 0, "# Joint statement\n\nThe members of the group call on States to act.\n");
+        await ilo.AddVersionRevisionAsync(paper.Id, "es", 1, 0, Spanish);
+        await ilo.AddRevisionAsync(paper.Id, 1, "# Joint statement\n\nThe members of the group call on all States to act now.\n");
+
+        var page = await host.NewPageAsync(screen: BrowserHost.Phone);
+        await BrowserHost.SignInHomeAsync(page, WorkspaceHost.FocalPoint("ILO"));
+        await page.GotoAsync($"/papers/{paper.Id}/versions/es?culture=ar");
+        var changed = page.GetByRole(AriaRole.Region, new() { Name = "تغيّر الأصل منذ كتابة هذه النسخة" });
+        await Assertions.Expect(changed).ToContainTextAsync("تترجم النسخة المراجعة 1؛ والأصل في المراجعة 2.");
+        var added = changed.Locator("ins bdi");
+        await Assertions.Expect(added).ToHaveTextAsync("The members of the group call on all States to act now.");
+        // Inside the right-to-left page the English line keeps its own direction: its full stop at its end, on the right.
+        Assert.Equal("ltr", await added.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        // The form starts from the version's text, to be brought up to date, and saving it makes the version current again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "احفظ النسخة" }).ClickAsync();
+        await Assertions.Expect(page.Locator("dl.summary-list")).ToContainTextAsync("بانتظار المراجعة", new() { Timeout = BrowserHost.Patience });
+        await Assertions.Expect(changed).ToHaveCountAsync(0);
+    }
 }

@@ -57,6 +57,19 @@ public sealed class PeopleMessagesTests
             ],
             Refusals("fr-FR"));
 
+    [Theory]
+    [InlineData("es-ES", "Indique un valor para «título».", "«organismo que presenta» tiene como máximo 16 caracteres (tiene 40).", "«duración» va de 5 a 600.")]
+    [InlineData("ru-RU", "Укажите значение: «заголовок».", "«представляющая организация»: не более 16 символов (сейчас 40).", "«продолжительность»: от 5 до 600.")]
+    [InlineData("zh-CN", "请填写“标题”。", "“介绍机构”最多 16 个字符（现有 40 个）。", "“时长”应在 5 至 600 之间。")]
+    [InlineData("ar-EG", "أدخل قيمة لـ «العنوان».", "«الوكالة المقدِّمة»: 16 حرفاً على الأكثر (الموجود 40).", "«المدة»: من 5 إلى 600.")]
+    public void In_spanish_russian_chinese_and_arabic_a_refusal_is_in_the_language_with_the_fields_name_in_it(string culture, string empty, string tooLong, string range)
+    {
+        var refusals = Refusals(culture);
+        Assert.Equal([empty, tooLong, range], refusals.Take(3));
+        // No English field name is left inside the sentence.
+        Assert.DoesNotContain(refusals, r => r.Contains("title", StringComparison.OrdinalIgnoreCase) || r.Contains("agency", StringComparison.Ordinal) && !r.Contains('@'));
+    }
+
     [Fact]
     public void A_field_of_no_known_name_is_named_by_its_words_never_by_its_code() =>
         Assert.Equal("the working group id", PeopleMessages.FieldName("WorkingGroupId"));
