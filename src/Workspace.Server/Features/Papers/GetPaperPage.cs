@@ -40,11 +40,13 @@ public static class GetPaperPage
             var clearance = paper.Round is { Status: RoundStatus.Open, ClearanceRequired: true } && paper.ParticipatingAgencyCodes.Contains(me.AgencyCode)
                 ? await mediator.Send(new GetClearance.Query(id), ct) : null;
             var actingFor = (await mediator.Send(new Alternates.GetMyAlternate.Query(), ct)).ActingFor.Select(a => a.Email).ToList();
+            var rules = await mediator.Send(new SignOffRules.ListSignOffRules.Query(), ct);
             return new PaperPageView(paper, revisions, reading, text, diff, comments, rounds, corrections, consultations, clearance, actingFor, compared)
             {
                 Blocks = blocks,
                 Annotations = annotations,
                 Contributions = contributions,
+                RequiredLanguages = rules.FirstOrDefault(r => r.PaperKind == paper.Kind)?.RequiredLanguages ?? [],
             };
         }
     }
@@ -69,6 +71,9 @@ public sealed record PaperPageView(
     IReadOnlyList<string> ActingFor,
     GetRevision.RevisionView? Compared = null)
 {
+    /// <summary>The languages the rule of the paper's kind publishes it in besides its original.</summary>
+    public IReadOnlyList<string> RequiredLanguages { get; init; } = [];
+
     /// <summary>The numbered blocks of the revision on screen.</summary>
     public IReadOnlyList<GetRevisionBlocks.BlockView> Blocks { get; init; } = [];
 

@@ -63,6 +63,9 @@ public sealed record PaperView(
 public sealed record VersionView(string Language, int BasedOnRevision, string BasedOnHash, int Revision, string ContentHash, VersionStatus Status, string? Reviewer,
     DateTimeOffset? ConfirmedAt, string Author, DateTimeOffset UpdatedAt, DateTimeOffset? ReviewedAt, string? Reason)
 {
+    /// <summary>Whether the latest text stands confirmed against exactly the original of <paramref name="originalHash"/> (as <see cref="LanguageVersion.IsConfirmedAgainst"/>).</summary>
+    public bool IsConfirmedAgainst(string? originalHash) => ConfirmedAt is not null && BasedOnHash == originalHash;
+
     public static VersionView Of(LanguageVersion v) => new(v.Language, v.BasedOnRevision, v.BasedOnHash, v.Revision, v.ContentHash, v.Status, v.Reviewer,
         v.ConfirmedRevision == v.Revision ? v.ReviewedAt?.AsUtcInstant() : null, v.Author, v.UpdatedAt.AsUtcInstant(), v.ReviewedAt?.AsUtcInstant(), v.Reason);
 }

@@ -53,11 +53,4 @@ internal static class LanguageReviewerQueries
 
     public static async Task<bool> IsLanguageReviewerAsync(this WorkspaceDb db, string language, string email, CancellationToken ct) =>
         (await db.ReviewersOfAsync(language, ct)).Contains(email.ToLowerInvariant(), StringComparer.Ordinal);
-
-    /// <summary>The languages <paramref name="email"/> reviews.</summary>
-    public static async Task<IReadOnlySet<string>> LanguagesReviewedByAsync(this WorkspaceDb db, string email, CancellationToken ct)
-    {
-        var all = await db.LanguageReviewers.AsNoTracking().ToListAsync(ct);
-        return all.Where(r => r.Emails.Contains(email.ToLowerInvariant(), StringComparer.Ordinal)).Select(r => r.Language).ToHashSet(StringComparer.Ordinal);
-    }
 }

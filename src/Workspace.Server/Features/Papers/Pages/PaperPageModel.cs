@@ -75,6 +75,13 @@ public sealed class PaperPageModel(Guid paperId, FormErrors errors, string zone,
 
     public bool Allows(PaperAction action) => Paper.AllowedActions.Contains(action);
 
+    /// <summary>The languages the rule of the paper's kind publishes it in besides its original.</summary>
+    public IReadOnlyList<string> RequiredLanguages => page.RequiredLanguages;
+
+    /// <summary>Of the required languages, those whose version is not confirmed against the text of <paramref name="originalHash"/>.</summary>
+    public IReadOnlyList<string> MissingLanguages(string? originalHash) =>
+        [.. RequiredLanguages.Where(l => l != Paper.OriginalLanguage && Paper.Versions.FirstOrDefault(v => v.Language == l)?.IsConfirmedAgainst(originalHash) != true)];
+
     public CorrectionView? PendingCorrection => Corrections.FirstOrDefault(c => c.Status == CorrectionStatus.Pending);
 
     /// <summary>My agency approves this round through its clearance, not yet complete.</summary>
